@@ -1,0 +1,35 @@
+package ddns.aws;
+
+import ddns.port.ApiCalls;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/** Counts API calls (not retries) by {@code Service.Operation}, as an SDK execution interceptor. */
+public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    counts.computeIfAbsent(service + "." + operation, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  @Override
+  public Map<String, Integer> snapshot() {
+    Map<String, Integer> copy = new TreeMap<>();
+    counts.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  @Override
+  public void reset() {
+    counts.clear();
+  }
+}

@@ -1,0 +1,34 @@
+package ddns.aws;
+
+import ddns.port.ServiceFailure;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Runs one SDK call and turns its failure into a {@link ServiceFailure} that names the call. */
+final class AwsCall {
+  private AwsCall() {}
+
+  static <T> T run(String operation, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (SdkException e) {
+      throw new ServiceFailure(describe(operation, e), e);
+    }
+  }
+
+  static String describe(String operation, SdkException e) {
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      return operation + " failed: " + service.awsErrorDetails().errorCode() + ": "
+          + service.awsErrorDetails().errorMessage() + " (HTTP " + service.statusCode() + ")";
+    }
+    return operation + " failed: " + e.getMessage();
+  }
+
+  static String errorCode(SdkException e) {
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      return service.awsErrorDetails().errorCode();
+    }
+    return "";
+  }
+}

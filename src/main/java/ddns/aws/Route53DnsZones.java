@@ -1,0 +1,181 @@
+package ddns.aws;
+
+import ddns.model.DnsName;
+import ddns.model.HostedZone;
+import ddns.model.InvalidNameException;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import ddns.plan.PlannedChange;
+import ddns.port.DnsZones;
+import ddns.port.ServiceFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
+import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53.model.VPC;
+import software.amazon.awssdk.services.route53.model.VPCRegion;
+
+/** {@link DnsZones} on the Route 53 API. Names go out in lower case with a trailing dot. */
+public final class Route53DnsZones implements DnsZones {
+  /** Types per name are few; one page of this size normally holds them all. */
+  private static final String PAGE_AT_NAME = "20";
+
+  private final Route53Client route53;
+  private final String vpcRegion;
+
+  Route53DnsZones(Route53Client route53, String vpcRegion) {
+    this.route53 = route53;
+    this.vpcRegion = vpcRegion;
+  }
+
+  @Override
+  public List<HostedZone> zones() {
+    return AwsCall.run("Route53.ListHostedZones", () -> {
+      List<HostedZone> zones = new ArrayList<>();
+      route53.listHostedZonesPaginator(r -> {}).hostedZones().forEach(z -> {
+        try {
+          zones.add(new HostedZone(z.id(), DnsName.parse(unescape(z.name())), z.config() != null && Boolean.TRUE.equals(z.config().privateZone())));
+        } catch (InvalidNameException e) {
+          // A zone whose name this tool cannot write in (e.g. with underscores) is never a target.
+        }
+      });
+      return zones;
+    });
+  }
+
+  @Override
+  public Set<String> zonesAssociatedWith(String vpcId) {
+    Set<String> ids = new HashSet<>();
+    String token = null;
+    do {
+      String next = token;
+      ListHostedZonesByVpcResponse page = AwsCall.run("Route53.ListHostedZonesByVPC",
+          () -> route53.listHostedZonesByVPC(r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next)));
+      page.hostedZoneSummaries().forEach(s -> ids.add(HostedZone.bareId(s.hostedZoneId())));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return ids;
+  }
+
+  @Override
+  public List<RecordSet> recordsAt(String zoneId, DnsName name) {
+    List<RecordSet> found = new ArrayList<>();
+    String startName = name.value();
+    String startType = null;
+    while (true) {
+      String type = startType;
+      String start = startName;
+      ListResourceRecordSetsResponse page = AwsCall.run("Route53.ListResourceRecordSets",
+          () -> route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(start)
+              .startRecordType(type).maxItems(PAGE_AT_NAME)));
+      for (ResourceRecordSet set : page.resourceRecordSets()) {
+        if (unescape(set.name()).toLowerCase(Locale.ROOT).equals(name.value())) {
+          found.add(toRecordSet(name, set));
+        }
+      }
+      boolean more = Boolean.TRUE.equals(page.isTruncated()) && page.nextRecordName() != null
+          && unescape(page.nextRecordName()).toLowerCase(Locale.ROOT).equals(name.value());
+      if (!more) {
+        return found;
+      }
+      startName = page.nextRecordName();
+      startType = page.nextRecordTypeAsString();
+    }
+  }
+
+  @Override
+  public void apply(String zoneId, List<PlannedChange> changes) {
+    List<Change> batch = changes.stream().map(Route53DnsZones::toChange).toList();
+    AwsCall.run("Route53.ChangeResourceRecordSets", () -> route53.changeResourceRecordSets(r -> r
+        .hostedZoneId(zoneId)
+        .changeBatch(b -> b.comment("route53-ddns").changes(batch))));
+  }
+
+  @Override
+  public HostedZone createPrivateZone(DnsName name, String vpcId) {
+    try {
+      var created = route53.createHostedZone(r -> r
+          .name(name.value())
+          .callerReference("route53-ddns " + vpcId + " " + name.value())
+          .vpc(vpc(vpcId))
+          .hostedZoneConfig(c -> c.privateZone(true).comment("reverse zone created by route53-ddns")));
+      return new HostedZone(created.hostedZone().id(), name, true);
+    } catch (HostedZoneAlreadyExistsException e) {
+      // An earlier attempt with the same caller reference created it.
+      return zones().stream()
+          .filter(z -> z.privateZone() && z.name().equals(name))
+          .findFirst()
+          .orElseThrow(() -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
+    }
+  }
+
+  @Override
+  public void associate(String zoneId, String vpcId) {
+    try {
+      route53.associateVPCWithHostedZone(r -> r.hostedZoneId(zoneId).vpc(vpc(vpcId))
+          .comment("associated by route53-ddns"));
+    } catch (ConflictingDomainExistsException e) {
+      // Already associated counts as done; another zone of that name in the VPC is a real conflict.
+      if (!zonesAssociatedWith(vpcId).contains(HostedZone.bareId(zoneId))) {
+        throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+      }
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+    }
+  }
+
+  private VPC vpc(String vpcId) {
+    return VPC.builder().vpcId(vpcId).vpcRegion(VPCRegion.fromValue(vpcRegion)).build();
+  }
+
+  private static RecordSet toRecordSet(DnsName name, ResourceRecordSet set) {
+    RecordType type = RecordType.fromRoute53(set.typeAsString());
+    List<String> values = new ArrayList<>();
+    set.resourceRecords().forEach(r -> values.add(type == RecordType.CNAME || type == RecordType.PTR
+        ? r.value().toLowerCase(Locale.ROOT) : r.value()));
+    if (set.aliasTarget() != null) {
+      values.add("alias:" + set.aliasTarget().dnsName());
+    }
+    if (values.isEmpty()) {
+      values.add("(no value)");
+    }
+    long ttl = set.ttl() == null ? 0 : set.ttl();
+    return new RecordSet(name, type, ttl, values);
+  }
+
+  private static Change toChange(PlannedChange change) {
+    RecordSet set = change.set();
+    List<ResourceRecord> values = set.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList();
+    return Change.builder()
+        .action(change.action().name())
+        .resourceRecordSet(s -> s.name(set.name().value()).type(set.type().name()).ttl(set.ttl()).resourceRecords(values))
+        .build();
+  }
+
+  /** Route 53 returns some characters as octal escapes ({@code \052} for {@code *}). */
+  private static String unescape(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+        out.append((char) Integer.parseInt(name.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(c);
+      }
+    }
+    String text = out.toString();
+    return text.endsWith(".") ? text : text + ".";
+  }
+}

@@ -1,0 +1,71 @@
+package ddns.cli;
+
+import ddns.app.Application;
+import ddns.config.Config;
+import ddns.config.ConfigException;
+import ddns.event.Invocation;
+import ddns.service.Summary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ddns handle --event FILE}: one invocation, exactly as the Lambda would run it. */
+@Command(
+    name = "handle",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Handle one EventBridge event or one SQS batch of them, as the Lambda function does.",
+      "Prints the JSON summary on stdout and JSON log lines on stderr."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:done (also when there was nothing to do)", "1:failed after retries", "2:invalid input or settings"})
+final class HandleCommand implements Callable<Integer> {
+
+  @Option(names = "--event", required = true, paramLabel = "FILE",
+      description = "Event JSON: an EC2 state-change event, a scheduled event, or an SQS batch; '-' reads stdin.")
+  String event;
+
+  @Option(names = "--dry-run", description = "Plan and print, change nothing (same as DDNS_DRY_RUN=true).")
+  boolean dryRun;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    var err = spec.commandLine().getErr();
+    String payload;
+    try {
+      payload = event.equals("-")
+          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(event), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      err.println("ddns: --event: no such file: " + event);
+      return Main.INVALID_INPUT;
+    }
+    Config config;
+    try {
+      Map<String, String> env = System.getenv();
+      config = Config.fromEnvironment(env);
+    } catch (ConfigException e) {
+      err.println("ddns: " + e.getMessage());
+      return Main.INVALID_INPUT;
+    }
+    if (dryRun) {
+      config = config.withDryRun(true);
+    }
+    try (Application app = new Application(config, new ddns.aws.AwsClients(), System.err)) {
+      Invocation invocation = app.decode(payload);
+      Summary summary = app.handle(invocation);
+      spec.commandLine().getOut().println(app.json().writeValueAsString(summary));
+      summary.rejected().forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
+      return summary.exitStatus();
+    }
+  }
+}

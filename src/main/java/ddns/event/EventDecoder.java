@@ -1,0 +1,134 @@
+package ddns.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ddns.event.InboundEvent.Rejected;
+import ddns.event.InboundEvent.Scheduled;
+import ddns.event.InboundEvent.StateChange;
+import ddns.model.InstanceState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Decodes what the Lambda receives: one EventBridge event, or an SQS batch whose message bodies
+ * are EventBridge events. Never throws on bad input; each bad event becomes {@link Rejected}
+ * with a message naming the field.
+ */
+public final class EventDecoder {
+  static final String STATE_CHANGE = "EC2 Instance State-change Notification";
+  static final String SCHEDULED = "Scheduled Event";
+  /** Anything larger is not an EventBridge event (their limit is 256 KiB). */
+  static final int MAX_EVENT_BYTES = 256 * 1024;
+
+  private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
+  private final ObjectMapper json;
+
+  public EventDecoder(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Decodes a whole invocation payload. A payload that is not JSON is one rejected event. */
+  public Invocation decode(String payload) {
+    if (payload == null || payload.isBlank()) {
+      return single(new Rejected("-", "input is empty; expected an EventBridge event or an SQS batch"));
+    }
+    JsonNode root;
+    try {
+      root = json.readTree(payload);
+    } catch (JsonProcessingException e) {
+      return single(new Rejected("-", "input is not JSON: " + e.getOriginalMessage()));
+    }
+    if (root.isObject() && root.has("Records")) {
+      if (!root.path("Records").isArray()) {
+        return new Invocation(true, List.of(new Rejected("-", "Records is not an array")));
+      }
+      return new Invocation(true, decodeSqs(root.path("Records")));
+    }
+    return single(decodeEvent(root, text(root, "id"), payload.length()));
+  }
+
+  private static Invocation single(InboundEvent event) {
+    return new Invocation(false, List.of(event));
+  }
+
+  private List<InboundEvent> decodeSqs(JsonNode records) {
+    List<InboundEvent> events = new ArrayList<>();
+    int index = 0;
+    for (JsonNode record : records) {
+      String messageId = text(record, "messageId");
+      String label = messageId != null ? messageId : "Records[" + index + "]";
+      if (messageId == null) {
+        events.add(new Rejected(label, "Records[" + index + "].messageId is missing"));
+      } else if (!record.path("body").isTextual()) {
+        events.add(new Rejected(label, "Records[" + index + "].body is missing or not a string"));
+      } else {
+        String body = record.path("body").asText();
+        events.add(decodeBody(label, body));
+      }
+      index++;
+    }
+    return events;
+  }
+
+  private InboundEvent decodeBody(String messageId, String body) {
+    try {
+      return decodeEvent(json.readTree(body), messageId, body.length());
+    } catch (JsonProcessingException e) {
+      return new Rejected(messageId, "message body is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private InboundEvent decodeEvent(JsonNode event, String messageId, int size) {
+    String label = messageId != null ? messageId : "-";
+    if (size > MAX_EVENT_BYTES) {
+      return new Rejected(label, "event is " + size + " bytes; EventBridge events are at most " + MAX_EVENT_BYTES);
+    }
+    if (!event.isObject()) {
+      return new Rejected(label, "event is not a JSON object");
+    }
+    String detailType = text(event, "detail-type");
+    if (detailType == null) {
+      return new Rejected(label, "detail-type is missing or not a string");
+    }
+    if (detailType.equals(SCHEDULED)) {
+      return new Scheduled(label, text(event, "id"), text(event, "account"), text(event, "region"));
+    }
+    if (!detailType.equals(STATE_CHANGE)) {
+      return new Rejected(label, "detail-type '" + detailType + "' is not '" + STATE_CHANGE + "' or '" + SCHEDULED + "'");
+    }
+    String source = text(event, "source");
+    if (!"aws.ec2".equals(source)) {
+      return new Rejected(label, "source must be 'aws.ec2', was " + (source == null ? "missing" : "'" + source + "'"));
+    }
+    JsonNode detail = event.path("detail");
+    if (!detail.isObject()) {
+      return new Rejected(label, "detail is missing or not an object");
+    }
+    String instanceId = text(detail, "instance-id");
+    if (instanceId == null) {
+      return new Rejected(label, "detail.instance-id is missing or not a string");
+    }
+    if (!INSTANCE_ID.matcher(instanceId).matches()) {
+      return new Rejected(label, "detail.instance-id '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
+    }
+    String state = text(detail, "state");
+    if (state == null) {
+      return new Rejected(label, "detail.state is missing or not a string");
+    }
+    if (InstanceState.parse(state).isEmpty()) {
+      return new Rejected(label, "detail.state '" + abbreviate(state) + "' is not an EC2 instance state");
+    }
+    return new StateChange(label, text(event, "id"), instanceId, state, text(event, "account"), text(event, "region"));
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isTextual() ? value.asText() : null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}

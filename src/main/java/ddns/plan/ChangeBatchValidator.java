@@ -1,0 +1,115 @@
+package ddns.plan;
+
+import ddns.model.DnsName;
+import ddns.model.InvalidNameException;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a ChangeResourceRecordSets batch against the rules real Route 53 enforces and the AWS
+ * emulator does not (see EMULATOR.md): names inside the zone, no CNAME at the apex or beside
+ * another record, values that parse for their type, one change per name and type, and the
+ * per-request limits. An empty result means Route 53 would accept the batch.
+ */
+public final class ChangeBatchValidator {
+  /** Route 53 counts an UPSERT as two changes against this limit. */
+  public static final int MAX_RECORDS = 1000;
+
+  public static final int MAX_VALUE_CHARACTERS = 32_000;
+
+  public List<String> violations(DnsName zoneName, List<PlannedChange> changes) {
+    List<String> found = new ArrayList<>();
+    if (changes.isEmpty()) {
+      found.add("a change batch needs at least one change");
+    }
+    Set<String> seen = new HashSet<>();
+    Map<DnsName, Set<RecordType>> upsertedTypes = new HashMap<>();
+    for (PlannedChange change : changes) {
+      RecordSet set = change.set();
+      String where = change.action() + " " + set.type() + " " + set.name();
+      if (!change.zoneName().equals(zoneName)) {
+        found.add(where + ": planned for zone " + change.zoneName() + ", not " + zoneName);
+      }
+      if (!set.name().isWithin(zoneName)) {
+        found.add(where + ": name is outside zone " + zoneName);
+      }
+      if (set.type() == RecordType.CNAME && set.name().equals(zoneName)) {
+        found.add(where + ": a CNAME is not allowed at the zone apex");
+      }
+      if (!seen.add(set.name() + " " + set.type())) {
+        found.add(where + ": more than one change for this name and type");
+      }
+      if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
+        found.add(where + ": TTL out of range: " + set.ttl());
+      }
+      set.values().forEach(v -> valueProblem(set.type(), v).ifPresent(p -> found.add(where + ": " + p)));
+      if (set.type() == RecordType.CNAME && set.values().size() != 1) {
+        found.add(where + ": a CNAME has exactly one value");
+      }
+      if (change.action() == ChangeAction.UPSERT) {
+        upsertedTypes.computeIfAbsent(set.name(), n -> new HashSet<>()).add(set.type());
+      }
+    }
+    upsertedTypes.forEach(
+        (name, types) -> {
+          if (types.contains(RecordType.CNAME) && types.size() > 1) {
+            found.add(name + ": a CNAME cannot share its name with " + types);
+          }
+        });
+    if (recordCount(changes) > MAX_RECORDS) {
+      found.add("batch has " + recordCount(changes) + " records; Route 53 accepts " + MAX_RECORDS);
+    }
+    if (valueCharacters(changes) > MAX_VALUE_CHARACTERS) {
+      found.add("batch has " + valueCharacters(changes) + " value characters; Route 53 accepts " + MAX_VALUE_CHARACTERS);
+    }
+    return found;
+  }
+
+  /** Records as Route 53 counts them for the per-batch limit. */
+  static int recordCount(List<PlannedChange> changes) {
+    return changes.stream().mapToInt(ChangeBatchValidator::recordCount).sum();
+  }
+
+  static int recordCount(PlannedChange change) {
+    int values = change.set().values().size();
+    return change.action() == ChangeAction.UPSERT ? 2 * values : values;
+  }
+
+  static int valueCharacters(List<PlannedChange> changes) {
+    return changes.stream().mapToInt(ChangeBatchValidator::valueCharacters).sum();
+  }
+
+  static int valueCharacters(PlannedChange change) {
+    int chars = change.set().values().stream().mapToInt(String::length).sum();
+    return change.action() == ChangeAction.UPSERT ? 2 * chars : chars;
+  }
+
+  private static Optional<String> valueProblem(RecordType type, String value) {
+    return switch (type) {
+      case A -> ReverseNames.isIpv4(value) && value.chars().filter(c -> c == '.').count() == 3
+          ? Optional.empty()
+          : Optional.of("'" + value + "' is not an IPv4 address");
+      case AAAA -> ReverseNames.isIpv6(value)
+          ? Optional.empty()
+          : Optional.of("'" + value + "' is not an IPv6 address");
+      case CNAME, PTR -> nameProblem(value);
+      case OTHER -> Optional.of("this tool never writes records of other types");
+    };
+  }
+
+  private static Optional<String> nameProblem(String value) {
+    try {
+      DnsName.parse(value);
+      return Optional.empty();
+    } catch (InvalidNameException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+}

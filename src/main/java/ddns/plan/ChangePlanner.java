@@ -1,0 +1,237 @@
+package ddns.plan;
+
+import ddns.model.Alert;
+import ddns.model.AlertKind;
+import ddns.model.Claim;
+import ddns.model.Claimant;
+import ddns.model.DesiredRecord;
+import ddns.model.DnsName;
+import ddns.model.Ownership;
+import ddns.model.RecordKey;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import ddns.model.RegistrySnapshot;
+import ddns.model.RegistryWrite;
+import ddns.model.RegistryWrite.DeleteClaim;
+import ddns.model.RegistryWrite.DeleteOwnership;
+import ddns.model.RegistryWrite.PutClaim;
+import ddns.model.RegistryWrite.PutOwnership;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns a batch's intents, the registry and the live records into a {@link ChangePlan}. Pure.
+ *
+ * <p>Ownership rules (DESIGN section 5), per record set:
+ *
+ * <pre>
+ * claimed before | claimants after | live record          | action
+ * ---------------+-----------------+----------------------+--------------------------------
+ * no             | someone         | none                 | UPSERT winner's content
+ * no             | someone         | conflicting, foreign | skip, FOREIGN_RECORD alert
+ * yes            | someone         | other content/none   | UPSERT winner's content
+ * yes            | someone         | winner's content     | nothing
+ * yes            | nobody          | present              | DELETE exactly the live content
+ * yes            | nobody          | none                 | nothing (already gone)
+ * </pre>
+ *
+ * The winner is the most recently launched claimant, so a shared CNAME moves to the next
+ * claimant when the current one goes away.
+ */
+public final class ChangePlanner {
+
+  /** Every name whose live records {@link #plan} needs: all that the batch wants or owned. */
+  public static Set<NameInZone> namesToRead(List<Intent> intents, RegistrySnapshot registry) {
+    Set<NameInZone> names = new TreeSet<>();
+    for (RecordKey key : affectedKeys(intents, registry)) {
+      names.add(new NameInZone(key.zoneId(), key.name()));
+    }
+    return names;
+  }
+
+  /** Every record set the batch may change: what its instances want and what they owned. */
+  public static Set<RecordKey> affectedKeys(List<Intent> intents, RegistrySnapshot registry) {
+    Set<RecordKey> keys = new TreeSet<>();
+    for (Intent intent : intents) {
+      intent.desired().forEach(d -> keys.add(d.key()));
+      registry.owner(intent.instanceId()).ifPresent(o -> o.records().forEach(r -> keys.add(r.key())));
+    }
+    return keys;
+  }
+
+  public ChangePlan plan(List<Intent> intents, RegistrySnapshot registry, LiveRecords live) {
+    List<Intent> sorted = intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
+    List<Alert> alerts = new ArrayList<>();
+    Map<String, List<DesiredRecord>> accepted = accept(sorted, registry, live, alerts);
+
+    Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
+    for (Intent intent : sorted) {
+      accepted.get(intent.instanceId()).forEach(d -> zoneNames.put(d.key(), d.zoneName()));
+      registry.owner(intent.instanceId()).ifPresent(o -> o.records().forEach(r -> zoneNames.putIfAbsent(r.key(), r.zoneName())));
+    }
+
+    List<RegistryWrite> before = new ArrayList<>();
+    List<RegistryWrite> after = new ArrayList<>();
+    List<PlannedChange> changes = new ArrayList<>();
+    for (Map.Entry<RecordKey, DnsName> entry : zoneNames.entrySet()) {
+      RecordKey key = entry.getKey();
+      Claim old = registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue()));
+      Map<String, Claimant> next = new TreeMap<>(old.claimants());
+      String actor = null;
+      for (Intent intent : sorted) {
+        boolean wasClaimant = next.remove(intent.instanceId()) != null;
+        Optional<DesiredRecord> wanted = find(accepted.get(intent.instanceId()), key);
+        wanted.ifPresent(d -> next.put(intent.instanceId(), claimant(intent, d)));
+        if (actor == null && (wasClaimant || wanted.isPresent())) {
+          actor = intent.instanceId();
+        }
+      }
+      Claim nextClaim = new Claim(key, old.zoneName(), old.version(), next);
+      claimWrites(old, nextClaim, before, after);
+      change(old, nextClaim, live, actor, accepted.keySet()).ifPresent(changes::add);
+    }
+
+    for (Intent intent : sorted) {
+      ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
+    }
+    return new ChangePlan(before, changes, after, alerts);
+  }
+
+  /** Drops the desired records that would touch a foreign record or clash with another name. */
+  private static Map<String, List<DesiredRecord>> accept(
+      List<Intent> intents, RegistrySnapshot registry, LiveRecords live, List<Alert> alerts) {
+    Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
+    for (Intent intent : intents) {
+      for (DesiredRecord d : intent.desired()) {
+        wantedTypes.computeIfAbsent(nameOf(d.key()), n -> new TreeSet<>()).add(d.key().type());
+      }
+    }
+    Map<String, List<DesiredRecord>> accepted = new HashMap<>();
+    for (Intent intent : intents) {
+      List<DesiredRecord> kept = new ArrayList<>();
+      for (DesiredRecord d : intent.desired()) {
+        Optional<String> problem = problem(d, registry, live, wantedTypes.get(nameOf(d.key())));
+        if (problem.isPresent()) {
+          boolean foreign = problem.get().contains("not written by route53-ddns");
+          alerts.add(new Alert(intent.instanceId(), foreign ? AlertKind.FOREIGN_RECORD : AlertKind.NAME_CONFLICT, problem.get()));
+        } else {
+          kept.add(d);
+        }
+      }
+      accepted.put(intent.instanceId(), kept);
+    }
+    return accepted;
+  }
+
+  private static Optional<String> problem(
+      DesiredRecord d, RegistrySnapshot registry, LiveRecords live, Set<RecordType> typesWantedHere) {
+    RecordKey key = d.key();
+    String what = key.type() + " " + key.name() + " in zone " + d.zoneName();
+    boolean cname = key.type() == RecordType.CNAME;
+    if (cname && typesWantedHere.size() > 1) {
+      return Optional.of(what + " skipped: another record of this tool has the same name, and a CNAME must stand alone");
+    }
+    NameInZone name = nameOf(key);
+    for (RecordSet existing : live.at(name)) {
+      boolean clash = existing.type() == key.type() || cname || existing.type() == RecordType.CNAME;
+      if (!clash) {
+        continue;
+      }
+      RecordKey existingKey = new RecordKey(key.zoneId(), key.name(), existing.type());
+      boolean ours = registry.claim(existingKey).map(Claim::isClaimed).orElse(false);
+      if (!ours) {
+        return Optional.of(what + " skipped: a " + existing.type() + " record exists at that name and was not written by route53-ddns; it is left untouched");
+      }
+      if (existing.type() != key.type()) {
+        return Optional.of(what + " skipped: this tool already manages a " + existing.type() + " record at that name");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<PlannedChange> change(
+      Claim old, Claim next, LiveRecords live, String actor, Set<String> batch) {
+    RecordKey key = next.key();
+    Optional<RecordSet> current = live.at(nameOf(key), key.type());
+    Optional<Claimant> winner = next.winner();
+    if (winner.isPresent()) {
+      RecordSet want = new RecordSet(key.name(), key.type(), winner.get().ttl(), winner.get().values());
+      if (current.isPresent() && current.get().sameContent(want)) {
+        return Optional.empty();
+      }
+      String by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
+      return Optional.of(new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by));
+    }
+    if (old.isClaimed() && current.isPresent()) {
+      return Optional.of(new PlannedChange(ChangeAction.DELETE, key.zoneId(), next.zoneName(), current.get(), actor));
+    }
+    return Optional.empty();
+  }
+
+  /** Claims grow before Route 53 changes and shrink after them. */
+  private static void claimWrites(Claim old, Claim next, List<RegistryWrite> before, List<RegistryWrite> after) {
+    if (old.claimants().equals(next.claimants())) {
+      return;
+    }
+    Map<String, Claimant> union = new TreeMap<>(old.claimants());
+    union.putAll(next.claimants());
+    long version = old.version();
+    if (!union.equals(old.claimants())) {
+      before.add(new PutClaim(new Claim(old.key(), old.zoneName(), version + 1, union), version));
+      version++;
+    }
+    if (!next.claimants().equals(union)) {
+      if (next.claimants().isEmpty()) {
+        after.add(new DeleteClaim(old.key(), version));
+      } else {
+        after.add(new PutClaim(new Claim(old.key(), old.zoneName(), version + 1, next.claimants()), version));
+      }
+    }
+  }
+
+  /** The instance item lists, until the batch is done, everything it may still hold. */
+  private static void ownershipWrites(
+      Intent intent, List<DesiredRecord> accepted, RegistrySnapshot registry, List<RegistryWrite> before, List<RegistryWrite> after) {
+    Optional<Ownership> old = registry.owner(intent.instanceId());
+    long version = old.map(Ownership::version).orElse(0L);
+    List<DesiredRecord> owned = old.map(Ownership::records).orElse(List.of());
+    if (!intent.register()) {
+      old.ifPresent(o -> after.add(new DeleteOwnership(intent.instanceId(), version)));
+      return;
+    }
+    Map<RecordKey, DesiredRecord> union = new TreeMap<>();
+    owned.forEach(r -> union.put(r.key(), r));
+    accepted.forEach(r -> union.put(r.key(), r));
+    List<DesiredRecord> unionList = List.copyOf(union.values());
+    Ownership during = new Ownership(intent.instanceId(), version + 1, intent.launchTime(), unionList, intent.facts());
+    boolean unchanged = old.isPresent() && old.get().records().equals(unionList) && old.get().facts().equals(intent.facts())
+        && old.get().launchTime().equals(intent.launchTime());
+    long next = version;
+    if (!unchanged) {
+      before.add(new PutOwnership(during, version));
+      next++;
+    }
+    if (!unionList.equals(accepted.stream().sorted().toList())) {
+      after.add(new PutOwnership(new Ownership(intent.instanceId(), next + 1, intent.launchTime(), accepted, intent.facts()), next));
+    }
+  }
+
+  private static Claimant claimant(Intent intent, DesiredRecord d) {
+    return new Claimant(intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
+  }
+
+  private static Optional<DesiredRecord> find(List<DesiredRecord> records, RecordKey key) {
+    return records.stream().filter(r -> r.key().equals(key)).findFirst();
+  }
+
+  private static NameInZone nameOf(RecordKey key) {
+    return new NameInZone(key.zoneId(), key.name());
+  }
+}

@@ -1,0 +1,30 @@
+package ddns.plan;
+
+import ddns.model.DesiredRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one instance of a batch should end up with: {@code desired} records when it registers,
+ * none when it deregisters. {@code launchTime} ranks it among claimants of a shared name; it is
+ * unused for deregistration.
+ */
+public record Intent(
+    String instanceId, boolean register, Instant launchTime, List<DesiredRecord> desired, Map<String, String> facts) {
+
+  public Intent {
+    Objects.requireNonNull(instanceId, "instanceId == null");
+    Objects.requireNonNull(launchTime, "launchTime == null");
+    desired = desired.stream().sorted().toList();
+    facts = Map.copyOf(facts);
+    if (!register && !desired.isEmpty()) {
+      throw new IllegalArgumentException("a deregistration wants no records: " + instanceId);
+    }
+  }
+
+  public static Intent deregister(String instanceId) {
+    return new Intent(instanceId, false, Instant.EPOCH, List.of(), Map.of());
+  }
+}

@@ -1,0 +1,54 @@
+package ddns.plan;
+
+import ddns.model.DnsName;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings that shape which records an instance gets.
+ *
+ * @param ttl TTL of every record written, in seconds
+ * @param zoneTagKey tag key naming a zone ({@code ZONE}); matched case-insensitively
+ * @param cnameTagKey tag key naming an alias ({@code CNAME}); matched case-insensitively
+ * @param allowedZones forward zones records may go into (a zone is allowed when its name is an
+ *     entry or lies below one); empty allows every zone
+ * @param createReverseZones create a missing {@code in-addr.arpa} /24 zone when a PTR needs it
+ * @param associateVpc associate the instance's VPC with a private zone that receives its records
+ */
+public record PlanningRules(
+    long ttl,
+    String zoneTagKey,
+    String cnameTagKey,
+    Set<DnsName> allowedZones,
+    boolean createReverseZones,
+    boolean associateVpc) {
+
+  public PlanningRules {
+    if (ttl < 0 || ttl > 2_147_483_647L) {
+      throw new IllegalArgumentException("ttl must be between 0 and 2147483647, was " + ttl);
+    }
+    Objects.requireNonNull(zoneTagKey, "zoneTagKey == null");
+    Objects.requireNonNull(cnameTagKey, "cnameTagKey == null");
+    allowedZones = Set.copyOf(allowedZones);
+  }
+
+  public static PlanningRules defaults() {
+    return new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, true);
+  }
+
+  public boolean allows(DnsName zone) {
+    return allowedZones.isEmpty() || allowedZones.stream().anyMatch(zone::isWithin);
+  }
+
+  /** The value of a tag, its key matched case-insensitively. */
+  static Optional<String> tag(Map<String, String> tags, String key) {
+    String wanted = key.toLowerCase(Locale.ROOT);
+    return tags.entrySet().stream()
+        .filter(e -> e.getKey().strip().toLowerCase(Locale.ROOT).equals(wanted))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+}

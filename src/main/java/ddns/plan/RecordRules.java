@@ -1,0 +1,298 @@
+package ddns.plan;
+
+import ddns.model.Alert;
+import ddns.model.AlertKind;
+import ddns.model.DesiredRecord;
+import ddns.model.DnsName;
+import ddns.model.HostedZone;
+import ddns.model.InstanceFacts;
+import ddns.model.InvalidNameException;
+import ddns.model.RecordKey;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import ddns.model.VpcFacts;
+import ddns.model.ZoneCatalog;
+import ddns.plan.ZoneAction.AssociateVpc;
+import ddns.plan.ZoneAction.CreateReverseZone;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which records a running instance should have (DESIGN section 4). Pure: facts and zones
+ * in, an {@link InstancePlan} out.
+ *
+ * <p>Worked example: instance {@code ip-10-0-1-23}, VPC DHCP domain {@code corp.internal}, tag
+ * {@code CNAME=web.corp.internal}, private zones {@code corp.internal.} and {@code
+ * 1.0.10.in-addr.arpa.}:
+ *
+ * <pre>
+ * A     ip-10-0-1-23.corp.internal.  10.0.1.23                       (DHCP zone)
+ * CNAME web.corp.internal.           ip-10-0-1-23.corp.internal.     (CNAME tag, private zone)
+ * PTR   23.1.0.10.in-addr.arpa.      web.corp.internal.              (points at the alias)
+ * </pre>
+ */
+public final class RecordRules {
+  private final PlanningRules rules;
+
+  public RecordRules(PlanningRules rules) {
+    this.rules = rules;
+  }
+
+  public InstancePlan plan(InstanceFacts facts, VpcFacts vpc, ZoneCatalog zones) {
+    return new Planning(facts, vpc, zones).run();
+  }
+
+  /** One instance's planning; holds the results while the rules run. */
+  private final class Planning {
+    private final InstanceFacts facts;
+    private final VpcFacts vpc;
+    private final ZoneCatalog zones;
+    private final Map<RecordKey, DesiredRecord> records = new LinkedHashMap<>();
+    private final List<ZoneAction> zoneActions = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private boolean dnsSupportAlerted;
+
+    Planning(InstanceFacts facts, VpcFacts vpc, ZoneCatalog zones) {
+      this.facts = facts;
+      this.vpc = vpc;
+      this.zones = zones;
+    }
+
+    InstancePlan run() {
+      if (!facts.state().registers()) {
+        notes.add("instance is " + facts.state().ec2Name() + "; it gets no records");
+        return result();
+      }
+      if (!vpc.dnsHostnames()) {
+        notes.add("warning: DNS hostnames are disabled in " + vpc.vpcId());
+      }
+      Optional<DnsName> zoneTag = tagName(rules.zoneTagKey());
+      Optional<DnsName> cnameTag = tagName(rules.cnameTagKey());
+      Optional<String> host = hostLabel();
+
+      List<HostedZone> privateZones = new ArrayList<>(dhcpZones());
+      Optional<HostedZone> publicZone = Optional.empty();
+      if (zoneTag.isPresent()) {
+        DnsName name = zoneTag.get();
+        Optional<HostedZone> privateZone = zones.privateZoneNamed(name);
+        publicZone = zones.publicZoneNamed(name);
+        if (privateZone.isEmpty() && publicZone.isEmpty()) {
+          alert(AlertKind.NO_SUCH_ZONE, rules.zoneTagKey() + " tag names " + name + ", which is no hosted zone");
+        } else if (!rules.allows(name)) {
+          alert(AlertKind.ZONE_NOT_ALLOWED, rules.zoneTagKey() + " tag names " + name + ", which is not an allowed zone");
+          publicZone = Optional.empty();
+        } else {
+          privateZone.filter(z -> !privateZones.contains(z)).ifPresent(privateZones::add);
+        }
+      }
+      if (!privateZones.isEmpty() && !privateRecordsPossible()) {
+        privateZones.clear();
+      }
+
+      List<DnsName> aNames = new ArrayList<>();
+      if (host.isPresent()) {
+        for (HostedZone zone : privateZones) {
+          DnsName name = zone.name().prepend(host.get());
+          facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip)));
+          if (!facts.ipv6Addresses().isEmpty()) {
+            add(zone, name, RecordType.AAAA, facts.ipv6Addresses());
+          }
+          aNames.add(name);
+          associateIfNeeded(zone);
+        }
+        publicZone.ifPresent(zone -> publicA(zone, zone.name().prepend(host.get())));
+      } else if (!privateZones.isEmpty() || publicZone.isPresent()) {
+        notes.add("no private DNS name, so no host name: no A records");
+      }
+
+      Optional<DnsName> privateAlias = cnameTag.flatMap(name -> aliases(name, aNames));
+      Optional<DnsName> ptrTarget = privateAlias.or(() -> aNames.stream().findFirst());
+      ptrTarget.ifPresent(this::pointers);
+      if (records.isEmpty() && alerts.isEmpty() && zoneActions.isEmpty()) {
+        notes.add("no tag and no hosted zone for the VPC's DHCP domain: nothing to register");
+      }
+      return result();
+    }
+
+    private List<HostedZone> dhcpZones() {
+      List<HostedZone> found = new ArrayList<>();
+      for (String domain : vpc.dhcpDomainNames()) {
+        DnsName name;
+        try {
+          name = DnsName.parse(domain);
+        } catch (InvalidNameException e) {
+          notes.add("DHCP domain-name ignored: " + e.getMessage());
+          continue;
+        }
+        Optional<HostedZone> zone = zones.privateZoneNamed(name);
+        if (zone.isEmpty()) {
+          notes.add("no private hosted zone for DHCP domain " + name);
+        } else if (!rules.allows(name)) {
+          notes.add("DHCP domain " + name + " is not an allowed zone");
+        } else if (!found.contains(zone.get())) {
+          found.add(zone.get());
+        }
+      }
+      return found;
+    }
+
+    private void publicA(HostedZone zone, DnsName name) {
+      facts.publicIpv4()
+          .ifPresentOrElse(
+              ip -> add(zone, name, RecordType.A, List.of(ip)),
+              () -> notes.add("no public IPv4 address: no A record in public zone " + zone.name()));
+    }
+
+    /** The CNAME tag's records; returns the private alias name when one is made. */
+    private Optional<DnsName> aliases(DnsName alias, List<DnsName> aNames) {
+      String tag = rules.cnameTagKey() + " tag " + alias;
+      if (zones.isApex(alias)) {
+        alert(AlertKind.CNAME_AT_APEX, tag + " names a zone apex, where a CNAME is not allowed");
+        return Optional.empty();
+      }
+      Optional<HostedZone> privateZone = zones.longestSuffixZone(alias, true);
+      Optional<HostedZone> publicZone = zones.longestSuffixZone(alias, false);
+      if (privateZone.isEmpty() && publicZone.isEmpty()) {
+        alert(AlertKind.NO_SUCH_ZONE, tag + " lies in no hosted zone");
+        return Optional.empty();
+      }
+      if (aNames.contains(alias) || records.keySet().stream().anyMatch(k -> k.name().equals(alias))) {
+        alert(AlertKind.NAME_CONFLICT, tag + " is the instance's own host name; a CNAME cannot share it");
+        return Optional.empty();
+      }
+      Optional<DnsName> made = Optional.empty();
+      if (privateZone.isPresent() && allowed(privateZone.get(), tag) && privateRecordsPossible()) {
+        Optional<DnsName> target = aNames.stream().findFirst().or(this::privateDnsName);
+        if (target.isEmpty()) {
+          notes.add("no private DNS name to point " + alias + " at");
+        } else if (target.get().equals(alias)) {
+          alert(AlertKind.NAME_CONFLICT, tag + " points at itself");
+        } else {
+          add(privateZone.get(), alias, RecordType.CNAME, List.of(target.get().value()));
+          associateIfNeeded(privateZone.get());
+          made = Optional.of(alias);
+        }
+      }
+      if (publicZone.isPresent() && allowed(publicZone.get(), tag)) {
+        Optional<DnsName> target = publicDnsName();
+        if (target.isEmpty()) {
+          notes.add("no public DNS name: no CNAME in public zone " + publicZone.get().name());
+        } else if (!target.get().equals(alias)) {
+          add(publicZone.get(), alias, RecordType.CNAME, List.of(target.get().value()));
+        }
+      }
+      return made;
+    }
+
+    private void pointers(DnsName target) {
+      facts.privateIpv4().ifPresent(ip -> ipv4Pointer(ip, target));
+      for (String ip : facts.ipv6Addresses()) {
+        Optional<DnsName> reverse = ReverseNames.of(ip);
+        Optional<HostedZone> zone = reverse.flatMap(name -> zones.longestSuffixZone(name, true));
+        if (reverse.isEmpty()) {
+          notes.add("not an IPv6 address: " + ip);
+        } else if (zone.isEmpty() || !zone.get().name().isWithin(DnsName.parse("ip6.arpa"))) {
+          notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
+        } else {
+          add(zone.get(), reverse.get(), RecordType.PTR, List.of(target.value()));
+          associateIfNeeded(zone.get());
+        }
+      }
+    }
+
+    private void ipv4Pointer(String ip, DnsName target) {
+      Optional<DnsName> reverse = ReverseNames.of(ip);
+      Optional<DnsName> zoneName = ReverseNames.ipv4Zone(ip);
+      if (reverse.isEmpty() || zoneName.isEmpty()) {
+        notes.add("not an IPv4 address: " + ip + ": no PTR");
+        return;
+      }
+      Optional<HostedZone> zone = zones.privateZoneNamed(zoneName.get());
+      if (zone.isPresent()) {
+        add(zone.get(), reverse.get(), RecordType.PTR, List.of(target.value()));
+        associateIfNeeded(zone.get());
+      } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
+        zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpcId()));
+        notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
+      } else {
+        notes.add("reverse zone " + zoneName.get() + " is missing and reverse-zone creation is off: no PTR");
+      }
+    }
+
+    private boolean allowed(HostedZone zone, String what) {
+      if (rules.allows(zone.name())) {
+        return true;
+      }
+      alert(AlertKind.ZONE_NOT_ALLOWED, what + " falls in zone " + zone.name() + ", which is not an allowed zone");
+      return false;
+    }
+
+    private boolean privateRecordsPossible() {
+      if (vpc.dnsSupport()) {
+        return true;
+      }
+      if (!dnsSupportAlerted) {
+        alert(AlertKind.DNS_SUPPORT_DISABLED, "DNS support is disabled in " + vpc.vpcId() + ": no private-zone records");
+        dnsSupportAlerted = true;
+      }
+      return false;
+    }
+
+    private void associateIfNeeded(HostedZone zone) {
+      if (zone.privateZone() && !zones.isAssociated(zone) && rules.associateVpc() && facts.vpc().isPresent()) {
+        zoneActions.add(new AssociateVpc(zone.id(), zone.name(), facts.vpcId()));
+      }
+    }
+
+    private void add(HostedZone zone, DnsName name, RecordType type, List<String> values) {
+      RecordKey key = new RecordKey(zone.id(), name, type);
+      records.putIfAbsent(key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
+    }
+
+    private Optional<DnsName> tagName(String key) {
+      Optional<String> value = PlanningRules.tag(facts.tags(), key);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(DnsName.parse(value.get()));
+      } catch (InvalidNameException e) {
+        alert(AlertKind.INVALID_TAG, key + " tag: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    private Optional<String> hostLabel() {
+      return privateDnsName().map(DnsName::firstLabel);
+    }
+
+    private Optional<DnsName> privateDnsName() {
+      return facts.privateDns().flatMap(this::quietName);
+    }
+
+    private Optional<DnsName> publicDnsName() {
+      return facts.publicDns().flatMap(this::quietName);
+    }
+
+    private Optional<DnsName> quietName(String raw) {
+      try {
+        return Optional.of(DnsName.parse(raw));
+      } catch (InvalidNameException e) {
+        notes.add("EC2 reported an unusable DNS name: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    private void alert(AlertKind kind, String message) {
+      alerts.add(new Alert(facts.instanceId(), kind, message));
+    }
+
+    private InstancePlan result() {
+      return new InstancePlan(facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package ddns.plan;
+
+import ddns.model.DnsName;
+
+/** A change to a hosted zone itself (not to its records) that an instance's records need first. */
+public sealed interface ZoneAction extends Comparable<ZoneAction> {
+
+  String describe();
+
+  @Override
+  default int compareTo(ZoneAction other) {
+    return describe().compareTo(other.describe());
+  }
+
+  /** Create the private reverse zone {@code zoneName} associated with {@code vpcId}. */
+  record CreateReverseZone(DnsName zoneName, String vpcId) implements ZoneAction {
+    @Override
+    public String describe() {
+      return "create private zone " + zoneName + " for " + vpcId;
+    }
+  }
+
+  /** Associate {@code vpcId} with the private zone {@code zoneId}. */
+  record AssociateVpc(String zoneId, DnsName zoneName, String vpcId) implements ZoneAction {
+    @Override
+    public String describe() {
+      return "associate " + vpcId + " with " + zoneName + " (" + zoneId + ")";
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package ddns.service;
+
+import ddns.model.RecordKey;
+import ddns.model.RegistrySnapshot;
+import ddns.model.RegistryWrite;
+import ddns.model.RegistryWrite.DeleteClaim;
+import ddns.model.RegistryWrite.DeleteOwnership;
+import ddns.model.RegistryWrite.PutClaim;
+import ddns.model.RegistryWrite.PutOwnership;
+import ddns.plan.ChangeBatchValidator;
+import ddns.plan.ChangeBatches;
+import ddns.plan.ChangePlan;
+import ddns.plan.ChangePlanner;
+import ddns.plan.Intent;
+import ddns.plan.LiveRecords;
+import ddns.plan.NameInZone;
+import ddns.plan.PlannedChange;
+import ddns.port.ConcurrentUpdateException;
+import ddns.port.DnsZones;
+import ddns.port.OwnershipRegistry;
+import ddns.port.ServiceFailure;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the registry and the live records, plans the batch and applies it: registry claims, then
+ * Route 53 (one request per zone, split only at Route 53's limits), then registry releases. A
+ * zone whose request fails fails the instances with changes in it; the others complete.
+ */
+final class BatchApplier {
+  /** Re-plans after a lost registry race before giving up on the batch. */
+  private static final int ATTEMPTS = 3;
+
+  private final DnsZones dns;
+  private final OwnershipRegistry registry;
+  private final ChangeBatchValidator validator;
+  private final ChangePlanner planner = new ChangePlanner();
+  private final JsonLog log;
+  private final boolean dryRun;
+
+  BatchApplier(DnsZones dns, OwnershipRegistry registry, ChangeBatchValidator validator, JsonLog log, boolean dryRun) {
+    this.dns = dns;
+    this.registry = registry;
+    this.validator = validator;
+    this.log = log;
+    this.dryRun = dryRun;
+  }
+
+  void apply(List<Work> work) {
+    List<Intent> intents = DdnsService.intents(work);
+    if (intents.isEmpty()) {
+      return;
+    }
+    Map<String, Work> byId = new HashMap<>();
+    work.forEach(w -> byId.put(w.instanceId, w));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ChangePlan plan = plan(intents);
+        plan.alerts().forEach(a -> byId.get(a.instanceId()).alerts.add(a));
+        if (!dryRun) {
+          registry.write(plan.before());
+          Set<String> failedZones = sendChanges(plan, byId);
+          registry.write(afterWrites(plan, failedZones, byId));
+        }
+        plan.changes().forEach(c -> byId.get(c.instanceId()).changes.add(c));
+        return;
+      } catch (ConcurrentUpdateException e) {
+        log.warn("registry race lost; planning again", "attempt", attempt, "error", e.getMessage());
+        work.forEach(w -> w.alerts.clear());
+        if (attempt == ATTEMPTS) {
+          intents.forEach(i -> byId.get(i.instanceId()).fail(e.getMessage()));
+          return;
+        }
+      } catch (ServiceFailure e) {
+        log.error("batch failed", "error", e.getMessage());
+        intents.forEach(i -> byId.get(i.instanceId()).fail(e.getMessage()));
+        return;
+      }
+    }
+  }
+
+  private ChangePlan plan(List<Intent> intents) {
+    Set<String> ids = new TreeSet<>();
+    Set<RecordKey> keys = new TreeSet<>();
+    for (Intent intent : intents) {
+      ids.add(intent.instanceId());
+      intent.desired().forEach(d -> keys.add(d.key()));
+    }
+    RegistrySnapshot snapshot = registry.load(ids, keys);
+    Set<RecordKey> owned = ChangePlanner.affectedKeys(intents, snapshot);
+    owned.removeAll(keys);
+    if (!owned.isEmpty()) {
+      RegistrySnapshot more = registry.load(List.of(), owned);
+      Map<RecordKey, ddns.model.Claim> claims = new HashMap<>(snapshot.claims());
+      claims.putAll(more.claims());
+      snapshot = new RegistrySnapshot(snapshot.owners(), claims);
+    }
+    Map<NameInZone, List<ddns.model.RecordSet>> live = new LinkedHashMap<>();
+    for (NameInZone name : ChangePlanner.namesToRead(intents, snapshot)) {
+      live.put(name, dns.recordsAt(name.zoneId(), name.name()));
+    }
+    ChangePlan plan = planner.plan(intents, snapshot, new LiveRecords(live));
+    plan.changesByZone().forEach((zoneId, changes) -> {
+      List<String> problems = validator.violations(changes.get(0).zoneName(), changes);
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("change batch for " + zoneId + " would be refused by Route 53: " + problems);
+      }
+    });
+    return plan;
+  }
+
+  private Set<String> sendChanges(ChangePlan plan, Map<String, Work> byId) {
+    Set<String> failedZones = new HashSet<>();
+    plan.changesByZone().forEach((zoneId, changes) -> {
+      for (List<PlannedChange> request : ChangeBatches.split(changes)) {
+        try {
+          dns.apply(zoneId, request);
+        } catch (ServiceFailure e) {
+          failedZones.add(zoneId);
+          log.error("zone changes failed", "zoneId", zoneId, "error", e.getMessage());
+          changes.forEach(c -> byId.get(c.instanceId()).fail(e.getMessage()));
+          return;
+        }
+      }
+    });
+    return failedZones;
+  }
+
+  /** Releases for failed zones and failed instances wait for the retry. */
+  private static List<RegistryWrite> afterWrites(ChangePlan plan, Set<String> failedZones, Map<String, Work> byId) {
+    List<RegistryWrite> kept = new ArrayList<>();
+    for (RegistryWrite write : plan.after()) {
+      boolean skip = switch (write) {
+        case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
+        case DeleteClaim d -> failedZones.contains(d.key().zoneId());
+        case PutOwnership p -> byId.get(p.item().instanceId()).failed();
+        case DeleteOwnership d -> byId.get(d.instanceId()).failed();
+      };
+      if (!skip) {
+        kept.add(write);
+      }
+    }
+    return kept;
+  }
+}
