@@ -1,0 +1,94 @@
+package ddns.it;
+
+import ddns.app.Application;
+import ddns.aws.AwsClients;
+import ddns.config.Config;
+import ddns.model.DnsName;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import ddns.service.Summary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Base of the scenario tests: a reset emulator per test, the world builder, and the real
+ * {@link Application} (the Lambda's and the CLI's code path) talking to the emulator over HTTP.
+ */
+abstract class EmulatorTest {
+  static final Emulator EMULATOR = Emulator.get();
+
+  AwsWorld world;
+  final Map<String, String> env = new HashMap<>();
+  private Application app;
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void freshAccount() {
+    EMULATOR.reset();
+    world = new AwsWorld(EMULATOR.endpoint());
+    world.subscribeToAlerts();
+  }
+
+  @AfterEach
+  void closeClients() {
+    if (app != null) {
+      app.close();
+    }
+    world.close();
+  }
+
+  /** The application under test, built on first use from {@link #env}. */
+  Application app() {
+    if (app == null) {
+      app = new Application(Config.fromEnvironment(env), new AwsClients(),
+          new PrintStream(logs, true, StandardCharsets.UTF_8));
+    }
+    return app;
+  }
+
+  /** A second, independent application (a cold Lambda container or another invocation). */
+  Application freshApp() {
+    return new Application(Config.fromEnvironment(env), new AwsClients(), new PrintStream(logs, true, StandardCharsets.UTF_8));
+  }
+
+  Summary handle(String payload) {
+    return app().handle(app().decode(payload));
+  }
+
+  Summary running(String instanceId) {
+    return handle(Events.stateChange(instanceId, "running"));
+  }
+
+  Summary stopped(String instanceId) {
+    world.stop(instanceId);
+    return handle(Events.stateChange(instanceId, "stopped"));
+  }
+
+  String logs() {
+    return logs.toString(StandardCharsets.UTF_8);
+  }
+
+  List<Map<String, AttributeValue>> registry() {
+    return world.registryItems("DDNS");
+  }
+
+  static RecordSet record(String name, RecordType type, String... values) {
+    return new RecordSet(DnsName.parse(name), type, 60, List.of(values));
+  }
+
+  /** ip-10-20-1-4 for the first instance in 10.20.1.0/24, as EC2 names it. */
+  String hostLabel(String instanceId) {
+    return world.describe(instanceId).privateDnsName().split("\\.")[0];
+  }
+
+  String privateIp(String instanceId) {
+    return world.describe(instanceId).privateIpAddress();
+  }
+}

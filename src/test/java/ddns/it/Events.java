@@ -1,0 +1,60 @@
+package ddns.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.UUID;
+
+/** Event documents built from the real JSON fixtures in {@code src/test/resources/events}. */
+final class Events {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Events() {}
+
+  static String fixture(String name) {
+    try (InputStream in = Events.class.getResourceAsStream("/events/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The running.json fixture for another instance and state, with a fresh event id. */
+  static String stateChange(String instanceId, String state) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("running.json"));
+      event.put("id", UUID.randomUUID().toString());
+      ((ObjectNode) event.path("detail")).put("instance-id", instanceId).put("state", state);
+      event.putArray("resources").add("arn:aws:ec2:us-east-1:123456789012:instance/" + instanceId);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An SQS batch (as Lambda receives it) whose message bodies are the given events. */
+  static String sqsBatch(List<String> bodies) {
+    try {
+      ObjectNode batch = (ObjectNode) JSON.readTree(fixture("sqs-batch.json"));
+      ObjectNode template = (ObjectNode) batch.path("Records").get(0);
+      ArrayNode records = batch.putArray("Records");
+      int n = 0;
+      for (String body : bodies) {
+        ObjectNode record = template.deepCopy();
+        record.put("messageId", "msg-" + (n++));
+        record.put("body", body);
+        records.add(record);
+      }
+      return JSON.writeValueAsString(batch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
