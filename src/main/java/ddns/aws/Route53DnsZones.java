@@ -43,7 +43,9 @@ public final class Route53DnsZones implements DnsZones {
       List<HostedZone> zones = new ArrayList<>();
       route53.listHostedZonesPaginator(r -> {}).hostedZones().forEach(z -> {
         try {
-          zones.add(new HostedZone(z.id(), DnsName.parse(unescape(z.name())), z.config() != null && Boolean.TRUE.equals(z.config().privateZone())));
+          boolean privateZone = z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
+          long count = z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
+          zones.add(new HostedZone(z.id(), DnsName.parse(unescape(z.name())), privateZone, count));
         } catch (InvalidNameException e) {
           // A zone whose name this tool cannot write in (e.g. with underscores) is never a target.
         }
@@ -90,6 +92,21 @@ public final class Route53DnsZones implements DnsZones {
       startName = page.nextRecordName();
       startType = page.nextRecordTypeAsString();
     }
+  }
+
+  @Override
+  public List<RecordSet> allRecords(String zoneId) {
+    return AwsCall.run("Route53.ListResourceRecordSets", () -> {
+      List<RecordSet> found = new ArrayList<>();
+      for (ResourceRecordSet set : route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets()) {
+        try {
+          found.add(toRecordSet(DnsName.parse(unescape(set.name())), set));
+        } catch (InvalidNameException e) {
+          // Names this tool cannot write (wildcards, underscores) never collide with its own.
+        }
+      }
+      return found;
+    });
   }
 
   @Override

@@ -1,6 +1,8 @@
 package ddns.service;
 
+import ddns.model.Claim;
 import ddns.model.RecordKey;
+import ddns.model.RecordSet;
 import ddns.model.RegistrySnapshot;
 import ddns.model.RegistryWrite;
 import ddns.model.RegistryWrite.DeleteClaim;
@@ -26,7 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads the registry and the live records, plans the batch and applies it: registry claims, then
@@ -43,8 +47,11 @@ final class BatchApplier {
   private final ChangePlanner planner = new ChangePlanner();
   private final JsonLog log;
   private final boolean dryRun;
+  private final ToLongFunction<String> recordSetCount;
 
-  BatchApplier(DnsZones dns, OwnershipRegistry registry, ChangeBatchValidator validator, JsonLog log, boolean dryRun) {
+  BatchApplier(DnsZones dns, OwnershipRegistry registry, ChangeBatchValidator validator, JsonLog log, boolean dryRun,
+      ToLongFunction<String> recordSetCount) {
+    this.recordSetCount = recordSetCount;
     this.dns = dns;
     this.registry = registry;
     this.validator = validator;
@@ -97,15 +104,11 @@ final class BatchApplier {
     owned.removeAll(keys);
     if (!owned.isEmpty()) {
       RegistrySnapshot more = registry.load(List.of(), owned);
-      Map<RecordKey, ddns.model.Claim> claims = new HashMap<>(snapshot.claims());
+      Map<RecordKey, Claim> claims = new HashMap<>(snapshot.claims());
       claims.putAll(more.claims());
       snapshot = new RegistrySnapshot(snapshot.owners(), claims);
     }
-    Map<NameInZone, List<ddns.model.RecordSet>> live = new LinkedHashMap<>();
-    for (NameInZone name : ChangePlanner.namesToRead(intents, snapshot)) {
-      live.put(name, dns.recordsAt(name.zoneId(), name.name()));
-    }
-    ChangePlan plan = planner.plan(intents, snapshot, new LiveRecords(live));
+    ChangePlan plan = planner.plan(intents, snapshot, readLive(ChangePlanner.namesToRead(intents, snapshot)));
     plan.changesByZone().forEach((zoneId, changes) -> {
       List<String> problems = validator.violations(changes.get(0).zoneName(), changes);
       if (!problems.isEmpty()) {
@@ -113,6 +116,29 @@ final class BatchApplier {
       }
     });
     return plan;
+  }
+
+  /**
+   * Reads the live records at the names, per zone either name by name or, when that would take
+   * more requests than listing the whole zone (300 record sets a page), the whole zone at once.
+   */
+  private LiveRecords readLive(Set<NameInZone> names) {
+    Map<String, List<NameInZone>> byZone = new TreeMap<>();
+    names.forEach(n -> byZone.computeIfAbsent(n.zoneId(), z -> new ArrayList<>()).add(n));
+    Map<NameInZone, List<RecordSet>> live = new LinkedHashMap<>();
+    byZone.forEach((zoneId, zoneNames) -> {
+      long pages = Math.max(1, (recordSetCount.applyAsLong(zoneId) + 299) / 300);
+      if (zoneNames.size() > pages) {
+        Map<NameInZone, List<RecordSet>> all = new HashMap<>();
+        for (RecordSet set : dns.allRecords(zoneId)) {
+          all.computeIfAbsent(new NameInZone(zoneId, set.name()), n -> new ArrayList<>()).add(set);
+        }
+        zoneNames.forEach(n -> live.put(n, all.getOrDefault(n, List.of())));
+      } else {
+        zoneNames.forEach(n -> live.put(n, dns.recordsAt(zoneId, n.name())));
+      }
+    });
+    return new LiveRecords(live);
   }
 
   private Set<String> sendChanges(ChangePlan plan, Map<String, Work> byId) {

@@ -59,6 +59,14 @@ final class CachedLookups {
     return entry.value;
   }
 
+  /** The zone's record-set count as last listed; 0 when the zone is not in the cached list. */
+  synchronized long recordSetCount(String zoneId) {
+    if (zones == null) {
+      return 0;
+    }
+    return zones.value.stream().filter(z -> z.id().equals(zoneId)).mapToLong(HostedZone::recordSetCount).findFirst().orElse(0);
+  }
+
   synchronized void invalidateZones() {
     zones = null;
     associations.clear();

@@ -64,7 +64,7 @@ public final class DdnsService {
     this.log = log;
     this.lookups = new CachedLookups(dns, ec2, clock, config.cacheTtl());
     this.rules = new RecordRules(config.rules());
-    this.applier = new BatchApplier(dns, registry, new ChangeBatchValidator(), log, config.dryRun());
+    this.applier = new BatchApplier(dns, registry, new ChangeBatchValidator(), log, config.dryRun(), lookups::recordSetCount);
     this.zoneActions = new ZoneActions(dns, log);
   }
 

@@ -42,7 +42,11 @@ class OwnershipScenarioTest extends EmulatorTest {
     world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
     String first = world.launch(net, Map.of("CNAME", "app.corp.internal"), false);
     String second = world.launch(net, Map.of("CNAME", "app.corp.internal"), false);
-    String newer = world.describe(first).launchTime().isAfter(world.describe(second).launchTime()) ? first : second;
+    // Most recently launched wins; equal launch times (EC2 reports seconds) go to the higher id.
+    var a = world.describe(first);
+    var b = world.describe(second);
+    int byTime = a.launchTime().compareTo(b.launchTime());
+    String newer = byTime > 0 || (byTime == 0 && first.compareTo(second) > 0) ? first : second;
     String older = newer.equals(first) ? second : first;
     // Events arrive newest first: the older claimant must not take the name over.
     running(newer);
