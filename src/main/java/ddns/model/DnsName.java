@@ -47,17 +47,16 @@ public record DnsName(String value) implements Comparable<DnsName> {
     if (text.startsWith(".") || text.contains("..")) {
       throw new InvalidNameException("'" + raw.strip() + "' has an empty label");
     }
-    Name name;
-    try {
-      name = Name.fromString(text);
-    } catch (TextParseException e) {
-      throw new InvalidNameException("'" + raw.strip() + "' is not a valid DNS name: " + e.getMessage());
-    }
-    for (int i = 0; i < name.labels() - 1; i++) {
-      checkHostLabel(raw.strip(), name.getLabelString(i));
+    for (String label : text.substring(0, text.length() - 1).split("\\.")) {
+      checkHostLabel(raw.strip(), label);
     }
     if (text.length() - 1 > 253) {
       throw new InvalidNameException("'" + raw.strip() + "' is longer than 253 characters");
+    }
+    try {
+      Name.fromString(text);
+    } catch (TextParseException e) {
+      throw new InvalidNameException("'" + raw.strip() + "' is not a valid DNS name: " + e.getMessage());
     }
     return new DnsName(text);
   }
