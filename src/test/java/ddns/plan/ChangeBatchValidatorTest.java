@@ -1,0 +1,117 @@
+package ddns.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.model.DnsName;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Route 53's rules that the emulator does not enforce (EMULATOR.md), checked before sending. */
+class ChangeBatchValidatorTest {
+  private static final DnsName ZONE = DnsName.parse("zone.internal");
+  private final ChangeBatchValidator validator = new ChangeBatchValidator();
+
+  @Test
+  void acceptsAnOrdinaryBatch() {
+    assertThat(validator.violations(ZONE, List.of(
+        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+        upsert("www.zone.internal", RecordType.CNAME, "web.zone.internal."),
+        delete("old.zone.internal", RecordType.A, "10.0.0.9")))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @CsvSource(delimiter = '|', value = {
+    "evilzone.internal     | A     | 10.0.0.1                  | outside zone",
+    "other.example         | A     | 10.0.0.1                  | outside zone",
+    "zone.internal         | CNAME | web.zone.internal.        | zone apex",
+    "web.zone.internal     | A     | not-an-ip                 | not an IPv4",
+    "web.zone.internal     | A     | 10.0.1                    | not an IPv4",
+    "web.zone.internal     | A     | 2001:db8::1               | not an IPv4",
+    "web.zone.internal     | AAAA  | 10.0.0.1                  | not an IPv6",
+    "web.zone.internal     | CNAME | bad_name.example.         | character '_'",
+    "web.zone.internal     | PTR   | *.example.                | wildcard",
+  })
+  void refuses(String name, RecordType type, String value, String problem) {
+    assertThat(validator.violations(ZONE, List.of(upsert(name, type, value))))
+        .singleElement().asString().contains(problem);
+  }
+
+  @Test
+  void refusesACnameBesideAnotherRecordAtTheSameName() {
+    assertThat(validator.violations(ZONE, List.of(
+        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+        upsert("web.zone.internal", RecordType.CNAME, "x.zone.internal."))))
+        .anyMatch(v -> v.contains("cannot share its name"));
+  }
+
+  @Test
+  void refusesTwoChangesForOneNameAndType() {
+    assertThat(validator.violations(ZONE, List.of(
+        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+        delete("web.zone.internal", RecordType.A, "10.0.0.1"))))
+        .anyMatch(v -> v.contains("more than one change"));
+  }
+
+  @Test
+  void refusesACnameWithTwoValues() {
+    PlannedChange two = new PlannedChange(ChangeAction.UPSERT, "Z", ZONE,
+        new RecordSet(DnsName.parse("web.zone.internal"), RecordType.CNAME, 60, List.of("a.zone.internal.", "b.zone.internal.")), "i-1");
+    assertThat(validator.violations(ZONE, List.of(two))).anyMatch(v -> v.contains("exactly one value"));
+  }
+
+  @Test
+  void countsUpsertsTwiceAgainstTheThousandRecordLimit() {
+    List<PlannedChange> upserts = new ArrayList<>();
+    for (int i = 0; i < 501; i++) {
+      upserts.add(upsert("h" + i + ".zone.internal", RecordType.A, "10.0.0.1"));
+    }
+    assertThat(validator.violations(ZONE, upserts.subList(0, 500))).isEmpty();
+    assertThat(validator.violations(ZONE, upserts)).singleElement().asString().contains("1002 records");
+  }
+
+  @Test
+  void refusesAnEmptyBatch() {
+    assertThat(validator.violations(ZONE, List.of())).isNotEmpty();
+  }
+
+  @Test
+  void split_keepsEveryRequestWithinTheLimits_andNamesTogether() {
+    List<PlannedChange> changes = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      changes.add(upsert("h" + i + ".zone.internal", RecordType.A, "10.0.0.1"));
+      changes.add(delete("h" + i + ".zone.internal", RecordType.AAAA, "2001:db8::1"));
+    }
+
+    List<List<PlannedChange>> requests = ChangeBatches.split(changes);
+
+    assertThat(requests).hasSizeGreaterThan(1);
+    assertThat(requests.stream().mapToInt(List::size).sum()).isEqualTo(changes.size());
+    requests.forEach(r -> assertThat(validator.violations(ZONE, r)).isEmpty());
+    for (int i = 0; i < requests.size() - 1; i++) {
+      var last = requests.get(i).get(requests.get(i).size() - 1).set().name();
+      assertThat(requests.get(i + 1).get(0).set().name()).isNotEqualTo(last);
+    }
+  }
+
+  private static PlannedChange upsert(String name, RecordType type, String value) {
+    return change(ChangeAction.UPSERT, name, type, value);
+  }
+
+  private static PlannedChange delete(String name, RecordType type, String value) {
+    return change(ChangeAction.DELETE, name, type, value);
+  }
+
+  private static PlannedChange change(ChangeAction action, String name, RecordType type, String value) {
+    return new PlannedChange(action, "Z", ZONE, new RecordSet(rawName(name), type, 60, List.of(value)), "i-1");
+  }
+
+  /** Names the validator must catch may not parse as host names; build them unchecked. */
+  private static DnsName rawName(String name) {
+    return new DnsName(name.endsWith(".") ? name : name + ".");
+  }
+}
