@@ -98,8 +98,15 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */
   private void getItems(List<String> ids, Map<String, Map<String, AttributeValue>> into) {
     List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(DynamoDbRegistry::key).toList();
-    BatchGetItemResponse response = AwsCall.run("DynamoDB.BatchGetItem", () -> dynamoDb.batchGetItem(r -> r
-        .requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))));
+    BatchGetItemResponse response;
+    try {
+      response = dynamoDb.batchGetItem(r -> r
+          .requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+    } catch (ResourceNotFoundException e) {
+      return; // no table yet (dry run, or before the first write): nothing is owned
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.BatchGetItem", e), e);
+    }
     response.responses().getOrDefault(table, List.of()).forEach(item -> into.put(text(item, KEY), item));
     KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
     if (unprocessed != null) {

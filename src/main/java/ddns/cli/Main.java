@@ -30,7 +30,7 @@ public final class Main implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? INVALID_INPUT : 1);
     cli.setParameterExceptionHandler((e, args) -> {

@@ -1,0 +1,86 @@
+package ddns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ddns} as a user runs it: exit statuses, stdout summary, stderr messages. */
+class CliTest extends EmulatorTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void handle_runningEvent_printsTheSummary_andExitsZero() throws IOException {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+
+    int status = run("handle", "--event", write(Events.stateChange(id, "running")));
+
+    assertThat(status).isZero();
+    var summary = new ObjectMapper().readTree(out.toString());
+    assertThat(summary.path("instances").get(0).path("changes").get(0).path("action").asText()).isEqualTo("UPSERT");
+  }
+
+  @Test
+  void handle_dryRun_changesNothing() throws IOException {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+
+    int status = run("handle", "--dry-run", "--event", write(Events.stateChange(id, "running")));
+
+    assertThat(status).isZero();
+    assertThat(new ObjectMapper().readTree(out.toString()).path("dryRun").asBoolean()).isTrue();
+    assertThat(world.records(zone)).isEmpty();
+  }
+
+  @Test
+  void handle_malformedEvent_exitsTwo_namingTheField() throws IOException {
+    int status = run("handle", "--event", write("{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\"}"));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("detail is missing");
+  }
+
+  @Test
+  void handle_missingFile_exitsTwo() {
+    assertThat(run("handle", "--event", dir.resolve("nope.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no such file");
+  }
+
+  @Test
+  void handle_withoutEvent_exitsTwo_andShowsUsage() {
+    assertThat(run("handle")).isEqualTo(2);
+    assertThat(err.toString()).contains("--event");
+  }
+
+  @Test
+  void help_listsTheCommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("handle").contains("config").contains("AWS_ENDPOINT_URL");
+  }
+
+  private int run(String... args) {
+    CommandLine cli = ddns.cli.Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
+  }
+
+  private String write(String content) throws IOException {
+    Path file = Files.createTempFile(dir, "event", ".json");
+    Files.writeString(file, content);
+    return file.toString();
+  }
+}
