@@ -116,18 +116,32 @@ public final class ChangePlanner {
     Map<String, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
       List<DesiredRecord> kept = new ArrayList<>();
+      Map<String, String> refusedAliases = new HashMap<>();
       for (DesiredRecord d : intent.desired()) {
         Optional<String> problem = problem(d, registry, live, wantedTypes.get(nameOf(d.key())));
         if (problem.isPresent()) {
           boolean foreign = problem.get().contains("not written by route53-ddns");
           alerts.add(new Alert(intent.instanceId(), foreign ? AlertKind.FOREIGN_RECORD : AlertKind.NAME_CONFLICT, problem.get()));
+          if (d.key().type() == RecordType.CNAME) {
+            refusedAliases.put(d.key().name().value(), d.content().values().get(0));
+          }
         } else {
           kept.add(d);
         }
       }
-      accepted.put(intent.instanceId(), kept);
+      accepted.put(intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
     }
     return accepted;
+  }
+
+  /** A pointer to an alias that was refused points where the alias would have pointed. */
+  private static DesiredRecord retarget(DesiredRecord d, Map<String, String> refusedAliases) {
+    if (d.key().type() != RecordType.PTR || !refusedAliases.containsKey(d.content().values().get(0))) {
+      return d;
+    }
+    RecordSet set = new RecordSet(d.content().name(), RecordType.PTR, d.content().ttl(),
+        List.of(refusedAliases.get(d.content().values().get(0))));
+    return new DesiredRecord(d.key(), d.zoneName(), set);
   }
 
   private static Optional<String> problem(

@@ -3,7 +3,6 @@ package ddns.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The AWS API emulator (moto in server mode from the project's venv), started once per test JVM
@@ -62,72 +61,36 @@ public final class Emulator {
     }
   }
 
+  /** Runs tools/emulator.py, which binds a free loopback port and prints it once listening. */
   private static Emulator start() {
     Path venv = Path.of(System.getProperty("ddns.venv", ".venv"));
-    Path server = venv.resolve("bin/moto_server");
-    if (!Files.isExecutable(server)) {
-      throw new IllegalStateException(server + " is missing: run bin/setup-venv (make test does)");
+    Path python = venv.resolve("bin/python");
+    Path script = Path.of(System.getProperty("ddns.emulator", "tools/emulator.py"));
+    if (!Files.isExecutable(python)) {
+      throw new IllegalStateException(python + " is missing: run bin/setup-venv (make test does)");
     }
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      URI endpoint = URI.create("http://127.0.0.1:" + port);
-      awaitReady(process, port);
-      return new Emulator(process, endpoint);
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start " + server, e);
-    }
-  }
-
-  /** Reads the server's output until it says it is listening; gives up after 60 s. */
-  private static void awaitReady(Process process, int port) {
-    StringBuilder output = new StringBuilder();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-      try {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          output.append(line).append('\n');
-          if (line.contains("Running on") && line.contains(":" + port)) {
-            drainLater(reader);
-            return true;
-          }
+      Process process = new ProcessBuilder(python.toString(), script.toString())
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
+        try {
+          return reader.readLine();
+        } catch (IOException e) {
+          return null;
         }
-        return false;
-      } catch (IOException e) {
-        return false;
+      });
+      String port = firstLine.get(60, TimeUnit.SECONDS);
+      if (port == null || !port.strip().matches("\\d+")) {
+        process.destroyForcibly();
+        throw new IllegalStateException("emulator did not start (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
       }
-    });
-    try {
-      if (!ready.get(60, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("emulator exited before listening:\n" + output);
-      }
-    } catch (Exception e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("emulator did not start:\n" + output, e);
-    }
-  }
-
-  /** Keeps reading the server's log so its pipe never fills up. */
-  private static void drainLater(BufferedReader reader) {
-    Thread drain = new Thread(() -> {
-      try {
-        while (reader.readLine() != null) {
-          // discarded: request logs
-        }
-      } catch (IOException e) {
-        // server stopped
-      }
-    }, "emulator-log");
-    drain.setDaemon(true);
-    drain.start();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
+      return new Emulator(process, URI.create("http://127.0.0.1:" + port.strip()));
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not start the emulator with " + python + " " + script, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

@@ -13,7 +13,7 @@ class OwnershipScenarioTest extends EmulatorTest {
   void foreignRecord_atAWantedName_isLeftUntouched_andAlerted_whileOtherRecordsAreMade() {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     String zone = world.privateZone("corp.internal", net.vpcId());
-    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
     world.handWrittenRecord(zone, "web.corp.internal.", "CNAME", "legacy.example.com.");
     String id = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
     String host = hostLabel(id);
@@ -29,6 +29,8 @@ class OwnershipScenarioTest extends EmulatorTest {
         });
     assertThat(summary.instances().get(0).alerts()).extracting(a -> a.kind()).containsExactly("FOREIGN_RECORD");
     assertThat(world.alerts()).singleElement().asString().contains("web.corp.internal").contains("not written by route53-ddns");
+    assertThat(world.records(reverse)).singleElement()
+        .satisfies(ptr -> assertThat(ptr.values()).containsExactly(host + ".corp.internal."));
 
     stopped(id);
 

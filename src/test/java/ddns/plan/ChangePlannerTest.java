@@ -56,6 +56,20 @@ class ChangePlannerTest {
   }
 
   @Test
+  void pointerToARefusedAlias_pointsWhereTheAliasWouldHave() {
+    DesiredRecord cname = desired("web.corp.internal", RecordType.CNAME, "ip-10-0-1-5.corp.internal.");
+    DnsName ptrName = DnsName.parse("5.1.0.10.in-addr.arpa");
+    DesiredRecord ptr = new DesiredRecord(new RecordKey("ZREV", ptrName, RecordType.PTR), DnsName.parse("1.0.10.in-addr.arpa"),
+        new RecordSet(ptrName, RecordType.PTR, 60, List.of("web.corp.internal.")));
+    RecordSet foreign = new RecordSet(cname.key().name(), RecordType.CNAME, 300, List.of("legacy.example.com."));
+
+    ChangePlan plan = plan(List.of(register("i-a", EARLY, cname, ptr)), empty(), live(cname.key(), foreign).and(ptr.key()));
+
+    assertThat(plan.changes()).extracting(ChangePlannerTest::line)
+        .containsExactly("UPSERT PTR 5.1.0.10.in-addr.arpa. ip-10-0-1-5.corp.internal. by i-a");
+  }
+
+  @Test
   void ownRecord_withSameContent_changesNothing() {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
     RegistrySnapshot registry = owned(Map.of("i-a", EARLY), a);

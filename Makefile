@@ -1,0 +1,17 @@
+# route53-ddns: the two commands of the README, and helpers.
+.PHONY: demo test build package clean
+
+demo:        ## Run the local demo against an emulator it starts itself
+	bin/demo
+
+test:        ## Run every test (starts the emulator it needs)
+	bin/test
+
+build:       ## Build target/route53-ddns.jar without running tests
+	bin/mvnw-jdk -q -B -ntp -DskipTests package
+
+package: build
+	@ls -l target/route53-ddns.jar
+
+clean:
+	bin/mvnw-jdk -q -B -ntp clean
