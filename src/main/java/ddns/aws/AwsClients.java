@@ -3,6 +3,7 @@ package ddns.aws;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -35,7 +36,7 @@ public final class AwsClients implements AutoCloseable {
         .connectionTimeout(Duration.ofSeconds(5))
         .socketTimeout(Duration.ofSeconds(30))
         .build();
-    this.region = new DefaultAwsRegionProviderChain().getRegion();
+    this.region = region();
     ClientOverrideConfiguration common = ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
         .addExecutionInterceptor(counter)
@@ -45,6 +46,14 @@ public final class AwsClients implements AutoCloseable {
     this.route53 = Route53Client.builder().httpClient(http).region(Region.AWS_GLOBAL).overrideConfiguration(common).build();
     this.dynamoDb = DynamoDbClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
     this.sns = SnsClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
+  }
+
+  private static Region region() {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      throw new IllegalArgumentException("no AWS region configured: set AWS_REGION (or a profile with a region)", e);
+    }
   }
 
   public ApiCallCounter counter() {

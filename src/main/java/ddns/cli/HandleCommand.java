@@ -1,6 +1,9 @@
 package ddns.cli;
 
 import ddns.app.Application;
+import ddns.aws.AwsClients;
+import ddns.event.EventDecoder;
+import ddns.event.InboundEvent;
 import ddns.config.Config;
 import ddns.config.ConfigException;
 import ddns.event.Invocation;
@@ -60,8 +63,12 @@ final class HandleCommand implements Callable<Integer> {
     if (dryRun) {
       config = config.withDryRun(true);
     }
-    try (Application app = new Application(config, new ddns.aws.AwsClients(), System.err)) {
-      Invocation invocation = app.decode(payload);
+    Invocation invocation = new EventDecoder(Application.objectMapper()).decode(payload);
+    if (invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
+      invocation.events().forEach(e -> err.println("ddns: rejected " + e.messageId() + ": " + ((InboundEvent.Rejected) e).reason()));
+      return Main.INVALID_INPUT;
+    }
+    try (Application app = new Application(config, new AwsClients(), System.err)) {
       Summary summary = app.handle(invocation);
       spec.commandLine().getOut().println(app.json().writeValueAsString(summary));
       summary.rejected().forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));

@@ -14,9 +14,9 @@ import picocli.CommandLine.Command;
     description = {
       "Dynamic DNS for Amazon Route 53, driven by EC2 instance state changes.",
       "",
-      "AWS endpoint, region and credentials come from the SDK's standard chain: set AWS_REGION,",
-      "credentials, and AWS_ENDPOINT_URL to use a local emulator. Settings are DDNS_* variables",
-      "(see 'ddns help config')."
+      "AWS endpoint, region and credentials come from the AWS SDK's standard chain.",
+      "Set AWS_REGION and credentials; set AWS_ENDPOINT_URL to use a local emulator.",
+      "Settings are DDNS_* environment variables: see 'ddns config'."
     },
     subcommands = {HandleCommand.class, Main.ConfigHelp.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
@@ -32,7 +32,10 @@ public final class Main implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? INVALID_INPUT : 1);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("ddns: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? INVALID_INPUT : 1;
+    });
     cli.setParameterExceptionHandler((e, args) -> {
       e.getCommandLine().getErr().println("ddns: " + e.getMessage());
       e.getCommandLine().usage(e.getCommandLine().getErr());
