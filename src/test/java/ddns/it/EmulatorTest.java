@@ -8,6 +8,11 @@ import ddns.model.RecordSet;
 import ddns.model.RecordType;
 import ddns.service.Summary;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,6 +34,16 @@ abstract class EmulatorTest {
   final Map<String, String> env = new HashMap<>();
   private Application app;
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  /** Every handled invocation's API calls, per test, for the README's API-economy table. */
+  private static final Path CALL_REPORT = Path.of("target", "api-calls-per-scenario.tsv");
+
+  private String testName = "";
+
+  @BeforeEach
+  void nameTheTest(TestInfo info) {
+    testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("?");
+  }
 
   @BeforeEach
   void freshAccount() {
@@ -59,7 +75,19 @@ abstract class EmulatorTest {
   }
 
   Summary handle(String payload) {
-    return app().handle(app().decode(payload));
+    Summary summary = app().handle(app().decode(payload));
+    report(summary);
+    return summary;
+  }
+
+  private void report(Summary summary) {
+    String line = testName + "\t" + summary.apiCallsTotal() + "\t" + summary.apiCalls() + "\n";
+    try {
+      Files.createDirectories(CALL_REPORT.getParent());
+      Files.writeString(CALL_REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Summary running(String instanceId) {
