@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Wires the tool together from the configuration and the AWS clients; shared by the Lambda
- * handler and the command line, so both run exactly the same code.
+ * Wires the tool together from the configuration and the AWS clients; shared by the Lambda handler
+ * and the command line, so both run exactly the same code.
  */
 public final class Application implements AutoCloseable {
   private final ObjectMapper json;
@@ -28,15 +28,16 @@ public final class Application implements AutoCloseable {
     this.clients = clients;
     this.decoder = new EventDecoder(json);
     JsonLog log = new JsonLog(logStream, json, Clock.systemUTC());
-    this.service = new DdnsService(
-        config,
-        clients.instanceSource(),
-        clients.dnsZones(),
-        clients.registry(config.tableName()),
-        clients.alerts(),
-        clients.counter(),
-        log,
-        Clock.systemUTC());
+    this.service =
+        new DdnsService(
+            config,
+            clients.instanceSource(),
+            clients.dnsZones(),
+            clients.registry(config.tableName()),
+            clients.alerts(),
+            clients.counter(),
+            log,
+            Clock.systemUTC());
   }
 
   /** From the process environment and the SDK's default chain. */

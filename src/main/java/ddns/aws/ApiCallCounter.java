@@ -14,7 +14,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
   /** The SDK's service names, spelt as AWS documents them (and as IAM actions are prefixed). */
   private static final Map<String, String> AWS_NAMES =
-      Map.of("Ec2", "EC2", "DynamoDb", "DynamoDB", "Sns", "SNS", "Sqs", "SQS", "Route53", "Route53");
+      Map.of(
+          "Ec2", "EC2", "DynamoDb", "DynamoDB", "Sns", "SNS", "Sqs", "SQS", "Route53", "Route53");
 
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
@@ -22,7 +23,9 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    counts.computeIfAbsent(AWS_NAMES.getOrDefault(service, service) + "." + operation, k -> new AtomicInteger())
+    counts
+        .computeIfAbsent(
+            AWS_NAMES.getOrDefault(service, service) + "." + operation, k -> new AtomicInteger())
         .incrementAndGet();
   }
 

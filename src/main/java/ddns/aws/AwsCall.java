@@ -19,8 +19,14 @@ final class AwsCall {
 
   static String describe(String operation, SdkException e) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return operation + " failed: " + service.awsErrorDetails().errorCode() + ": "
-          + service.awsErrorDetails().errorMessage() + " (HTTP " + service.statusCode() + ")";
+      return operation
+          + " failed: "
+          + service.awsErrorDetails().errorCode()
+          + ": "
+          + service.awsErrorDetails().errorMessage()
+          + " (HTTP "
+          + service.statusCode()
+          + ")";
     }
     return operation + " failed: " + e.getMessage();
   }

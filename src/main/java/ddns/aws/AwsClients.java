@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The one place that builds SDK clients. Endpoint, region and credentials come from the SDK's
  * standard chain ({@code AWS_ENDPOINT_URL} points them all at an emulator). Every client retries
- * throttling and transient errors with the SDK's standard strategy (capped exponential backoff
- * with jitter) and counts its calls.
+ * throttling and transient errors with the SDK's standard strategy (capped exponential backoff with
+ * jitter) and counts its calls.
  */
 public final class AwsClients implements AutoCloseable {
   /** Attempts per call, the first included. */
@@ -32,27 +32,45 @@ public final class AwsClients implements AutoCloseable {
   private final SnsClient sns;
 
   public AwsClients() {
-    this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(5))
-        .socketTimeout(Duration.ofSeconds(30))
-        .build();
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(30))
+            .build();
     this.region = region();
-    ClientOverrideConfiguration common = ClientOverrideConfiguration.builder()
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
-        .addExecutionInterceptor(counter)
-        .apiCallTimeout(Duration.ofSeconds(60))
-        .build();
-    this.ec2 = Ec2Client.builder().httpClient(http).region(region).overrideConfiguration(common).build();
-    this.route53 = Route53Client.builder().httpClient(http).region(Region.AWS_GLOBAL).overrideConfiguration(common).build();
-    this.dynamoDb = DynamoDbClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
-    this.sns = SnsClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
+    ClientOverrideConfiguration common =
+        ClientOverrideConfiguration.builder()
+            .retryStrategy(
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(MAX_ATTEMPTS)
+                    .build())
+            .addExecutionInterceptor(counter)
+            .apiCallTimeout(Duration.ofSeconds(60))
+            .build();
+    this.ec2 =
+        Ec2Client.builder().httpClient(http).region(region).overrideConfiguration(common).build();
+    this.route53 =
+        Route53Client.builder()
+            .httpClient(http)
+            .region(Region.AWS_GLOBAL)
+            .overrideConfiguration(common)
+            .build();
+    this.dynamoDb =
+        DynamoDbClient.builder()
+            .httpClient(http)
+            .region(region)
+            .overrideConfiguration(common)
+            .build();
+    this.sns =
+        SnsClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
   }
 
   private static Region region() {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
-      throw new IllegalArgumentException("no AWS region configured: set AWS_REGION (or a profile with a region)", e);
+      throw new IllegalArgumentException(
+          "no AWS region configured: set AWS_REGION (or a profile with a region)", e);
     }
   }
 

@@ -38,9 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
- * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a
- * claim item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as
- * DynamoDB maps and lists, never as printed text.
+ * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a claim
+ * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
+ * and lists, never as printed text.
  */
 public final class DynamoDbRegistry implements OwnershipRegistry {
   static final String KEY = "InstanceId";
@@ -65,12 +65,19 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("DynamoDB.DescribeTable", e), e);
     }
-    AwsCall.run("DynamoDB.CreateTable", () -> dynamoDb.createTable(r -> r
-        .tableName(table)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(a -> a.attributeName(KEY).attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName(KEY).keyType(KeyType.HASH))));
-    AwsCall.run("DynamoDB.DescribeTable", () -> dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table)));
+    AwsCall.run(
+        "DynamoDB.CreateTable",
+        () ->
+            dynamoDb.createTable(
+                r ->
+                    r.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                            a -> a.attributeName(KEY).attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName(KEY).keyType(KeyType.HASH))));
+    AwsCall.run(
+        "DynamoDB.DescribeTable",
+        () -> dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table)));
   }
 
   @Override
@@ -97,22 +104,34 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
 
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */
   private void getItems(List<String> ids, Map<String, Map<String, AttributeValue>> into) {
-    List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(DynamoDbRegistry::key).toList();
+    List<Map<String, AttributeValue>> keys =
+        ids.stream().distinct().map(DynamoDbRegistry::key).toList();
     BatchGetItemResponse response;
     try {
-      response = dynamoDb.batchGetItem(r -> r
-          .requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+      response =
+          dynamoDb.batchGetItem(
+              r ->
+                  r.requestItems(
+                      Map.of(
+                          table,
+                          KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
     } catch (ResourceNotFoundException e) {
       return; // no table yet (dry run, or before the first write): nothing is owned
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("DynamoDB.BatchGetItem", e), e);
     }
-    response.responses().getOrDefault(table, List.of()).forEach(item -> into.put(text(item, KEY), item));
+    response
+        .responses()
+        .getOrDefault(table, List.of())
+        .forEach(item -> into.put(text(item, KEY), item));
     KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
     if (unprocessed != null) {
       for (Map<String, AttributeValue> key : unprocessed.keys()) {
-        Map<String, AttributeValue> item = AwsCall.run("DynamoDB.GetItem",
-            () -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true))).item();
+        Map<String, AttributeValue> item =
+            AwsCall.run(
+                    "DynamoDB.GetItem",
+                    () -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)))
+                .item();
         if (item != null && !item.isEmpty()) {
           into.put(text(item, KEY), item);
         }
@@ -123,15 +142,22 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
   @Override
   public void write(List<RegistryWrite> writes) {
     for (int from = 0; from < writes.size(); from += TRANSACTION) {
-      List<TransactWriteItem> items = writes.subList(from, Math.min(writes.size(), from + TRANSACTION))
-          .stream().map(this::transactItem).toList();
+      List<TransactWriteItem> items =
+          writes.subList(from, Math.min(writes.size(), from + TRANSACTION)).stream()
+              .map(this::transactItem)
+              .toList();
       try {
         dynamoDb.transactWriteItems(r -> r.transactItems(items));
       } catch (TransactionCanceledException e) {
-        boolean conflict = e.cancellationReasons().stream()
-            .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
+        boolean conflict =
+            e.cancellationReasons().stream()
+                .anyMatch(
+                    reason ->
+                        "ConditionalCheckFailed".equals(reason.code())
+                            || "TransactionConflict".equals(reason.code()));
         if (conflict) {
-          throw new ConcurrentUpdateException(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
+          throw new ConcurrentUpdateException(
+              AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
         }
         throw new ServiceFailure(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
       } catch (SdkException e) {
@@ -141,17 +167,47 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
   }
 
   private TransactWriteItem transactItem(RegistryWrite write) {
-    String condition = write.expectedVersion() == 0 ? "attribute_not_exists(" + KEY + ")" : "Version = :v";
-    Map<String, AttributeValue> values = write.expectedVersion() == 0 ? null : Map.of(":v", number(write.expectedVersion()));
+    String condition =
+        write.expectedVersion() == 0 ? "attribute_not_exists(" + KEY + ")" : "Version = :v";
+    Map<String, AttributeValue> values =
+        write.expectedVersion() == 0 ? null : Map.of(":v", number(write.expectedVersion()));
     return switch (write) {
-      case PutOwnership p -> TransactWriteItem.builder().put(x -> x.tableName(table).item(item(p.item()))
-          .conditionExpression(condition).expressionAttributeValues(values)).build();
-      case PutClaim p -> TransactWriteItem.builder().put(x -> x.tableName(table).item(item(p.claim()))
-          .conditionExpression(condition).expressionAttributeValues(values)).build();
-      case DeleteOwnership d -> TransactWriteItem.builder().delete(x -> x.tableName(table).key(key(d.instanceId()))
-          .conditionExpression(condition).expressionAttributeValues(values)).build();
-      case DeleteClaim d -> TransactWriteItem.builder().delete(x -> x.tableName(table).key(key(claimKey(d.key())))
-          .conditionExpression(condition).expressionAttributeValues(values)).build();
+      case PutOwnership p ->
+          TransactWriteItem.builder()
+              .put(
+                  x ->
+                      x.tableName(table)
+                          .item(item(p.item()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case PutClaim p ->
+          TransactWriteItem.builder()
+              .put(
+                  x ->
+                      x.tableName(table)
+                          .item(item(p.claim()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case DeleteOwnership d ->
+          TransactWriteItem.builder()
+              .delete(
+                  x ->
+                      x.tableName(table)
+                          .key(key(d.instanceId()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case DeleteClaim d ->
+          TransactWriteItem.builder()
+              .delete(
+                  x ->
+                      x.tableName(table)
+                          .key(key(claimKey(d.key())))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
     };
   }
 
@@ -165,7 +221,9 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     item.put("ItemType", string("instance"));
     item.put("Version", number(o.version()));
     item.put("LaunchTime", string(o.launchTime().toString()));
-    item.put("Records", AttributeValue.fromL(o.records().stream().map(DynamoDbRegistry::record).toList()));
+    item.put(
+        "Records",
+        AttributeValue.fromL(o.records().stream().map(DynamoDbRegistry::record).toList()));
     Map<String, AttributeValue> facts = new LinkedHashMap<>();
     o.facts().forEach((k, v) -> facts.put(k, string(v)));
     item.put("Facts", AttributeValue.fromM(facts));
@@ -182,22 +240,35 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     item.put("Name", string(c.key().name().value()));
     item.put("Type", string(c.key().type().name()));
     Map<String, AttributeValue> claimants = new LinkedHashMap<>();
-    c.claimants().forEach((id, claimant) -> claimants.put(id, AttributeValue.fromM(Map.of(
-        "LaunchTime", string(claimant.launchTime().toString()),
-        "Ttl", number(claimant.ttl()),
-        "Values", AttributeValue.fromL(claimant.values().stream().map(DynamoDbRegistry::string).toList())))));
+    c.claimants()
+        .forEach(
+            (id, claimant) ->
+                claimants.put(
+                    id,
+                    AttributeValue.fromM(
+                        Map.of(
+                            "LaunchTime", string(claimant.launchTime().toString()),
+                            "Ttl", number(claimant.ttl()),
+                            "Values",
+                                AttributeValue.fromL(
+                                    claimant.values().stream()
+                                        .map(DynamoDbRegistry::string)
+                                        .toList())))));
     item.put("Claimants", AttributeValue.fromM(claimants));
     return item;
   }
 
   private static AttributeValue record(DesiredRecord r) {
-    return AttributeValue.fromM(Map.of(
-        "ZoneId", string(r.key().zoneId()),
-        "ZoneName", string(r.zoneName().value()),
-        "Name", string(r.key().name().value()),
-        "Type", string(r.key().type().name()),
-        "Ttl", number(r.content().ttl()),
-        "Values", AttributeValue.fromL(r.content().values().stream().map(DynamoDbRegistry::string).toList())));
+    return AttributeValue.fromM(
+        Map.of(
+            "ZoneId", string(r.key().zoneId()),
+            "ZoneName", string(r.zoneName().value()),
+            "Name", string(r.key().name().value()),
+            "Type", string(r.key().type().name()),
+            "Ttl", number(r.content().ttl()),
+            "Values",
+                AttributeValue.fromL(
+                    r.content().values().stream().map(DynamoDbRegistry::string).toList())));
   }
 
   private static Ownership ownership(Map<String, AttributeValue> item) {
@@ -207,21 +278,48 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
       DnsName name = new DnsName(text(m, "Name"));
       RecordType type = RecordType.valueOf(text(m, "Type"));
       RecordKey key = new RecordKey(text(m, "ZoneId"), name, type);
-      records.add(new DesiredRecord(key, new DnsName(text(m, "ZoneName")),
-          new RecordSet(name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values")))));
+      records.add(
+          new DesiredRecord(
+              key,
+              new DnsName(text(m, "ZoneName")),
+              new RecordSet(
+                  name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values")))));
     }
     Map<String, String> facts = new LinkedHashMap<>();
-    item.getOrDefault("Facts", AttributeValue.fromM(Map.of())).m().forEach((k, v) -> facts.put(k, v.s()));
-    return new Ownership(text(item, KEY), Long.parseLong(item.get("Version").n()),
-        Instant.parse(text(item, "LaunchTime")), records, facts);
+    item.getOrDefault("Facts", AttributeValue.fromM(Map.of()))
+        .m()
+        .forEach((k, v) -> facts.put(k, v.s()));
+    return new Ownership(
+        text(item, KEY),
+        Long.parseLong(item.get("Version").n()),
+        Instant.parse(text(item, "LaunchTime")),
+        records,
+        facts);
   }
 
   private static Claim claim(Map<String, AttributeValue> item) {
-    RecordKey key = new RecordKey(text(item, "ZoneId"), new DnsName(text(item, "Name")), RecordType.valueOf(text(item, "Type")));
+    RecordKey key =
+        new RecordKey(
+            text(item, "ZoneId"),
+            new DnsName(text(item, "Name")),
+            RecordType.valueOf(text(item, "Type")));
     Map<String, Claimant> claimants = new HashMap<>();
-    item.getOrDefault("Claimants", AttributeValue.fromM(Map.of())).m().forEach((id, v) -> claimants.put(id,
-        new Claimant(id, Instant.parse(text(v.m(), "LaunchTime")), Long.parseLong(v.m().get("Ttl").n()), strings(v.m().get("Values")))));
-    return new Claim(key, new DnsName(text(item, "ZoneName")), Long.parseLong(item.get("Version").n()), claimants);
+    item.getOrDefault("Claimants", AttributeValue.fromM(Map.of()))
+        .m()
+        .forEach(
+            (id, v) ->
+                claimants.put(
+                    id,
+                    new Claimant(
+                        id,
+                        Instant.parse(text(v.m(), "LaunchTime")),
+                        Long.parseLong(v.m().get("Ttl").n()),
+                        strings(v.m().get("Values")))));
+    return new Claim(
+        key,
+        new DnsName(text(item, "ZoneName")),
+        Long.parseLong(item.get("Version").n()),
+        claimants);
   }
 
   private static Map<String, AttributeValue> key(String id) {

@@ -44,26 +44,40 @@ public final class Ec2InstanceSource implements InstanceSource {
     for (int from = 0; from < ids.size(); from += FILTER_VALUES) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FILTER_VALUES));
       Filter filter = Filter.builder().name("instance-id").values(chunk).build();
-      AwsCall.run("EC2.DescribeInstances", () -> {
-        for (Reservation reservation : ec2.describeInstancesPaginator(r -> r.filters(filter)).reservations()) {
-          for (Instance instance : reservation.instances()) {
-            InstanceState.parse(instance.state().nameAsString())
-                .ifPresent(state -> found.put(instance.instanceId(), facts(instance, state)));
-          }
-        }
-        return null;
-      });
+      AwsCall.run(
+          "EC2.DescribeInstances",
+          () -> {
+            for (Reservation reservation :
+                ec2.describeInstancesPaginator(r -> r.filters(filter)).reservations()) {
+              for (Instance instance : reservation.instances()) {
+                InstanceState.parse(instance.state().nameAsString())
+                    .ifPresent(state -> found.put(instance.instanceId(), facts(instance, state)));
+              }
+            }
+            return null;
+          });
     }
     return found;
   }
 
   @Override
   public VpcFacts vpc(String vpcId) {
-    Vpc vpc = AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
-    boolean support = AwsCall.run("EC2.DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
-        attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT)).enableDnsSupport().value());
-    boolean hostnames = AwsCall.run("EC2.DescribeVpcAttribute", () -> ec2.describeVpcAttribute(
-        attribute(vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES)).enableDnsHostnames().value());
+    Vpc vpc =
+        AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
+    boolean support =
+        AwsCall.run(
+            "EC2.DescribeVpcAttribute",
+            () ->
+                ec2.describeVpcAttribute(attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT))
+                    .enableDnsSupport()
+                    .value());
+    boolean hostnames =
+        AwsCall.run(
+            "EC2.DescribeVpcAttribute",
+            () ->
+                ec2.describeVpcAttribute(attribute(vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES))
+                    .enableDnsHostnames()
+                    .value());
     return new VpcFacts(vpcId, support, hostnames, dhcpDomains(vpc.dhcpOptionsId()));
   }
 
@@ -73,15 +87,20 @@ public final class Ec2InstanceSource implements InstanceSource {
       return List.of();
     }
     List<String> domains = new ArrayList<>();
-    AwsCall.run("EC2.DescribeDhcpOptions", () -> ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(dhcpOptionsId)))
+    AwsCall.run(
+            "EC2.DescribeDhcpOptions",
+            () -> ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(dhcpOptionsId)))
         .dhcpOptions()
-        .forEach(options -> {
-          for (DhcpConfiguration configuration : options.dhcpConfigurations()) {
-            if (configuration.key().equals("domain-name")) {
-              configuration.values().forEach(v -> domains.addAll(List.of(v.value().strip().split("\\s+"))));
-            }
-          }
-        });
+        .forEach(
+            options -> {
+              for (DhcpConfiguration configuration : options.dhcpConfigurations()) {
+                if (configuration.key().equals("domain-name")) {
+                  configuration
+                      .values()
+                      .forEach(v -> domains.addAll(List.of(v.value().strip().split("\\s+"))));
+                }
+              }
+            });
     domains.removeIf(String::isBlank);
     return domains;
   }

@@ -39,19 +39,30 @@ public final class Route53DnsZones implements DnsZones {
 
   @Override
   public List<HostedZone> zones() {
-    return AwsCall.run("Route53.ListHostedZones", () -> {
-      List<HostedZone> zones = new ArrayList<>();
-      route53.listHostedZonesPaginator(r -> {}).hostedZones().forEach(z -> {
-        try {
-          boolean privateZone = z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
-          long count = z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
-          zones.add(new HostedZone(z.id(), DnsName.parse(unescape(z.name())), privateZone, count));
-        } catch (InvalidNameException e) {
-          // A zone whose name this tool cannot write in (e.g. with underscores) is never a target.
-        }
-      });
-      return zones;
-    });
+    return AwsCall.run(
+        "Route53.ListHostedZones",
+        () -> {
+          List<HostedZone> zones = new ArrayList<>();
+          route53
+              .listHostedZonesPaginator(r -> {})
+              .hostedZones()
+              .forEach(
+                  z -> {
+                    try {
+                      boolean privateZone =
+                          z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
+                      long count =
+                          z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
+                      zones.add(
+                          new HostedZone(
+                              z.id(), DnsName.parse(unescape(z.name())), privateZone, count));
+                    } catch (InvalidNameException e) {
+                      // A zone whose name this tool cannot write in (e.g. with underscores) is
+                      // never a target.
+                    }
+                  });
+          return zones;
+        });
   }
 
   @Override
@@ -60,8 +71,12 @@ public final class Route53DnsZones implements DnsZones {
     String token = null;
     do {
       String next = token;
-      ListHostedZonesByVpcResponse page = AwsCall.run("Route53.ListHostedZonesByVPC",
-          () -> route53.listHostedZonesByVPC(r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next)));
+      ListHostedZonesByVpcResponse page =
+          AwsCall.run(
+              "Route53.ListHostedZonesByVPC",
+              () ->
+                  route53.listHostedZonesByVPC(
+                      r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next)));
       page.hostedZoneSummaries().forEach(s -> ids.add(HostedZone.bareId(s.hostedZoneId())));
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -76,16 +91,25 @@ public final class Route53DnsZones implements DnsZones {
     while (true) {
       String type = startType;
       String start = startName;
-      ListResourceRecordSetsResponse page = AwsCall.run("Route53.ListResourceRecordSets",
-          () -> route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId).startRecordName(start)
-              .startRecordType(type).maxItems(PAGE_AT_NAME)));
+      ListResourceRecordSetsResponse page =
+          AwsCall.run(
+              "Route53.ListResourceRecordSets",
+              () ->
+                  route53.listResourceRecordSets(
+                      r ->
+                          r.hostedZoneId(zoneId)
+                              .startRecordName(start)
+                              .startRecordType(type)
+                              .maxItems(PAGE_AT_NAME)));
       for (ResourceRecordSet set : page.resourceRecordSets()) {
         if (unescape(set.name()).toLowerCase(Locale.ROOT).equals(name.value())) {
           found.add(toRecordSet(name, set));
         }
       }
-      boolean more = Boolean.TRUE.equals(page.isTruncated()) && page.nextRecordName() != null
-          && unescape(page.nextRecordName()).toLowerCase(Locale.ROOT).equals(name.value());
+      boolean more =
+          Boolean.TRUE.equals(page.isTruncated())
+              && page.nextRecordName() != null
+              && unescape(page.nextRecordName()).toLowerCase(Locale.ROOT).equals(name.value());
       if (!more) {
         return found;
       }
@@ -96,42 +120,56 @@ public final class Route53DnsZones implements DnsZones {
 
   @Override
   public List<RecordSet> allRecords(String zoneId) {
-    return AwsCall.run("Route53.ListResourceRecordSets", () -> {
-      List<RecordSet> found = new ArrayList<>();
-      for (ResourceRecordSet set : route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets()) {
-        try {
-          found.add(toRecordSet(DnsName.parse(unescape(set.name())), set));
-        } catch (InvalidNameException e) {
-          // Names this tool cannot write (wildcards, underscores) never collide with its own.
-        }
-      }
-      return found;
-    });
+    return AwsCall.run(
+        "Route53.ListResourceRecordSets",
+        () -> {
+          List<RecordSet> found = new ArrayList<>();
+          for (ResourceRecordSet set :
+              route53
+                  .listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId))
+                  .resourceRecordSets()) {
+            try {
+              found.add(toRecordSet(DnsName.parse(unescape(set.name())), set));
+            } catch (InvalidNameException e) {
+              // Names this tool cannot write (wildcards, underscores) never collide with its own.
+            }
+          }
+          return found;
+        });
   }
 
   @Override
   public void apply(String zoneId, List<PlannedChange> changes) {
     List<Change> batch = changes.stream().map(Route53DnsZones::toChange).toList();
-    AwsCall.run("Route53.ChangeResourceRecordSets", () -> route53.changeResourceRecordSets(r -> r
-        .hostedZoneId(zoneId)
-        .changeBatch(b -> b.comment("route53-ddns").changes(batch))));
+    AwsCall.run(
+        "Route53.ChangeResourceRecordSets",
+        () ->
+            route53.changeResourceRecordSets(
+                r ->
+                    r.hostedZoneId(zoneId)
+                        .changeBatch(b -> b.comment("route53-ddns").changes(batch))));
   }
 
   @Override
   public HostedZone createPrivateZone(DnsName name, String vpcId) {
     try {
-      var created = route53.createHostedZone(r -> r
-          .name(name.value())
-          .callerReference("route53-ddns " + vpcId + " " + name.value())
-          .vpc(vpc(vpcId))
-          .hostedZoneConfig(c -> c.privateZone(true).comment("reverse zone created by route53-ddns")));
+      var created =
+          route53.createHostedZone(
+              r ->
+                  r.name(name.value())
+                      .callerReference("route53-ddns " + vpcId + " " + name.value())
+                      .vpc(vpc(vpcId))
+                      .hostedZoneConfig(
+                          c ->
+                              c.privateZone(true).comment("reverse zone created by route53-ddns")));
       return new HostedZone(created.hostedZone().id(), name, true);
     } catch (HostedZoneAlreadyExistsException e) {
       // An earlier attempt with the same caller reference created it.
       return zones().stream()
           .filter(z -> z.privateZone() && z.name().equals(name))
           .findFirst()
-          .orElseThrow(() -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
+          .orElseThrow(
+              () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
     }
@@ -140,8 +178,8 @@ public final class Route53DnsZones implements DnsZones {
   @Override
   public void associate(String zoneId, String vpcId) {
     try {
-      route53.associateVPCWithHostedZone(r -> r.hostedZoneId(zoneId).vpc(vpc(vpcId))
-          .comment("associated by route53-ddns"));
+      route53.associateVPCWithHostedZone(
+          r -> r.hostedZoneId(zoneId).vpc(vpc(vpcId)).comment("associated by route53-ddns"));
     } catch (ConflictingDomainExistsException e) {
       // Already associated counts as done; another zone of that name in the VPC is a real conflict.
       if (!zonesAssociatedWith(vpcId).contains(HostedZone.bareId(zoneId))) {
@@ -159,8 +197,13 @@ public final class Route53DnsZones implements DnsZones {
   private static RecordSet toRecordSet(DnsName name, ResourceRecordSet set) {
     RecordType type = RecordType.fromRoute53(set.typeAsString());
     List<String> values = new ArrayList<>();
-    set.resourceRecords().forEach(r -> values.add(type == RecordType.CNAME || type == RecordType.PTR
-        ? r.value().toLowerCase(Locale.ROOT) : r.value()));
+    set.resourceRecords()
+        .forEach(
+            r ->
+                values.add(
+                    type == RecordType.CNAME || type == RecordType.PTR
+                        ? r.value().toLowerCase(Locale.ROOT)
+                        : r.value()));
     if (set.aliasTarget() != null) {
       values.add("alias:" + set.aliasTarget().dnsName());
     }
@@ -173,10 +216,16 @@ public final class Route53DnsZones implements DnsZones {
 
   private static Change toChange(PlannedChange change) {
     RecordSet set = change.set();
-    List<ResourceRecord> values = set.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList();
+    List<ResourceRecord> values =
+        set.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList();
     return Change.builder()
         .action(change.action().name())
-        .resourceRecordSet(s -> s.name(set.name().value()).type(set.type().name()).ttl(set.ttl()).resourceRecords(values))
+        .resourceRecordSet(
+            s ->
+                s.name(set.name().value())
+                    .type(set.type().name())
+                    .ttl(set.ttl())
+                    .resourceRecords(values))
         .build();
   }
 
@@ -185,7 +234,9 @@ public final class Route53DnsZones implements DnsZones {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+      if (c == '\\'
+          && i + 3 < name.length()
+          && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
         out.append((char) Integer.parseInt(name.substring(i + 1, i + 4), 8));
         i += 3;
       } else {

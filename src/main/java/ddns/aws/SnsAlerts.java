@@ -20,10 +20,23 @@ public final class SnsAlerts implements Alerts {
   @Override
   public void publish(String topicArn, String instanceId, List<Alert> alerts) {
     String subject = "route53-ddns: " + alerts.size() + " alert(s) for " + instanceId;
-    String message = "Instance " + instanceId + " did not get every DNS record it asked for:\n"
-        + alerts.stream().map(a -> "- " + a.kind() + ": " + a.message()).collect(Collectors.joining("\n"));
-    AwsCall.run("SNS.Publish", () -> sns.publish(r -> r.topicArn(topicArn)
-        .subject(subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject)
-        .message(message)));
+    String message =
+        "Instance "
+            + instanceId
+            + " did not get every DNS record it asked for:\n"
+            + alerts.stream()
+                .map(a -> "- " + a.kind() + ": " + a.message())
+                .collect(Collectors.joining("\n"));
+    AwsCall.run(
+        "SNS.Publish",
+        () ->
+            sns.publish(
+                r ->
+                    r.topicArn(topicArn)
+                        .subject(
+                            subject.length() > MAX_SUBJECT
+                                ? subject.substring(0, MAX_SUBJECT)
+                                : subject)
+                        .message(message)));
   }
 }

@@ -2,10 +2,10 @@ package ddns.cli;
 
 import ddns.app.Application;
 import ddns.aws.AwsClients;
-import ddns.event.EventDecoder;
-import ddns.event.InboundEvent;
 import ddns.config.Config;
 import ddns.config.ConfigException;
+import ddns.event.EventDecoder;
+import ddns.event.InboundEvent;
 import ddns.event.Invocation;
 import ddns.service.Summary;
 import java.io.IOException;
@@ -28,14 +28,24 @@ import picocli.CommandLine.Option;
       "Prints the JSON summary on stdout and JSON log lines on stderr."
     },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:done (also when there was nothing to do)", "1:failed after retries", "2:invalid input or settings"})
+    exitCodeList = {
+      "0:done (also when there was nothing to do)",
+      "1:failed after retries",
+      "2:invalid input or settings"
+    })
 final class HandleCommand implements Callable<Integer> {
 
-  @Option(names = "--event", required = true, paramLabel = "FILE",
-      description = "Event JSON: an EC2 state-change event, a scheduled event, or an SQS batch; '-' reads stdin.")
+  @Option(
+      names = "--event",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "Event JSON: an EC2 state-change event, a scheduled event, or an SQS batch; '-' reads stdin.")
   String event;
 
-  @Option(names = "--dry-run", description = "Plan and print, change nothing (same as DDNS_DRY_RUN=true).")
+  @Option(
+      names = "--dry-run",
+      description = "Plan and print, change nothing (same as DDNS_DRY_RUN=true).")
   boolean dryRun;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -45,9 +55,10 @@ final class HandleCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     String payload;
     try {
-      payload = event.equals("-")
-          ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(event), StandardCharsets.UTF_8);
+      payload =
+          event.equals("-")
+              ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+              : Files.readString(Path.of(event), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       err.println("ddns: --event: no such file: " + event);
       return Main.INVALID_INPUT;
@@ -65,13 +76,23 @@ final class HandleCommand implements Callable<Integer> {
     }
     Invocation invocation = new EventDecoder(Application.objectMapper()).decode(payload);
     if (invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
-      invocation.events().forEach(e -> err.println("ddns: rejected " + e.messageId() + ": " + ((InboundEvent.Rejected) e).reason()));
+      invocation
+          .events()
+          .forEach(
+              e ->
+                  err.println(
+                      "ddns: rejected "
+                          + e.messageId()
+                          + ": "
+                          + ((InboundEvent.Rejected) e).reason()));
       return Main.INVALID_INPUT;
     }
     try (Application app = new Application(config, new AwsClients(), System.err)) {
       Summary summary = app.handle(invocation);
       spec.commandLine().getOut().println(app.json().writeValueAsString(summary));
-      summary.rejected().forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
+      summary
+          .rejected()
+          .forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
       return summary.exitStatus();
     }
   }

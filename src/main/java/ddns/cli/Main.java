@@ -20,7 +20,11 @@ import picocli.CommandLine.Command;
     },
     subcommands = {HandleCommand.class, Main.ConfigHelp.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:done (also when there was nothing to do)", "1:failed after retries", "2:invalid input or settings"})
+    exitCodeList = {
+      "0:done (also when there was nothing to do)",
+      "1:failed after retries",
+      "2:invalid input or settings"
+    })
 public final class Main implements Runnable {
   static final int INVALID_INPUT = 2;
 
@@ -32,15 +36,17 @@ public final class Main implements Runnable {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      command.getErr().println("ddns: " + e.getMessage());
-      return e instanceof IllegalArgumentException ? INVALID_INPUT : 1;
-    });
-    cli.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("ddns: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return INVALID_INPUT;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          command.getErr().println("ddns: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? INVALID_INPUT : 1;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          e.getCommandLine().getErr().println("ddns: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return INVALID_INPUT;
+        });
     return cli;
   }
 
@@ -50,7 +56,9 @@ public final class Main implements Runnable {
   }
 
   /** {@code ddns config}: every setting with its default and current value. */
-  @Command(name = "config", description = "Show every DDNS_* setting: its default and its value here.")
+  @Command(
+      name = "config",
+      description = "Show every DDNS_* setting: its default and its value here.")
   static final class ConfigHelp implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -59,8 +67,14 @@ public final class Main implements Runnable {
       Map<String, String> env = System.getenv();
       var out = spec.commandLine().getOut();
       out.printf("%-26s %-42s %s%n", "VARIABLE", "DEFAULT", "VALUE HERE");
-      new TreeMap<>(Config.VARIABLES).forEach((name, fallback) ->
-          out.printf("%-26s %-42s %s%n", name, fallback.isEmpty() ? "(empty)" : fallback, env.getOrDefault(name, "(default)")));
+      new TreeMap<>(Config.VARIABLES)
+          .forEach(
+              (name, fallback) ->
+                  out.printf(
+                      "%-26s %-42s %s%n",
+                      name,
+                      fallback.isEmpty() ? "(empty)" : fallback,
+                      env.getOrDefault(name, "(default)")));
       Config.fromEnvironment(env);
     }
   }

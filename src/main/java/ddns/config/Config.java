@@ -14,8 +14,8 @@ import java.util.Set;
  * Every setting, read once from the environment (DESIGN section 9). AWS endpoint, region and
  * credentials are not here: they come from the SDK's standard chain.
  *
- * @param alertTopicArn explicit topic; when absent, {@code arn:aws:sns:{region}:{account}:DDNSAlerts}
- *     of the event
+ * @param alertTopicArn explicit topic; when absent, {@code
+ *     arn:aws:sns:{region}:{account}:DDNSAlerts} of the event
  */
 public record Config(
     String tableName,
@@ -96,7 +96,8 @@ public record Config(
       try {
         long n = Long.parseLong(value);
         if (n < min || n > max) {
-          throw new ConfigException(name + " must be between " + min + " and " + max + ", was " + n);
+          throw new ConfigException(
+              name + " must be between " + min + " and " + max + ", was " + n);
         }
         return n;
       } catch (NumberFormatException e) {

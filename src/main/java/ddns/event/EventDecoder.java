@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Decodes what the Lambda receives: one EventBridge event, or an SQS batch whose message bodies
- * are EventBridge events. Never throws on bad input; each bad event becomes {@link Rejected}
- * with a message naming the field.
+ * Decodes what the Lambda receives: one EventBridge event, or an SQS batch whose message bodies are
+ * EventBridge events. Never throws on bad input; each bad event becomes {@link Rejected} with a
+ * message naming the field.
  */
 public final class EventDecoder {
   static final String STATE_CHANGE = "EC2 Instance State-change Notification";
   static final String SCHEDULED = "Scheduled Event";
+
   /** Anything larger is not an EventBridge event (their limit is 256 KiB). */
   static final int MAX_EVENT_BYTES = 256 * 1024;
 
@@ -32,7 +33,8 @@ public final class EventDecoder {
   /** Decodes a whole invocation payload. A payload that is not JSON is one rejected event. */
   public Invocation decode(String payload) {
     if (payload == null || payload.isBlank()) {
-      return single(new Rejected("-", "input is empty; expected an EventBridge event or an SQS batch"));
+      return single(
+          new Rejected("-", "input is empty; expected an EventBridge event or an SQS batch"));
     }
     JsonNode root;
     try {
@@ -83,7 +85,8 @@ public final class EventDecoder {
   private InboundEvent decodeEvent(JsonNode event, String messageId, int size) {
     String label = messageId != null ? messageId : "-";
     if (size > MAX_EVENT_BYTES) {
-      return new Rejected(label, "event is " + size + " bytes; EventBridge events are at most " + MAX_EVENT_BYTES);
+      return new Rejected(
+          label, "event is " + size + " bytes; EventBridge events are at most " + MAX_EVENT_BYTES);
     }
     if (!event.isObject()) {
       return new Rejected(label, "event is not a JSON object");
@@ -96,11 +99,15 @@ public final class EventDecoder {
       return new Scheduled(label, text(event, "id"), text(event, "account"), text(event, "region"));
     }
     if (!detailType.equals(STATE_CHANGE)) {
-      return new Rejected(label, "detail-type '" + detailType + "' is not '" + STATE_CHANGE + "' or '" + SCHEDULED + "'");
+      return new Rejected(
+          label,
+          "detail-type '" + detailType + "' is not '" + STATE_CHANGE + "' or '" + SCHEDULED + "'");
     }
     String source = text(event, "source");
     if (!"aws.ec2".equals(source)) {
-      return new Rejected(label, "source must be 'aws.ec2', was " + (source == null ? "missing" : "'" + source + "'"));
+      return new Rejected(
+          label,
+          "source must be 'aws.ec2', was " + (source == null ? "missing" : "'" + source + "'"));
     }
     JsonNode detail = event.path("detail");
     if (!detail.isObject()) {
@@ -111,16 +118,19 @@ public final class EventDecoder {
       return new Rejected(label, "detail.instance-id is missing or not a string");
     }
     if (!INSTANCE_ID.matcher(instanceId).matches()) {
-      return new Rejected(label, "detail.instance-id '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
+      return new Rejected(
+          label, "detail.instance-id '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
     }
     String state = text(detail, "state");
     if (state == null) {
       return new Rejected(label, "detail.state is missing or not a string");
     }
     if (InstanceState.parse(state).isEmpty()) {
-      return new Rejected(label, "detail.state '" + abbreviate(state) + "' is not an EC2 instance state");
+      return new Rejected(
+          label, "detail.state '" + abbreviate(state) + "' is not an EC2 instance state");
     }
-    return new StateChange(label, text(event, "id"), instanceId, state, text(event, "account"), text(event, "region"));
+    return new StateChange(
+        label, text(event, "id"), instanceId, state, text(event, "account"), text(event, "region"));
   }
 
   private static String text(JsonNode node, String field) {

@@ -9,7 +9,13 @@ public sealed interface InboundEvent {
   String messageId();
 
   /** An EC2 instance changed state. {@code state} is EC2's spelling, validated. */
-  record StateChange(String messageId, String eventId, String instanceId, String state, String account, String region)
+  record StateChange(
+      String messageId,
+      String eventId,
+      String instanceId,
+      String state,
+      String account,
+      String region)
       implements InboundEvent {
     public StateChange {
       Objects.requireNonNull(instanceId, "instanceId == null");
@@ -18,7 +24,8 @@ public sealed interface InboundEvent {
   }
 
   /** An EventBridge schedule fired: a reconciliation is asked for. */
-  record Scheduled(String messageId, String eventId, String account, String region) implements InboundEvent {}
+  record Scheduled(String messageId, String eventId, String account, String region)
+      implements InboundEvent {}
 
   /** Not an event this tool accepts; {@code reason} names the field that is wrong. */
   record Rejected(String messageId, String reason) implements InboundEvent {}

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda entry point ({@code ddns.handler.DdnsHandler::handleRequest}) for an EventBridge event
- * or an SQS batch of them. For SQS it answers {@code batchItemFailures}, so only the failed
- * messages come back; for a direct event, a failure fails the invocation so Lambda retries it.
+ * Lambda entry point ({@code ddns.handler.DdnsHandler::handleRequest}) for an EventBridge event or
+ * an SQS batch of them. For SQS it answers {@code batchItemFailures}, so only the failed messages
+ * come back; for a direct event, a failure fails the invocation so Lambda retries it.
  */
 public final class DdnsHandler implements RequestStreamHandler {
   private final Application app;
@@ -29,14 +29,17 @@ public final class DdnsHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
     Invocation invocation = app.decode(payload);
     Summary summary = app.handle(invocation);
     if (!invocation.sqsBatch() && !summary.failedMessageIds().isEmpty()) {
-      throw new IllegalStateException("event not handled: " + app.json().writeValueAsString(summary));
+      throw new IllegalStateException(
+          "event not handled: " + app.json().writeValueAsString(summary));
     }
-    List<Map<String, String>> failures = summary.failedMessageIds().stream().map(id -> Map.of("itemIdentifier", id)).toList();
+    List<Map<String, String>> failures =
+        summary.failedMessageIds().stream().map(id -> Map.of("itemIdentifier", id)).toList();
     app.json().writeValue(output, Map.of("batchItemFailures", failures, "summary", summary));
   }
 }

@@ -3,7 +3,8 @@ package ddns.model;
 import java.util.Objects;
 
 /** A permanent problem with one instance, for the operator. */
-public record Alert(String instanceId, AlertKind kind, String message) implements Comparable<Alert> {
+public record Alert(String instanceId, AlertKind kind, String message)
+    implements Comparable<Alert> {
 
   public Alert {
     Objects.requireNonNull(instanceId, "instanceId == null");

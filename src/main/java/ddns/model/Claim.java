@@ -7,11 +7,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The registry's record of who wants one record set. A record set with a claim is this tool's;
- * one without is not, whatever its content. {@code version} counts writes, for conditional updates
- * (0: not stored yet).
+ * The registry's record of who wants one record set. A record set with a claim is this tool's; one
+ * without is not, whatever its content. {@code version} counts writes, for conditional updates (0:
+ * not stored yet).
  */
-public record Claim(RecordKey key, DnsName zoneName, long version, Map<String, Claimant> claimants) {
+public record Claim(
+    RecordKey key, DnsName zoneName, long version, Map<String, Claimant> claimants) {
 
   public Claim {
     Objects.requireNonNull(key, "key == null");

@@ -3,7 +3,8 @@ package ddns.model;
 import java.util.Objects;
 
 /** A record set this tool wants in a hosted zone, with the zone's name for messages and checks. */
-public record DesiredRecord(RecordKey key, DnsName zoneName, RecordSet content) implements Comparable<DesiredRecord> {
+public record DesiredRecord(RecordKey key, DnsName zoneName, RecordSet content)
+    implements Comparable<DesiredRecord> {
 
   public DesiredRecord {
     Objects.requireNonNull(key, "key == null");

@@ -56,7 +56,8 @@ public record DnsName(String value) implements Comparable<DnsName> {
     try {
       Name.fromString(text);
     } catch (TextParseException e) {
-      throw new InvalidNameException("'" + raw.strip() + "' is not a valid DNS name: " + e.getMessage());
+      throw new InvalidNameException(
+          "'" + raw.strip() + "' is not a valid DNS name: " + e.getMessage());
     }
     return new DnsName(text);
   }
@@ -73,7 +74,11 @@ public record DnsName(String value) implements Comparable<DnsName> {
       boolean ldh = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
       if (!ldh) {
         throw new InvalidNameException(
-            "'" + raw + "' has the character '" + c + "'; host names use letters, digits and hyphens");
+            "'"
+                + raw
+                + "' has the character '"
+                + c
+                + "'; host names use letters, digits and hyphens");
       }
     }
     if (label.startsWith("-") || label.endsWith("-")) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What EC2 says about one instance now. Optional parts (public address, DNS names) are absent
- * when EC2 reports none.
+ * What EC2 says about one instance now. Optional parts (public address, DNS names) are absent when
+ * EC2 reports none.
  */
 public record InstanceFacts(
     String instanceId,

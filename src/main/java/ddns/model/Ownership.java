@@ -13,7 +13,11 @@ import java.util.TreeMap;
  * from. {@code version} counts writes, for conditional updates (0: not stored yet).
  */
 public record Ownership(
-    String instanceId, long version, Instant launchTime, List<DesiredRecord> records, Map<String, String> facts) {
+    String instanceId,
+    long version,
+    Instant launchTime,
+    List<DesiredRecord> records,
+    Map<String, String> facts) {
 
   public Ownership {
     Objects.requireNonNull(instanceId, "instanceId == null");

@@ -4,7 +4,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** Identifies one record set: a hosted zone, a name in it and a type. */
-public record RecordKey(String zoneId, DnsName name, RecordType type) implements Comparable<RecordKey> {
+public record RecordKey(String zoneId, DnsName name, RecordType type)
+    implements Comparable<RecordKey> {
 
   private static final Comparator<RecordKey> ORDER =
       Comparator.comparing(RecordKey::zoneId)

@@ -13,7 +13,8 @@ public record RecordSet(DnsName name, RecordType type, long ttl, List<String> va
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(type, "type == null");
     if (values == null || values.isEmpty()) {
-      throw new IllegalArgumentException("a record set needs at least one value: " + name + " " + type);
+      throw new IllegalArgumentException(
+          "a record set needs at least one value: " + name + " " + type);
     }
     values = values.stream().sorted().distinct().toList();
   }

@@ -1,6 +1,9 @@
 package ddns.model;
 
-/** Record types. This tool writes the first four; {@link #OTHER} stands for any type it finds but never writes. */
+/**
+ * Record types. This tool writes the first four; {@link #OTHER} stands for any type it finds but
+ * never writes.
+ */
 public enum RecordType {
   A,
   AAAA,

@@ -1,8 +1,8 @@
 package ddns.model;
 
 /**
- * One conditional write to the registry. {@code expectedVersion} is the version the item must
- * have (0: must not exist); a put stores {@code expectedVersion + 1}.
+ * One conditional write to the registry. {@code expectedVersion} is the version the item must have
+ * (0: must not exist); a put stores {@code expectedVersion + 1}.
  */
 public sealed interface RegistryWrite {
 

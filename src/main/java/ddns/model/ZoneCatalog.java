@@ -47,6 +47,8 @@ public record ZoneCatalog(List<HostedZone> zones, Set<String> associatedZoneIds)
   private Optional<HostedZone> named(DnsName name, boolean privateZone) {
     return zones.stream()
         .filter(z -> z.privateZone() == privateZone && z.name().equals(name))
-        .min(Comparator.comparing((HostedZone z) -> isAssociated(z) ? 0 : 1).thenComparing(HostedZone::id));
+        .min(
+            Comparator.comparing((HostedZone z) -> isAssociated(z) ? 0 : 1)
+                .thenComparing(HostedZone::id));
   }
 }

@@ -49,7 +49,8 @@ public final class ChangeBatchValidator {
       if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
         found.add(where + ": TTL out of range: " + set.ttl());
       }
-      set.values().forEach(v -> valueProblem(set.type(), v).ifPresent(p -> found.add(where + ": " + p)));
+      set.values()
+          .forEach(v -> valueProblem(set.type(), v).ifPresent(p -> found.add(where + ": " + p)));
       if (set.type() == RecordType.CNAME && set.values().size() != 1) {
         found.add(where + ": a CNAME has exactly one value");
       }
@@ -67,7 +68,11 @@ public final class ChangeBatchValidator {
       found.add("batch has " + recordCount(changes) + " records; Route 53 accepts " + MAX_RECORDS);
     }
     if (valueCharacters(changes) > MAX_VALUE_CHARACTERS) {
-      found.add("batch has " + valueCharacters(changes) + " value characters; Route 53 accepts " + MAX_VALUE_CHARACTERS);
+      found.add(
+          "batch has "
+              + valueCharacters(changes)
+              + " value characters; Route 53 accepts "
+              + MAX_VALUE_CHARACTERS);
     }
     return found;
   }
@@ -93,12 +98,14 @@ public final class ChangeBatchValidator {
 
   private static Optional<String> valueProblem(RecordType type, String value) {
     return switch (type) {
-      case A -> ReverseNames.isIpv4(value) && value.chars().filter(c -> c == '.').count() == 3
-          ? Optional.empty()
-          : Optional.of("'" + value + "' is not an IPv4 address");
-      case AAAA -> ReverseNames.isIpv6(value)
-          ? Optional.empty()
-          : Optional.of("'" + value + "' is not an IPv6 address");
+      case A ->
+          ReverseNames.isIpv4(value) && value.chars().filter(c -> c == '.').count() == 3
+              ? Optional.empty()
+              : Optional.of("'" + value + "' is not an IPv4 address");
+      case AAAA ->
+          ReverseNames.isIpv6(value)
+              ? Optional.empty()
+              : Optional.of("'" + value + "' is not an IPv6 address");
       case CNAME, PTR -> nameProblem(value);
       case OTHER -> Optional.of("this tool never writes records of other types");
     };

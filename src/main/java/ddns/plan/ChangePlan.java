@@ -8,12 +8,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The batch's changes, in the order they must be applied: {@code before} (registry claims that
- * make names ours), then {@code changes} (Route 53), then {@code after} (registry releases). A
- * crash between two steps leaves a state that replaying the same events repairs.
+ * The batch's changes, in the order they must be applied: {@code before} (registry claims that make
+ * names ours), then {@code changes} (Route 53), then {@code after} (registry releases). A crash
+ * between two steps leaves a state that replaying the same events repairs.
  */
 public record ChangePlan(
-    List<RegistryWrite> before, List<PlannedChange> changes, List<RegistryWrite> after, List<Alert> alerts) {
+    List<RegistryWrite> before,
+    List<PlannedChange> changes,
+    List<RegistryWrite> after,
+    List<Alert> alerts) {
 
   public ChangePlan {
     before = List.copyOf(before);

@@ -42,8 +42,8 @@ import java.util.TreeSet;
  * yes            | nobody          | none                 | nothing (already gone)
  * </pre>
  *
- * The winner is the most recently launched claimant, so a shared CNAME moves to the next
- * claimant when the current one goes away.
+ * The winner is the most recently launched claimant, so a shared CNAME moves to the next claimant
+ * when the current one goes away.
  */
 public final class ChangePlanner {
 
@@ -61,20 +61,25 @@ public final class ChangePlanner {
     Set<RecordKey> keys = new TreeSet<>();
     for (Intent intent : intents) {
       intent.desired().forEach(d -> keys.add(d.key()));
-      registry.owner(intent.instanceId()).ifPresent(o -> o.records().forEach(r -> keys.add(r.key())));
+      registry
+          .owner(intent.instanceId())
+          .ifPresent(o -> o.records().forEach(r -> keys.add(r.key())));
     }
     return keys;
   }
 
   public ChangePlan plan(List<Intent> intents, RegistrySnapshot registry, LiveRecords live) {
-    List<Intent> sorted = intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
+    List<Intent> sorted =
+        intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
     List<Alert> alerts = new ArrayList<>();
     Map<String, List<DesiredRecord>> accepted = accept(sorted, registry, live, alerts);
 
     Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
     for (Intent intent : sorted) {
       accepted.get(intent.instanceId()).forEach(d -> zoneNames.put(d.key(), d.zoneName()));
-      registry.owner(intent.instanceId()).ifPresent(o -> o.records().forEach(r -> zoneNames.putIfAbsent(r.key(), r.zoneName())));
+      registry
+          .owner(intent.instanceId())
+          .ifPresent(o -> o.records().forEach(r -> zoneNames.putIfAbsent(r.key(), r.zoneName())));
     }
 
     List<RegistryWrite> before = new ArrayList<>();
@@ -121,7 +126,11 @@ public final class ChangePlanner {
         Optional<String> problem = problem(d, registry, live, wantedTypes.get(nameOf(d.key())));
         if (problem.isPresent()) {
           boolean foreign = problem.get().contains("not written by route53-ddns");
-          alerts.add(new Alert(intent.instanceId(), foreign ? AlertKind.FOREIGN_RECORD : AlertKind.NAME_CONFLICT, problem.get()));
+          alerts.add(
+              new Alert(
+                  intent.instanceId(),
+                  foreign ? AlertKind.FOREIGN_RECORD : AlertKind.NAME_CONFLICT,
+                  problem.get()));
           if (d.key().type() == RecordType.CNAME) {
             refusedAliases.put(d.key().name().value(), d.content().values().get(0));
           }
@@ -129,28 +138,39 @@ public final class ChangePlanner {
           kept.add(d);
         }
       }
-      accepted.put(intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
+      accepted.put(
+          intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
     }
     return accepted;
   }
 
   /** A pointer to an alias that was refused points where the alias would have pointed. */
   private static DesiredRecord retarget(DesiredRecord d, Map<String, String> refusedAliases) {
-    if (d.key().type() != RecordType.PTR || !refusedAliases.containsKey(d.content().values().get(0))) {
+    if (d.key().type() != RecordType.PTR
+        || !refusedAliases.containsKey(d.content().values().get(0))) {
       return d;
     }
-    RecordSet set = new RecordSet(d.content().name(), RecordType.PTR, d.content().ttl(),
-        List.of(refusedAliases.get(d.content().values().get(0))));
+    RecordSet set =
+        new RecordSet(
+            d.content().name(),
+            RecordType.PTR,
+            d.content().ttl(),
+            List.of(refusedAliases.get(d.content().values().get(0))));
     return new DesiredRecord(d.key(), d.zoneName(), set);
   }
 
   private static Optional<String> problem(
-      DesiredRecord d, RegistrySnapshot registry, LiveRecords live, Set<RecordType> typesWantedHere) {
+      DesiredRecord d,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      Set<RecordType> typesWantedHere) {
     RecordKey key = d.key();
     String what = key.type() + " " + key.name() + " in zone " + d.zoneName();
     boolean cname = key.type() == RecordType.CNAME;
     if (cname && typesWantedHere.size() > 1) {
-      return Optional.of(what + " skipped: another record of this tool has the same name, and a CNAME must stand alone");
+      return Optional.of(
+          what
+              + " skipped: another record of this tool has the same name, and a CNAME must stand alone");
     }
     NameInZone name = nameOf(key);
     for (RecordSet existing : live.at(name)) {
@@ -161,10 +181,18 @@ public final class ChangePlanner {
       RecordKey existingKey = new RecordKey(key.zoneId(), key.name(), existing.type());
       boolean ours = registry.claim(existingKey).map(Claim::isClaimed).orElse(false);
       if (!ours) {
-        return Optional.of(what + " skipped: a " + existing.type() + " record exists at that name and was not written by route53-ddns; it is left untouched");
+        return Optional.of(
+            what
+                + " skipped: a "
+                + existing.type()
+                + " record exists at that name and was not written by route53-ddns; it is left untouched");
       }
       if (existing.type() != key.type()) {
-        return Optional.of(what + " skipped: this tool already manages a " + existing.type() + " record at that name");
+        return Optional.of(
+            what
+                + " skipped: this tool already manages a "
+                + existing.type()
+                + " record at that name");
       }
     }
     return Optional.empty();
@@ -176,21 +204,26 @@ public final class ChangePlanner {
     Optional<RecordSet> current = live.at(nameOf(key), key.type());
     Optional<Claimant> winner = next.winner();
     if (winner.isPresent()) {
-      RecordSet want = new RecordSet(key.name(), key.type(), winner.get().ttl(), winner.get().values());
+      RecordSet want =
+          new RecordSet(key.name(), key.type(), winner.get().ttl(), winner.get().values());
       if (current.isPresent() && current.get().sameContent(want)) {
         return Optional.empty();
       }
       String by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
-      return Optional.of(new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by));
+      return Optional.of(
+          new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by));
     }
     if (old.isClaimed() && current.isPresent()) {
-      return Optional.of(new PlannedChange(ChangeAction.DELETE, key.zoneId(), next.zoneName(), current.get(), actor));
+      return Optional.of(
+          new PlannedChange(
+              ChangeAction.DELETE, key.zoneId(), next.zoneName(), current.get(), actor));
     }
     return Optional.empty();
   }
 
   /** Claims grow before Route 53 changes and shrink after them. */
-  private static void claimWrites(Claim old, Claim next, List<RegistryWrite> before, List<RegistryWrite> after) {
+  private static void claimWrites(
+      Claim old, Claim next, List<RegistryWrite> before, List<RegistryWrite> after) {
     if (old.claimants().equals(next.claimants())) {
       return;
     }
@@ -205,14 +238,20 @@ public final class ChangePlanner {
       if (next.claimants().isEmpty()) {
         after.add(new DeleteClaim(old.key(), version));
       } else {
-        after.add(new PutClaim(new Claim(old.key(), old.zoneName(), version + 1, next.claimants()), version));
+        after.add(
+            new PutClaim(
+                new Claim(old.key(), old.zoneName(), version + 1, next.claimants()), version));
       }
     }
   }
 
   /** The instance item lists, until the batch is done, everything it may still hold. */
   private static void ownershipWrites(
-      Intent intent, List<DesiredRecord> accepted, RegistrySnapshot registry, List<RegistryWrite> before, List<RegistryWrite> after) {
+      Intent intent,
+      List<DesiredRecord> accepted,
+      RegistrySnapshot registry,
+      List<RegistryWrite> before,
+      List<RegistryWrite> after) {
     Optional<Ownership> old = registry.owner(intent.instanceId());
     long version = old.map(Ownership::version).orElse(0L);
     List<DesiredRecord> owned = old.map(Ownership::records).orElse(List.of());
@@ -224,21 +263,31 @@ public final class ChangePlanner {
     owned.forEach(r -> union.put(r.key(), r));
     accepted.forEach(r -> union.put(r.key(), r));
     List<DesiredRecord> unionList = List.copyOf(union.values());
-    Ownership during = new Ownership(intent.instanceId(), version + 1, intent.launchTime(), unionList, intent.facts());
-    boolean unchanged = old.isPresent() && old.get().records().equals(unionList) && old.get().facts().equals(intent.facts())
-        && old.get().launchTime().equals(intent.launchTime());
+    Ownership during =
+        new Ownership(
+            intent.instanceId(), version + 1, intent.launchTime(), unionList, intent.facts());
+    boolean unchanged =
+        old.isPresent()
+            && old.get().records().equals(unionList)
+            && old.get().facts().equals(intent.facts())
+            && old.get().launchTime().equals(intent.launchTime());
     long next = version;
     if (!unchanged) {
       before.add(new PutOwnership(during, version));
       next++;
     }
     if (!unionList.equals(accepted.stream().sorted().toList())) {
-      after.add(new PutOwnership(new Ownership(intent.instanceId(), next + 1, intent.launchTime(), accepted, intent.facts()), next));
+      after.add(
+          new PutOwnership(
+              new Ownership(
+                  intent.instanceId(), next + 1, intent.launchTime(), accepted, intent.facts()),
+              next));
     }
   }
 
   private static Claimant claimant(Intent intent, DesiredRecord d) {
-    return new Claimant(intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
+    return new Claimant(
+        intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
   }
 
   private static Optional<DesiredRecord> find(List<DesiredRecord> records, RecordKey key) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one running instance should have: its records, the zone actions they need first, the
- * alerts raised on the way and notes saying why something was not made.
+ * What one running instance should have: its records, the zone actions they need first, the alerts
+ * raised on the way and notes saying why something was not made.
  */
 public record InstancePlan(
     String instanceId,

@@ -7,12 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one instance of a batch should end up with: {@code desired} records when it registers,
- * none when it deregisters. {@code launchTime} ranks it among claimants of a shared name; it is
- * unused for deregistration.
+ * What one instance of a batch should end up with: {@code desired} records when it registers, none
+ * when it deregisters. {@code launchTime} ranks it among claimants of a shared name; it is unused
+ * for deregistration.
  */
 public record Intent(
-    String instanceId, boolean register, Instant launchTime, List<DesiredRecord> desired, Map<String, String> facts) {
+    String instanceId,
+    boolean register,
+    Instant launchTime,
+    List<DesiredRecord> desired,
+    Map<String, String> facts) {
 
   public Intent {
     Objects.requireNonNull(instanceId, "instanceId == null");

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** One change to send to Route 53, and the instance of the batch it is done for. */
-public record PlannedChange(ChangeAction action, String zoneId, DnsName zoneName, RecordSet set, String instanceId)
+public record PlannedChange(
+    ChangeAction action, String zoneId, DnsName zoneName, RecordSet set, String instanceId)
     implements Comparable<PlannedChange> {
 
   private static final Comparator<PlannedChange> ORDER =

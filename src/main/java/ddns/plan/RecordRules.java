@@ -81,9 +81,13 @@ public final class RecordRules {
         Optional<HostedZone> privateZone = zones.privateZoneNamed(name);
         publicZone = zones.publicZoneNamed(name);
         if (privateZone.isEmpty() && publicZone.isEmpty()) {
-          alert(AlertKind.NO_SUCH_ZONE, rules.zoneTagKey() + " tag names " + name + ", which is no hosted zone");
+          alert(
+              AlertKind.NO_SUCH_ZONE,
+              rules.zoneTagKey() + " tag names " + name + ", which is no hosted zone");
         } else if (!rules.allows(name)) {
-          alert(AlertKind.ZONE_NOT_ALLOWED, rules.zoneTagKey() + " tag names " + name + ", which is not an allowed zone");
+          alert(
+              AlertKind.ZONE_NOT_ALLOWED,
+              rules.zoneTagKey() + " tag names " + name + ", which is not an allowed zone");
           publicZone = Optional.empty();
         } else {
           privateZone.filter(z -> !privateZones.contains(z)).ifPresent(privateZones::add);
@@ -141,7 +145,8 @@ public final class RecordRules {
     }
 
     private void publicA(HostedZone zone, DnsName name) {
-      facts.publicIpv4()
+      facts
+          .publicIpv4()
           .ifPresentOrElse(
               ip -> add(zone, name, RecordType.A, List.of(ip)),
               () -> notes.add("no public IPv4 address: no A record in public zone " + zone.name()));
@@ -160,8 +165,11 @@ public final class RecordRules {
         alert(AlertKind.NO_SUCH_ZONE, tag + " lies in no hosted zone");
         return Optional.empty();
       }
-      if (aNames.contains(alias) || records.keySet().stream().anyMatch(k -> k.name().equals(alias))) {
-        alert(AlertKind.NAME_CONFLICT, tag + " is the instance's own host name; a CNAME cannot share it");
+      if (aNames.contains(alias)
+          || records.keySet().stream().anyMatch(k -> k.name().equals(alias))) {
+        alert(
+            AlertKind.NAME_CONFLICT,
+            tag + " is the instance's own host name; a CNAME cannot share it");
         return Optional.empty();
       }
       Optional<DnsName> made = Optional.empty();
@@ -219,7 +227,10 @@ public final class RecordRules {
         zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpcId()));
         notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
       } else {
-        notes.add("reverse zone " + zoneName.get() + " is missing and reverse-zone creation is off: no PTR");
+        notes.add(
+            "reverse zone "
+                + zoneName.get()
+                + " is missing and reverse-zone creation is off: no PTR");
       }
     }
 
@@ -227,7 +238,9 @@ public final class RecordRules {
       if (rules.allows(zone.name())) {
         return true;
       }
-      alert(AlertKind.ZONE_NOT_ALLOWED, what + " falls in zone " + zone.name() + ", which is not an allowed zone");
+      alert(
+          AlertKind.ZONE_NOT_ALLOWED,
+          what + " falls in zone " + zone.name() + ", which is not an allowed zone");
       return false;
     }
 
@@ -236,21 +249,27 @@ public final class RecordRules {
         return true;
       }
       if (!dnsSupportAlerted) {
-        alert(AlertKind.DNS_SUPPORT_DISABLED, "DNS support is disabled in " + vpc.vpcId() + ": no private-zone records");
+        alert(
+            AlertKind.DNS_SUPPORT_DISABLED,
+            "DNS support is disabled in " + vpc.vpcId() + ": no private-zone records");
         dnsSupportAlerted = true;
       }
       return false;
     }
 
     private void associateIfNeeded(HostedZone zone) {
-      if (zone.privateZone() && !zones.isAssociated(zone) && rules.associateVpc() && facts.vpc().isPresent()) {
+      if (zone.privateZone()
+          && !zones.isAssociated(zone)
+          && rules.associateVpc()
+          && facts.vpc().isPresent()) {
         zoneActions.add(new AssociateVpc(zone.id(), zone.name(), facts.vpcId()));
       }
     }
 
     private void add(HostedZone zone, DnsName name, RecordType type, List<String> values) {
       RecordKey key = new RecordKey(zone.id(), name, type);
-      records.putIfAbsent(key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
+      records.putIfAbsent(
+          key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
     }
 
     private Optional<DnsName> tagName(String key) {
@@ -292,7 +311,8 @@ public final class RecordRules {
     }
 
     private InstancePlan result() {
-      return new InstancePlan(facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes);
+      return new InstancePlan(
+          facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes);
     }
   }
 }

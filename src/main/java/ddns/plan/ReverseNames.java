@@ -21,7 +21,8 @@ final class ReverseNames {
     if (Address.toByteArray(address, Address.IPv4) == null) {
       return Optional.empty();
     }
-    return of(address).map(name -> DnsName.parse(name.value().substring(name.value().indexOf('.') + 1)));
+    return of(address)
+        .map(name -> DnsName.parse(name.value().substring(name.value().indexOf('.') + 1)));
   }
 
   static boolean isIpv4(String value) {

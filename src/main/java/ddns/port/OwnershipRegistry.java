@@ -15,14 +15,17 @@ public interface OwnershipRegistry {
   /** Creates the table if it does not exist and waits until it is usable. Idempotent. */
   void ensureTable();
 
-  /** The instance items of {@code instanceIds} and the claims on {@code keys}; absent ones are left out. */
+  /**
+   * The instance items of {@code instanceIds} and the claims on {@code keys}; absent ones are left
+   * out.
+   */
   RegistrySnapshot load(Collection<String> instanceIds, Collection<RecordKey> keys);
 
   /**
    * Applies the writes, each conditioned on its expected version, all-or-nothing (per 100 writes).
    *
-   * @throws ConcurrentUpdateException when another invocation changed one of the items first; nothing
-   *     of that group was written, and re-reading and re-planning is safe
+   * @throws ConcurrentUpdateException when another invocation changed one of the items first;
+   *     nothing of that group was written, and re-reading and re-planning is safe
    */
   void write(List<RegistryWrite> writes);
 }

@@ -34,8 +34,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Reads the registry and the live records, plans the batch and applies it: registry claims, then
- * Route 53 (one request per zone, split only at Route 53's limits), then registry releases. A
- * zone whose request fails fails the instances with changes in it; the others complete.
+ * Route 53 (one request per zone, split only at Route 53's limits), then registry releases. A zone
+ * whose request fails fails the instances with changes in it; the others complete.
  */
 final class BatchApplier {
   /** Re-plans after a lost registry race before giving up on the batch. */
@@ -49,7 +49,12 @@ final class BatchApplier {
   private final boolean dryRun;
   private final ToLongFunction<String> recordSetCount;
 
-  BatchApplier(DnsZones dns, OwnershipRegistry registry, ChangeBatchValidator validator, JsonLog log, boolean dryRun,
+  BatchApplier(
+      DnsZones dns,
+      OwnershipRegistry registry,
+      ChangeBatchValidator validator,
+      JsonLog log,
+      boolean dryRun,
       ToLongFunction<String> recordSetCount) {
     this.recordSetCount = recordSetCount;
     this.dns = dns;
@@ -108,66 +113,76 @@ final class BatchApplier {
       claims.putAll(more.claims());
       snapshot = new RegistrySnapshot(snapshot.owners(), claims);
     }
-    ChangePlan plan = planner.plan(intents, snapshot, readLive(ChangePlanner.namesToRead(intents, snapshot)));
-    plan.changesByZone().forEach((zoneId, changes) -> {
-      List<String> problems = validator.violations(changes.get(0).zoneName(), changes);
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("change batch for " + zoneId + " would be refused by Route 53: " + problems);
-      }
-    });
+    ChangePlan plan =
+        planner.plan(intents, snapshot, readLive(ChangePlanner.namesToRead(intents, snapshot)));
+    plan.changesByZone()
+        .forEach(
+            (zoneId, changes) -> {
+              List<String> problems = validator.violations(changes.get(0).zoneName(), changes);
+              if (!problems.isEmpty()) {
+                throw new IllegalStateException(
+                    "change batch for " + zoneId + " would be refused by Route 53: " + problems);
+              }
+            });
     return plan;
   }
 
   /**
-   * Reads the live records at the names, per zone either name by name or, when that would take
-   * more requests than listing the whole zone (300 record sets a page), the whole zone at once.
+   * Reads the live records at the names, per zone either name by name or, when that would take more
+   * requests than listing the whole zone (300 record sets a page), the whole zone at once.
    */
   private LiveRecords readLive(Set<NameInZone> names) {
     Map<String, List<NameInZone>> byZone = new TreeMap<>();
     names.forEach(n -> byZone.computeIfAbsent(n.zoneId(), z -> new ArrayList<>()).add(n));
     Map<NameInZone, List<RecordSet>> live = new LinkedHashMap<>();
-    byZone.forEach((zoneId, zoneNames) -> {
-      long pages = Math.max(1, (recordSetCount.applyAsLong(zoneId) + 299) / 300);
-      if (zoneNames.size() > pages) {
-        Map<NameInZone, List<RecordSet>> all = new HashMap<>();
-        for (RecordSet set : dns.allRecords(zoneId)) {
-          all.computeIfAbsent(new NameInZone(zoneId, set.name()), n -> new ArrayList<>()).add(set);
-        }
-        zoneNames.forEach(n -> live.put(n, all.getOrDefault(n, List.of())));
-      } else {
-        zoneNames.forEach(n -> live.put(n, dns.recordsAt(zoneId, n.name())));
-      }
-    });
+    byZone.forEach(
+        (zoneId, zoneNames) -> {
+          long pages = Math.max(1, (recordSetCount.applyAsLong(zoneId) + 299) / 300);
+          if (zoneNames.size() > pages) {
+            Map<NameInZone, List<RecordSet>> all = new HashMap<>();
+            for (RecordSet set : dns.allRecords(zoneId)) {
+              all.computeIfAbsent(new NameInZone(zoneId, set.name()), n -> new ArrayList<>())
+                  .add(set);
+            }
+            zoneNames.forEach(n -> live.put(n, all.getOrDefault(n, List.of())));
+          } else {
+            zoneNames.forEach(n -> live.put(n, dns.recordsAt(zoneId, n.name())));
+          }
+        });
     return new LiveRecords(live);
   }
 
   private Set<String> sendChanges(ChangePlan plan, Map<String, Work> byId) {
     Set<String> failedZones = new HashSet<>();
-    plan.changesByZone().forEach((zoneId, changes) -> {
-      for (List<PlannedChange> request : ChangeBatches.split(changes)) {
-        try {
-          dns.apply(zoneId, request);
-        } catch (ServiceFailure e) {
-          failedZones.add(zoneId);
-          log.error("zone changes failed", "zoneId", zoneId, "error", e.getMessage());
-          changes.forEach(c -> byId.get(c.instanceId()).fail(e.getMessage()));
-          return;
-        }
-      }
-    });
+    plan.changesByZone()
+        .forEach(
+            (zoneId, changes) -> {
+              for (List<PlannedChange> request : ChangeBatches.split(changes)) {
+                try {
+                  dns.apply(zoneId, request);
+                } catch (ServiceFailure e) {
+                  failedZones.add(zoneId);
+                  log.error("zone changes failed", "zoneId", zoneId, "error", e.getMessage());
+                  changes.forEach(c -> byId.get(c.instanceId()).fail(e.getMessage()));
+                  return;
+                }
+              }
+            });
     return failedZones;
   }
 
   /** Releases for failed zones and failed instances wait for the retry. */
-  private static List<RegistryWrite> afterWrites(ChangePlan plan, Set<String> failedZones, Map<String, Work> byId) {
+  private static List<RegistryWrite> afterWrites(
+      ChangePlan plan, Set<String> failedZones, Map<String, Work> byId) {
     List<RegistryWrite> kept = new ArrayList<>();
     for (RegistryWrite write : plan.after()) {
-      boolean skip = switch (write) {
-        case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
-        case DeleteClaim d -> failedZones.contains(d.key().zoneId());
-        case PutOwnership p -> byId.get(p.item().instanceId()).failed();
-        case DeleteOwnership d -> byId.get(d.instanceId()).failed();
-      };
+      boolean skip =
+          switch (write) {
+            case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
+            case DeleteClaim d -> failedZones.contains(d.key().zoneId());
+            case PutOwnership p -> byId.get(p.item().instanceId()).failed();
+            case DeleteOwnership d -> byId.get(d.instanceId()).failed();
+          };
       if (!skip) {
         kept.add(write);
       }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Zone lists and VPC settings, kept for a short time between invocations of a warm function. They
- * change rarely, and listing them per event was most of the sample's API traffic. A zone this
- * tool creates or associates invalidates the cache at once.
+ * change rarely, and listing them per event was most of the sample's API traffic. A zone this tool
+ * creates or associates invalidates the cache at once.
  */
 final class CachedLookups {
   private final DnsZones dns;
@@ -64,7 +64,11 @@ final class CachedLookups {
     if (zones == null) {
       return 0;
     }
-    return zones.value.stream().filter(z -> z.id().equals(zoneId)).mapToLong(HostedZone::recordSetCount).findFirst().orElse(0);
+    return zones.value.stream()
+        .filter(z -> z.id().equals(zoneId))
+        .mapToLong(HostedZone::recordSetCount)
+        .findFirst()
+        .orElse(0);
   }
 
   synchronized void invalidateZones() {

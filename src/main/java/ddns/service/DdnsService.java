@@ -64,7 +64,14 @@ public final class DdnsService {
     this.log = log;
     this.lookups = new CachedLookups(dns, ec2, clock, config.cacheTtl());
     this.rules = new RecordRules(config.rules());
-    this.applier = new BatchApplier(dns, registry, new ChangeBatchValidator(), log, config.dryRun(), lookups::recordSetCount);
+    this.applier =
+        new BatchApplier(
+            dns,
+            registry,
+            new ChangeBatchValidator(),
+            log,
+            config.dryRun(),
+            lookups::recordSetCount);
     this.zoneActions = new ZoneActions(dns, log);
   }
 
@@ -80,10 +87,14 @@ public final class DdnsService {
           log.warn("event rejected", "messageId", r.messageId(), "error", r.reason());
         }
         case Scheduled s -> {
-          notes.add("scheduled event " + s.eventId() + ": reconciliation is not available in this version; nothing done");
+          notes.add(
+              "scheduled event "
+                  + s.eventId()
+                  + ": reconciliation is not available in this version; nothing done");
           log.info("scheduled event ignored", "eventId", s.eventId());
         }
-        case StateChange c -> byInstance.computeIfAbsent(c.instanceId(), id -> new ArrayList<>()).add(c);
+        case StateChange c ->
+            byInstance.computeIfAbsent(c.instanceId(), id -> new ArrayList<>()).add(c);
       }
     }
     List<Work> work = byInstance.isEmpty() ? List.of() : process(byInstance);
@@ -96,7 +107,14 @@ public final class DdnsService {
     }
     Map<String, Integer> counts = new TreeMap<>(calls.snapshot());
     int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    return new Summary(config.dryRun(), work.stream().map(Work::outcome).toList(), rejected, notes, counts, total, failed);
+    return new Summary(
+        config.dryRun(),
+        work.stream().map(Work::outcome).toList(),
+        rejected,
+        notes,
+        counts,
+        total,
+        failed);
   }
 
   private List<Work> process(Map<String, List<StateChange>> byInstance) {
@@ -120,11 +138,26 @@ public final class DdnsService {
       lookups.invalidateZones();
       planInstances(work);
     }
-    List<Work> live = work.stream().filter(w -> !w.failed() && !w.action.equals(Work.SKIP)).toList();
+    List<Work> live =
+        work.stream().filter(w -> !w.failed() && !w.action.equals(Work.SKIP)).toList();
     applier.apply(live);
     publishAlerts(work, first);
-    work.forEach(w -> log.info("instance handled", "eventId", w.event.eventId(), "instanceId", w.instanceId,
-        "action", w.action, "outcome", w.outcome().outcome(), "changes", w.changes.size(), "alerts", w.alerts.size()));
+    work.forEach(
+        w ->
+            log.info(
+                "instance handled",
+                "eventId",
+                w.event.eventId(),
+                "instanceId",
+                w.instanceId,
+                "action",
+                w.action,
+                "outcome",
+                w.outcome().outcome(),
+                "changes",
+                w.changes.size(),
+                "alerts",
+                w.alerts.size()));
     return work;
   }
 
@@ -139,7 +172,8 @@ public final class DdnsService {
       if (w.facts.isEmpty()) {
         w.action = Work.DEREGISTER;
         w.state = "unknown to EC2";
-        w.notes.add("EC2 does not know the instance (any more); removing what the registry says it owns");
+        w.notes.add(
+            "EC2 does not know the instance (any more); removing what the registry says it owns");
         continue;
       }
       InstanceFacts facts = w.facts.get();
@@ -147,7 +181,8 @@ public final class DdnsService {
       if (facts.state().registers()) {
         w.action = Work.REGISTER;
         try {
-          VpcFacts vpc = facts.vpc().map(lookups::vpc).orElse(new VpcFacts("none", false, false, List.of()));
+          VpcFacts vpc =
+              facts.vpc().map(lookups::vpc).orElse(new VpcFacts("none", false, false, List.of()));
           w.plan = rules.plan(facts, vpc, lookups.catalogFor(facts.vpcId()));
           w.notes.addAll(w.plan.notes());
         } catch (ServiceFailure e) {
@@ -177,7 +212,18 @@ public final class DdnsService {
       if (w.alerts.isEmpty()) {
         continue;
       }
-      w.alerts.forEach(a -> log.warn("alert", "eventId", w.event.eventId(), "instanceId", a.instanceId(), "kind", a.kind(), "reason", a.message()));
+      w.alerts.forEach(
+          a ->
+              log.warn(
+                  "alert",
+                  "eventId",
+                  w.event.eventId(),
+                  "instanceId",
+                  a.instanceId(),
+                  "kind",
+                  a.kind(),
+                  "reason",
+                  a.message()));
       if (config.dryRun() || topic.isEmpty()) {
         continue;
       }
@@ -196,7 +242,9 @@ public final class DdnsService {
     for (Work w : work) {
       if (w.action.equals(Work.REGISTER) && w.plan != null) {
         InstanceFacts f = w.facts.orElseThrow();
-        intents.add(new Intent(w.instanceId, true, f.launchTime(), w.plan.records(), Work.registryFacts(f)));
+        intents.add(
+            new Intent(
+                w.instanceId, true, f.launchTime(), w.plan.records(), Work.registryFacts(f)));
       } else if (w.action.equals(Work.DEREGISTER)) {
         intents.add(Intent.deregister(w.instanceId));
       }
@@ -205,7 +253,8 @@ public final class DdnsService {
   }
 
   static Alert associationAlert(String instanceId, ZoneAction action, String error) {
-    return new Alert(instanceId, AlertKind.ASSOCIATION_FAILED, action.describe() + " failed: " + error);
+    return new Alert(
+        instanceId, AlertKind.ASSOCIATION_FAILED, action.describe() + " failed: " + error);
   }
 
   static InstancePlan emptyPlan(String instanceId) {

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one invocation did (DESIGN section 8): per instance the action, the changes applied per
- * zone and the alerts; the events rejected; the AWS API calls made.
+ * What one invocation did (DESIGN section 8): per instance the action, the changes applied per zone
+ * and the alerts; the events rejected; the AWS API calls made.
  *
- * @param failedMessageIds messages to retry (SQS {@code batchItemFailures}), including rejected ones
+ * @param failedMessageIds messages to retry (SQS {@code batchItemFailures}), including rejected
+ *     ones
  */
 public record Summary(
     boolean dryRun,
@@ -50,7 +51,14 @@ public record Summary(
   }
 
   /** One record-set change, as sent to Route 53. */
-  public record ChangeView(String zoneId, String zone, String action, String name, String type, long ttl, List<String> values) {}
+  public record ChangeView(
+      String zoneId,
+      String zone,
+      String action,
+      String name,
+      String type,
+      long ttl,
+      List<String> values) {}
 
   public record AlertView(String kind, String message) {}
 

@@ -51,8 +51,16 @@ final class Work {
     List<ChangeView> views =
         changes.stream()
             .sorted()
-            .map(c -> new ChangeView(c.zoneId(), c.zoneName().value(), c.action().name(), c.set().name().value(),
-                c.set().type().name(), c.set().ttl(), c.set().values()))
+            .map(
+                c ->
+                    new ChangeView(
+                        c.zoneId(),
+                        c.zoneName().value(),
+                        c.action().name(),
+                        c.set().name().value(),
+                        c.set().type().name(),
+                        c.set().ttl(),
+                        c.set().values()))
             .toList();
     return new InstanceOutcome(
         instanceId,

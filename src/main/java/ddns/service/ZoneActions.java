@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Creates the reverse zones and VPC associations that planned records need, once per batch. A
- * failed association is alerted and the instance goes on (its records are still written); a
- * failed zone creation fails the instances that need it, so the event is retried.
+ * failed association is alerted and the instance goes on (its records are still written); a failed
+ * zone creation fails the instances that need it, so the event is retried.
  */
 final class ZoneActions {
   private final DnsZones dns;

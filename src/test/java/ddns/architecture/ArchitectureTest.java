@@ -10,34 +10,60 @@ import org.junit.jupiter.api.Test;
 /** The boundaries of docs/architecture.md, enforced. */
 class ArchitectureTest {
   private static final JavaClasses CLASSES =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("ddns");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("ddns");
 
   @Test
   void planningCore_hasNoAwsSdk_noIo_andNoClock() {
-    noClasses().that().resideInAnyPackage("ddns.model..", "ddns.plan..", "ddns.event..")
-        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..", "java.io..", "java.net.http..")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+    noClasses()
+        .that()
+        .resideInAnyPackage("ddns.model..", "ddns.plan..", "ddns.event..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon..", "com.amazonaws..", "java.io..", "java.net.http..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.time.Clock")
         .check(CLASSES);
   }
 
   @Test
   void serviceAndPorts_knowNoAwsSdk() {
-    noClasses().that().resideInAnyPackage("ddns.service..", "ddns.port..", "ddns.config..")
-        .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("ddns.service..", "ddns.port..", "ddns.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon..", "com.amazonaws..")
         .check(CLASSES);
   }
 
   @Test
   void onlyTheAwsPackage_buildsSdkClients() {
-    noClasses().that().resideOutsideOfPackage("ddns.aws..")
-        .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("ddns.aws..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("software.amazon.awssdk.services..")
         .check(CLASSES);
   }
 
   @Test
   void planningCore_doesNotReachOutToServiceOrAdapters() {
-    noClasses().that().resideInAnyPackage("ddns.model..", "ddns.plan..")
-        .should().dependOnClassesThat().resideInAnyPackage("ddns.service..", "ddns.aws..", "ddns.port..", "ddns.handler..", "ddns.cli..", "ddns.app..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("ddns.model..", "ddns.plan..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "ddns.service..",
+            "ddns.aws..",
+            "ddns.port..",
+            "ddns.handler..",
+            "ddns.cli..",
+            "ddns.app..")
         .check(CLASSES);
   }
 }

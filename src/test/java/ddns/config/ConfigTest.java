@@ -26,29 +26,33 @@ class ConfigTest {
     assertThat(config.createTable()).isTrue();
     assertThat(config.dryRun()).isFalse();
     assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.alertTopicFor("eu-west-1", "111122223333")).hasValue("arn:aws:sns:eu-west-1:111122223333:DDNSAlerts");
+    assertThat(config.alertTopicFor("eu-west-1", "111122223333"))
+        .hasValue("arn:aws:sns:eu-west-1:111122223333:DDNSAlerts");
   }
 
   @Test
   void readsEverySetting() {
-    Config config = Config.fromEnvironment(Map.ofEntries(
-        Map.entry("DDNS_TABLE", "dns-registry"),
-        Map.entry("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:1:ops"),
-        Map.entry("DDNS_TTL", "300"),
-        Map.entry("DDNS_ZONE_TAG", "dns:zone"),
-        Map.entry("DDNS_CNAME_TAG", "dns:alias"),
-        Map.entry("DDNS_ALLOWED_ZONES", "corp.internal, Example.COM."),
-        Map.entry("DDNS_CREATE_REVERSE_ZONES", "false"),
-        Map.entry("DDNS_ASSOCIATE_VPC", "no"),
-        Map.entry("DDNS_CREATE_TABLE", "0"),
-        Map.entry("DDNS_DRY_RUN", "true"),
-        Map.entry("DDNS_CACHE_SECONDS", "5")));
+    Config config =
+        Config.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("DDNS_TABLE", "dns-registry"),
+                Map.entry("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:1:ops"),
+                Map.entry("DDNS_TTL", "300"),
+                Map.entry("DDNS_ZONE_TAG", "dns:zone"),
+                Map.entry("DDNS_CNAME_TAG", "dns:alias"),
+                Map.entry("DDNS_ALLOWED_ZONES", "corp.internal, Example.COM."),
+                Map.entry("DDNS_CREATE_REVERSE_ZONES", "false"),
+                Map.entry("DDNS_ASSOCIATE_VPC", "no"),
+                Map.entry("DDNS_CREATE_TABLE", "0"),
+                Map.entry("DDNS_DRY_RUN", "true"),
+                Map.entry("DDNS_CACHE_SECONDS", "5")));
 
     assertThat(config.tableName()).isEqualTo("dns-registry");
     assertThat(config.alertTopicFor("x", "y")).hasValue("arn:aws:sns:us-east-1:1:ops");
     assertThat(config.rules().ttl()).isEqualTo(300);
     assertThat(config.rules().zoneTagKey()).isEqualTo("dns:zone");
-    assertThat(config.rules().allowedZones()).containsExactlyInAnyOrder(DnsName.parse("corp.internal"), DnsName.parse("example.com"));
+    assertThat(config.rules().allowedZones())
+        .containsExactlyInAnyOrder(DnsName.parse("corp.internal"), DnsName.parse("example.com"));
     assertThat(config.rules().createReverseZones()).isFalse();
     assertThat(config.rules().associateVpc()).isFalse();
     assertThat(config.createTable()).isFalse();
@@ -57,15 +61,18 @@ class ConfigTest {
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-    "DDNS_TTL           | sixty     | DDNS_TTL must be a whole number",
-    "DDNS_TTL           | -1        | DDNS_TTL must be between",
-    "DDNS_DRY_RUN       | maybe     | DDNS_DRY_RUN must be true or false",
-    "DDNS_ALLOWED_ZONES | *.corp    | DDNS_ALLOWED_ZONES",
-    "DDNS_CACHE_SECONDS | 999999    | DDNS_CACHE_SECONDS must be between",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "DDNS_TTL           | sixty     | DDNS_TTL must be a whole number",
+        "DDNS_TTL           | -1        | DDNS_TTL must be between",
+        "DDNS_DRY_RUN       | maybe     | DDNS_DRY_RUN must be true or false",
+        "DDNS_ALLOWED_ZONES | *.corp    | DDNS_ALLOWED_ZONES",
+        "DDNS_CACHE_SECONDS | 999999    | DDNS_CACHE_SECONDS must be between",
+      })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))
-        .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message);
   }
 }

@@ -21,13 +21,17 @@ class EventDecoderTest {
     Invocation invocation = decoder.decode(fixture("running.json"));
 
     assertThat(invocation.sqsBatch()).isFalse();
-    assertThat(invocation.events()).singleElement().isInstanceOfSatisfying(StateChange.class, e -> {
-      assertThat(e.instanceId()).isEqualTo("i-0123456789abcdef0");
-      assertThat(e.state()).isEqualTo("running");
-      assertThat(e.account()).isEqualTo("123456789012");
-      assertThat(e.region()).isEqualTo("us-east-1");
-      assertThat(e.messageId()).isEqualTo("7bf73129-1428-4cd3-a780-95db273d1602");
-    });
+    assertThat(invocation.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            StateChange.class,
+            e -> {
+              assertThat(e.instanceId()).isEqualTo("i-0123456789abcdef0");
+              assertThat(e.state()).isEqualTo("running");
+              assertThat(e.account()).isEqualTo("123456789012");
+              assertThat(e.region()).isEqualTo("us-east-1");
+              assertThat(e.messageId()).isEqualTo("7bf73129-1428-4cd3-a780-95db273d1602");
+            });
   }
 
   @Test
@@ -35,44 +39,55 @@ class EventDecoderTest {
     Invocation invocation = decoder.decode(fixture("sqs-batch.json"));
 
     assertThat(invocation.sqsBatch()).isTrue();
-    assertThat(invocation.events()).singleElement().isInstanceOfSatisfying(StateChange.class,
-        e -> assertThat(e.messageId()).isEqualTo("059f36b4-87a3-44ab-83d2-661975830a7d"));
+    assertThat(invocation.events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            StateChange.class,
+            e -> assertThat(e.messageId()).isEqualTo("059f36b4-87a3-44ab-83d2-661975830a7d"));
   }
 
   @Test
   void decodesTheScheduledFixture() {
-    assertThat(decoder.decode(fixture("scheduled.json")).events()).singleElement().isInstanceOf(Scheduled.class);
+    assertThat(decoder.decode(fixture("scheduled.json")).events())
+        .singleElement()
+        .isInstanceOf(Scheduled.class);
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource(delimiter = '|', value = {
-    "''                                                                                     | input is empty",
-    "not json                                                                               | not JSON",
-    "[]                                                                                     | not a JSON object",
-    "{}                                                                                     | detail-type is missing",
-    "{\"detail-type\":\"Something Else\"}                                                   | detail-type 'Something Else'",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"evil\"}         | source must be 'aws.ec2'",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\"}      | detail is missing",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{}}  | detail.instance-id is missing",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":7}}  | detail.instance-id is missing or not a string",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"web-1\"}}  | is not an instance id",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"i-0123456789abcdef0\"}}  | detail.state is missing",
-    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"i-0123456789abcdef0\",\"state\":\"melting\"}}  | detail.state 'melting'",
-    "{\"Records\":{}}                                                                       | Records is not an array",
-    "{\"Records\":[{\"body\":\"{}\"}]}                                                      | Records[0].messageId is missing",
-    "{\"Records\":[{\"messageId\":\"m1\"}]}                                                 | Records[0].body is missing",
-    "{\"Records\":[{\"messageId\":\"m1\",\"body\":\"nope\"}]}                               | message body is not JSON",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                                                                                     | input is empty",
+        "not json                                                                               | not JSON",
+        "[]                                                                                     | not a JSON object",
+        "{}                                                                                     | detail-type is missing",
+        "{\"detail-type\":\"Something Else\"}                                                   | detail-type 'Something Else'",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"evil\"}         | source must be 'aws.ec2'",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\"}      | detail is missing",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{}}  | detail.instance-id is missing",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":7}}  | detail.instance-id is missing or not a string",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"web-1\"}}  | is not an instance id",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"i-0123456789abcdef0\"}}  | detail.state is missing",
+        "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{\"instance-id\":\"i-0123456789abcdef0\",\"state\":\"melting\"}}  | detail.state 'melting'",
+        "{\"Records\":{}}                                                                       | Records is not an array",
+        "{\"Records\":[{\"body\":\"{}\"}]}                                                      | Records[0].messageId is missing",
+        "{\"Records\":[{\"messageId\":\"m1\"}]}                                                 | Records[0].body is missing",
+        "{\"Records\":[{\"messageId\":\"m1\",\"body\":\"nope\"}]}                               | message body is not JSON",
+      })
   void rejects_withAMessageNamingTheField(String payload, String message) {
-    assertThat(decoder.decode(payload).events()).singleElement().isInstanceOfSatisfying(Rejected.class,
-        r -> assertThat(r.reason()).contains(message));
+    assertThat(decoder.decode(payload).events())
+        .singleElement()
+        .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains(message));
   }
 
   @Test
   void rejectsHugeEvents() {
-    String huge = fixture("running.json").replace("\"version\": \"0\"", "\"version\": \"" + "x".repeat(300_000) + "\"");
-    assertThat(decoder.decode(huge).events()).singleElement().isInstanceOfSatisfying(Rejected.class,
-        r -> assertThat(r.reason()).contains("bytes"));
+    String huge =
+        fixture("running.json")
+            .replace("\"version\": \"0\"", "\"version\": \"" + "x".repeat(300_000) + "\"");
+    assertThat(decoder.decode(huge).events())
+        .singleElement()
+        .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("bytes"));
   }
 
   private static String fixture(String name) {

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Builds the AWS side of a scenario in the emulator (VPCs, zones, instances) and reads back the
- * end state (records, registry items, alerts), with plain SDK clients independent of the code
- * under test.
+ * Builds the AWS side of a scenario in the emulator (VPCs, zones, instances) and reads back the end
+ * state (records, registry items, alerts), with plain SDK clients independent of the code under
+ * test.
  */
 final class AwsWorld implements AutoCloseable {
   static final String REGION = "us-east-1";
@@ -66,13 +66,28 @@ final class AwsWorld implements AutoCloseable {
 
   Network network(String cidr, String dhcpDomain, boolean dnsSupport) {
     String vpcId = ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId();
-    ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(AttributeBooleanValue.builder().value(dnsSupport).build()));
-    ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(AttributeBooleanValue.builder().value(true).build()));
+    ec2.modifyVpcAttribute(
+        r ->
+            r.vpcId(vpcId)
+                .enableDnsSupport(AttributeBooleanValue.builder().value(dnsSupport).build()));
+    ec2.modifyVpcAttribute(
+        r ->
+            r.vpcId(vpcId).enableDnsHostnames(AttributeBooleanValue.builder().value(true).build()));
     if (dhcpDomain != null) {
-      String options = ec2.createDhcpOptions(r -> r.dhcpConfigurations(
-          NewDhcpConfiguration.builder().key("domain-name").values(dhcpDomain).build(),
-          NewDhcpConfiguration.builder().key("domain-name-servers").values("AmazonProvidedDNS").build()))
-          .dhcpOptions().dhcpOptionsId();
+      String options =
+          ec2.createDhcpOptions(
+                  r ->
+                      r.dhcpConfigurations(
+                          NewDhcpConfiguration.builder()
+                              .key("domain-name")
+                              .values(dhcpDomain)
+                              .build(),
+                          NewDhcpConfiguration.builder()
+                              .key("domain-name-servers")
+                              .values("AmazonProvidedDNS")
+                              .build()))
+              .dhcpOptions()
+              .dhcpOptionsId();
       ec2.associateDhcpOptions(r -> r.vpcId(vpcId).dhcpOptionsId(options));
     }
     String subnet = cidr.replaceFirst("\\.0\\.0/16$", ".1.0/24");
@@ -81,34 +96,64 @@ final class AwsWorld implements AutoCloseable {
   }
 
   String privateZone(String name, String vpcId) {
-    return bare(route53.createHostedZone(r -> r.name(name).callerReference("test " + name + " " + vpcId)
-        .vpc(v -> v.vpcId(vpcId).vpcRegion(VPCRegion.US_EAST_1))
-        .hostedZoneConfig(c -> c.privateZone(true))).hostedZone().id());
+    return bare(
+        route53
+            .createHostedZone(
+                r ->
+                    r.name(name)
+                        .callerReference("test " + name + " " + vpcId)
+                        .vpc(v -> v.vpcId(vpcId).vpcRegion(VPCRegion.US_EAST_1))
+                        .hostedZoneConfig(c -> c.privateZone(true)))
+            .hostedZone()
+            .id());
   }
 
   String publicZone(String name) {
-    return bare(route53.createHostedZone(r -> r.name(name).callerReference("test public " + name)
-        .hostedZoneConfig(c -> c.privateZone(false))).hostedZone().id());
+    return bare(
+        route53
+            .createHostedZone(
+                r ->
+                    r.name(name)
+                        .callerReference("test public " + name)
+                        .hostedZoneConfig(c -> c.privateZone(false)))
+            .hostedZone()
+            .id());
   }
 
   String launch(Network net, Map<String, String> tags, boolean publicIp) {
-    List<Tag> tagList = tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-    var request = software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
-        .imageId(IMAGE).instanceType("t3.micro").minCount(1).maxCount(1);
+    List<Tag> tagList =
+        tags.entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList();
+    var request =
+        software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
+            .imageId(IMAGE)
+            .instanceType("t3.micro")
+            .minCount(1)
+            .maxCount(1);
     if (publicIp) {
-      request.networkInterfaces(InstanceNetworkInterfaceSpecification.builder()
-          .deviceIndex(0).subnetId(net.subnetId()).associatePublicIpAddress(true).build());
+      request.networkInterfaces(
+          InstanceNetworkInterfaceSpecification.builder()
+              .deviceIndex(0)
+              .subnetId(net.subnetId())
+              .associatePublicIpAddress(true)
+              .build());
     } else {
       request.subnetId(net.subnetId());
     }
     if (!tagList.isEmpty()) {
-      request.tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build());
+      request.tagSpecifications(
+          TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build());
     }
     return ec2.runInstances(request.build()).instances().get(0).instanceId();
   }
 
   Instance describe(String instanceId) {
-    return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0);
+    return ec2.describeInstances(r -> r.instanceIds(instanceId))
+        .reservations()
+        .get(0)
+        .instances()
+        .get(0);
   }
 
   void stop(String instanceId) {
@@ -126,12 +171,17 @@ final class AwsWorld implements AutoCloseable {
   /** Every record set of the zone except SOA and NS, sorted by name and type. */
   List<RecordSet> records(String zoneId) {
     List<RecordSet> sets = new ArrayList<>();
-    for (ResourceRecordSet set : route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets()) {
+    for (ResourceRecordSet set :
+        route53.listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId)).resourceRecordSets()) {
       if (set.typeAsString().equals("SOA") || set.typeAsString().equals("NS")) {
         continue;
       }
-      sets.add(new RecordSet(DnsName.parse(set.name()), RecordType.fromRoute53(set.typeAsString()), set.ttl(),
-          set.resourceRecords().stream().map(v -> v.value()).toList()));
+      sets.add(
+          new RecordSet(
+              DnsName.parse(set.name()),
+              RecordType.fromRoute53(set.typeAsString()),
+              set.ttl(),
+              set.resourceRecords().stream().map(v -> v.value()).toList()));
     }
     sets.sort(Comparator.comparing((RecordSet s) -> s.name()).thenComparing(RecordSet::type));
     return sets;
@@ -139,8 +189,20 @@ final class AwsWorld implements AutoCloseable {
 
   /** Writes a record by hand, as an operator or another tool would. */
   void handWrittenRecord(String zoneId, String name, String type, String value) {
-    route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
-        .resourceRecordSet(s -> s.name(name).type(type).ttl(300L).resourceRecords(v -> v.value(value))))));
+    route53.changeResourceRecordSets(
+        r ->
+            r.hostedZoneId(zoneId)
+                .changeBatch(
+                    b ->
+                        b.changes(
+                            c ->
+                                c.action("UPSERT")
+                                    .resourceRecordSet(
+                                        s ->
+                                            s.name(name)
+                                                .type(type)
+                                                .ttl(300L)
+                                                .resourceRecords(v -> v.value(value))))));
   }
 
   String zoneIdNamed(String name) {
@@ -154,7 +216,8 @@ final class AwsWorld implements AutoCloseable {
   /** All registry items of the given table; empty when the table does not exist. */
   List<Map<String, AttributeValue>> registryItems(String table) {
     try {
-      return dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream().toList();
+      return dynamoDb.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
+          .toList();
     } catch (ResourceNotFoundException e) {
       return List.of();
     }
@@ -164,23 +227,35 @@ final class AwsWorld implements AutoCloseable {
   void subscribeToAlerts() {
     String topicArn = sns.createTopic(r -> r.name("DDNSAlerts")).topicArn();
     alertQueueUrl = sqs.createQueue(r -> r.queueName("alerts")).queueUrl();
-    String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(alertQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-    sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(Map.of("RawMessageDelivery", "true")));
+    String queueArn =
+        sqs.getQueueAttributes(
+                r -> r.queueUrl(alertQueueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .attributes()
+            .get(QueueAttributeName.QUEUE_ARN);
+    sns.subscribe(
+        r ->
+            r.topicArn(topicArn)
+                .protocol("sqs")
+                .endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
   }
 
   /** The alert messages delivered so far (consumed). */
   List<String> alerts() {
     List<String> bodies = new ArrayList<>();
     while (true) {
-      var messages = sqs.receiveMessage(r -> r.queueUrl(alertQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+      var messages =
+          sqs.receiveMessage(
+                  r -> r.queueUrl(alertQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+              .messages();
       if (messages.isEmpty()) {
         return bodies;
       }
-      messages.forEach(m -> {
-        bodies.add(m.body());
-        sqs.deleteMessage(r -> r.queueUrl(alertQueueUrl).receiptHandle(m.receiptHandle()));
-      });
+      messages.forEach(
+          m -> {
+            bodies.add(m.body());
+            sqs.deleteMessage(r -> r.queueUrl(alertQueueUrl).receiptHandle(m.receiptHandle()));
+          });
     }
   }
 

@@ -30,7 +30,8 @@ class BatchScenarioTest extends EmulatorTest {
     assertThat(summary.instances()).hasSize(12).allSatisfy(i -> assertThat(i.changes()).hasSize(2));
     assertThat(world.records(zone)).hasSize(12).allMatch(r -> r.type() == RecordType.A);
     assertThat(world.records(reverse)).hasSize(12).allMatch(r -> r.type() == RecordType.PTR);
-    assertThat(summary.apiCalls()).containsEntry("Route53.ChangeResourceRecordSets", 2)
+    assertThat(summary.apiCalls())
+        .containsEntry("Route53.ChangeResourceRecordSets", 2)
         .containsEntry("EC2.DescribeInstances", 1)
         .containsEntry("Route53.ListResourceRecordSets", 2);
   }
@@ -40,9 +41,12 @@ class BatchScenarioTest extends EmulatorTest {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     String zone = world.privateZone("corp.internal", net.vpcId());
     String good = world.launch(net, Map.of(), false);
-    String missingId = Events.stateChange(good, "running").replace("\"instance-id\"", "\"instance\"");
+    String missingId =
+        Events.stateChange(good, "running").replace("\"instance-id\"", "\"instance\"");
 
-    Summary summary = handle(Events.sqsBatch(List.of("not json", Events.stateChange(good, "running"), missingId)));
+    Summary summary =
+        handle(
+            Events.sqsBatch(List.of("not json", Events.stateChange(good, "running"), missingId)));
 
     assertThat(summary.rejected()).extracting(r -> r.messageId()).containsExactly("msg-0", "msg-2");
     assertThat(summary.rejected().get(0).error()).contains("not JSON");
@@ -65,7 +69,8 @@ class BatchScenarioTest extends EmulatorTest {
 
     assertThat(summary.instances().get(0).changes()).hasSize(3);
     assertThat(summary.apiCallsTotal()).isLessThanOrEqualTo(8);
-    assertThat(summary.apiCalls()).containsEntry("Route53.ChangeResourceRecordSets", 2)
+    assertThat(summary.apiCalls())
+        .containsEntry("Route53.ChangeResourceRecordSets", 2)
         .doesNotContainKeys("Route53.ListHostedZones", "EC2.DescribeVpcs");
   }
 

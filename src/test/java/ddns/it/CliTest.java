@@ -29,7 +29,8 @@ class CliTest extends EmulatorTest {
 
     assertThat(status).isZero();
     var summary = new ObjectMapper().readTree(out.toString());
-    assertThat(summary.path("instances").get(0).path("changes").get(0).path("action").asText()).isEqualTo("UPSERT");
+    assertThat(summary.path("instances").get(0).path("changes").get(0).path("action").asText())
+        .isEqualTo("UPSERT");
   }
 
   @Test
@@ -47,7 +48,12 @@ class CliTest extends EmulatorTest {
 
   @Test
   void handle_malformedEvent_exitsTwo_namingTheField() throws IOException {
-    int status = run("handle", "--event", write("{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\"}"));
+    int status =
+        run(
+            "handle",
+            "--event",
+            write(
+                "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\"}"));
 
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains("detail is missing");

@@ -33,10 +33,13 @@ class DeregistrationScenarioTest extends EmulatorTest {
 
     Summary summary = stopped(id);
 
-    assertThat(summary.instances()).singleElement().satisfies(i -> {
-      assertThat(i.action()).isEqualTo("deregister");
-      assertThat(i.changes()).extracting(c -> c.action()).containsOnly("DELETE").hasSize(3);
-    });
+    assertThat(summary.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.changes()).extracting(c -> c.action()).containsOnly("DELETE").hasSize(3);
+            });
     assertThat(world.records(zone)).isEmpty();
     assertThat(world.records(reverse)).isEmpty();
     assertThat(registry()).isEmpty();
@@ -71,20 +74,34 @@ class DeregistrationScenarioTest extends EmulatorTest {
       // The state an earlier registration of this instance left behind.
       var registry = clients.registry("DDNS");
       registry.ensureTable();
-      registry.write(List.of(
-          new RegistryWrite.PutOwnership(new Ownership(gone, 1, launched, List.of(written), Map.of()), 0),
-          new RegistryWrite.PutClaim(new Claim(key, written.zoneName(), 1,
-              Map.of(gone, new Claimant(gone, launched, 60, set.values()))), 0)));
-      clients.dnsZones().apply(zone, List.of(new PlannedChange(ChangeAction.UPSERT, zone, written.zoneName(), set, gone)));
+      registry.write(
+          List.of(
+              new RegistryWrite.PutOwnership(
+                  new Ownership(gone, 1, launched, List.of(written), Map.of()), 0),
+              new RegistryWrite.PutClaim(
+                  new Claim(
+                      key,
+                      written.zoneName(),
+                      1,
+                      Map.of(gone, new Claimant(gone, launched, 60, set.values()))),
+                  0)));
+      clients
+          .dnsZones()
+          .apply(
+              zone,
+              List.of(new PlannedChange(ChangeAction.UPSERT, zone, written.zoneName(), set, gone)));
     }
     assertThat(world.records(zone)).containsExactly(set);
 
     Summary summary = handle(Events.stateChange(gone, "terminated"));
 
-    assertThat(summary.instances()).singleElement().satisfies(i -> {
-      assertThat(i.action()).isEqualTo("deregister");
-      assertThat(i.state()).isEqualTo("unknown to EC2");
-    });
+    assertThat(summary.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.state()).isEqualTo("unknown to EC2");
+            });
     assertThat(world.records(zone)).isEmpty();
     assertThat(registry()).isEmpty();
   }
@@ -98,10 +115,13 @@ class DeregistrationScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(summary.instances()).singleElement().satisfies(i -> {
-      assertThat(i.action()).isEqualTo("deregister");
-      assertThat(i.notes()).anyMatch(n -> n.contains("event said running"));
-    });
+    assertThat(summary.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.notes()).anyMatch(n -> n.contains("event said running"));
+            });
     assertThat(world.records(zone)).isEmpty();
     assertThat(registry()).isEmpty();
   }
@@ -119,7 +139,8 @@ class DeregistrationScenarioTest extends EmulatorTest {
     Summary again = running(id);
 
     assertThat(again.instances().get(0).changes()).isEmpty();
-    assertThat(again.apiCalls()).doesNotContainKeys("Route53.ChangeResourceRecordSets", "DynamoDB.TransactWriteItems");
+    assertThat(again.apiCalls())
+        .doesNotContainKeys("Route53.ChangeResourceRecordSets", "DynamoDB.TransactWriteItems");
     assertThat(world.records(zone)).isEqualTo(before);
     assertThat(registry()).containsExactlyInAnyOrderElementsOf(registryBefore);
   }

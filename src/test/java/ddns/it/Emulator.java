@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The AWS API emulator (moto in server mode from the project's venv), started once per test JVM
- * on a free loopback port and stopped when the JVM exits. Tests call {@link #reset()} to start
- * from an empty account.
+ * The AWS API emulator (moto in server mode from the project's venv), started once per test JVM on
+ * a free loopback port and stopped when the JVM exits. Tests call {@link #reset()} to start from an
+ * empty account.
  */
 public final class Emulator {
   private static Emulator instance;
@@ -47,9 +47,12 @@ public final class Emulator {
   /** Wipes every service's state. */
   public void reset() {
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("emulator reset answered " + response.statusCode());
       }
@@ -70,25 +73,34 @@ public final class Emulator {
       throw new IllegalStateException(python + " is missing: run bin/setup-venv (make test does)");
     }
     try {
-      Process process = new ProcessBuilder(python.toString(), script.toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
-        try {
-          return reader.readLine();
-        } catch (IOException e) {
-          return null;
-        }
-      });
+      Process process =
+          new ProcessBuilder(python.toString(), script.toString())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      CompletableFuture<String> firstLine =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return reader.readLine();
+                } catch (IOException e) {
+                  return null;
+                }
+              });
       String port = firstLine.get(60, TimeUnit.SECONDS);
       if (port == null || !port.strip().matches("\\d+")) {
         process.destroyForcibly();
-        throw new IllegalStateException("emulator did not start (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")");
+        throw new IllegalStateException(
+            "emulator did not start (exit "
+                + (process.isAlive() ? "?" : process.exitValue())
+                + ")");
       }
       return new Emulator(process, URI.create("http://127.0.0.1:" + port.strip()));
     } catch (IOException | ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not start the emulator with " + python + " " + script, e);
+      throw new IllegalStateException(
+          "could not start the emulator with " + python + " " + script, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

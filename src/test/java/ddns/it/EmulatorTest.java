@@ -9,12 +9,12 @@ import ddns.model.RecordType;
 import ddns.service.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Base of the scenario tests: a reset emulator per test, the world builder, and the real
- * {@link Application} (the Lambda's and the CLI's code path) talking to the emulator over HTTP.
+ * Base of the scenario tests: a reset emulator per test, the world builder, and the real {@link
+ * Application} (the Lambda's and the CLI's code path) talking to the emulator over HTTP.
  */
 abstract class EmulatorTest {
   static final Emulator EMULATOR = Emulator.get();
@@ -42,7 +42,8 @@ abstract class EmulatorTest {
 
   @BeforeEach
   void nameTheTest(TestInfo info) {
-    testName = getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("?");
+    testName =
+        getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("?");
   }
 
   @BeforeEach
@@ -63,15 +64,21 @@ abstract class EmulatorTest {
   /** The application under test, built on first use from {@link #env}. */
   Application app() {
     if (app == null) {
-      app = new Application(Config.fromEnvironment(env), new AwsClients(),
-          new PrintStream(logs, true, StandardCharsets.UTF_8));
+      app =
+          new Application(
+              Config.fromEnvironment(env),
+              new AwsClients(),
+              new PrintStream(logs, true, StandardCharsets.UTF_8));
     }
     return app;
   }
 
   /** A second, independent application (a cold Lambda container or another invocation). */
   Application freshApp() {
-    return new Application(Config.fromEnvironment(env), new AwsClients(), new PrintStream(logs, true, StandardCharsets.UTF_8));
+    return new Application(
+        Config.fromEnvironment(env),
+        new AwsClients(),
+        new PrintStream(logs, true, StandardCharsets.UTF_8));
   }
 
   Summary handle(String payload) {

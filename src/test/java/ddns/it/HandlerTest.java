@@ -21,19 +21,28 @@ class HandlerTest extends EmulatorTest {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     String zone = world.privateZone("corp.internal", net.vpcId());
     String id = world.launch(net, Map.of(), false);
-    String batch = Events.sqsBatch(List.of(Events.stateChange(id, "running"), "{\"detail-type\":\"EC2 Instance State-change Notification\"}"));
+    String batch =
+        Events.sqsBatch(
+            List.of(
+                Events.stateChange(id, "running"),
+                "{\"detail-type\":\"EC2 Instance State-change Notification\"}"));
 
     JsonNode response = invoke(batch);
 
     assertThat(response.path("batchItemFailures")).hasSize(1);
-    assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText()).isEqualTo("msg-1");
-    assertThat(response.path("summary").path("instances").get(0).path("action").asText()).isEqualTo("register");
+    assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
+        .isEqualTo("msg-1");
+    assertThat(response.path("summary").path("instances").get(0).path("action").asText())
+        .isEqualTo("register");
     assertThat(world.records(zone)).hasSize(1);
   }
 
   @Test
   void directEvent_thatIsMalformed_failsTheInvocation_withTheFieldNamed() {
-    assertThatThrownBy(() -> invoke("{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{}}"))
+    assertThatThrownBy(
+            () ->
+                invoke(
+                    "{\"detail-type\":\"EC2 Instance State-change Notification\",\"source\":\"aws.ec2\",\"detail\":{}}"))
         .hasMessageContaining("detail.instance-id");
   }
 
@@ -47,13 +56,16 @@ class HandlerTest extends EmulatorTest {
 
     assertThat(response.path("batchItemFailures")).isEmpty();
     assertThat(response.path("summary").path("apiCallsTotal").asInt()).isPositive();
-    assertThat(response.path("summary").path("instances").get(0).path("changes")).extracting(c -> c.path("type").asText())
+    assertThat(response.path("summary").path("instances").get(0).path("changes"))
+        .extracting(c -> c.path("type").asText())
         .containsExactlyInAnyOrder("A", "PTR");
   }
 
   private JsonNode invoke(String payload) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new DdnsHandler(app()).handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
+    new DdnsHandler(app())
+        .handleRequest(
+            new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
     return new ObjectMapper().readTree(out.toByteArray());
   }
 }

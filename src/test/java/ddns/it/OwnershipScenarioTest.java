@@ -20,21 +20,33 @@ class OwnershipScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(world.records(zone)).contains(
-        record(host + ".corp.internal", RecordType.A, privateIp(id)));
-    assertThat(world.records(zone)).filteredOn(r -> r.type() == RecordType.CNAME).singleElement()
-        .satisfies(r -> {
-          assertThat(r.values()).containsExactly("legacy.example.com.");
-          assertThat(r.ttl()).isEqualTo(300);
-        });
-    assertThat(summary.instances().get(0).alerts()).extracting(a -> a.kind()).containsExactly("FOREIGN_RECORD");
-    assertThat(world.alerts()).singleElement().asString().contains("web.corp.internal").contains("not written by route53-ddns");
-    assertThat(world.records(reverse)).singleElement()
+    assertThat(world.records(zone))
+        .contains(record(host + ".corp.internal", RecordType.A, privateIp(id)));
+    assertThat(world.records(zone))
+        .filteredOn(r -> r.type() == RecordType.CNAME)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.values()).containsExactly("legacy.example.com.");
+              assertThat(r.ttl()).isEqualTo(300);
+            });
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("FOREIGN_RECORD");
+    assertThat(world.alerts())
+        .singleElement()
+        .asString()
+        .contains("web.corp.internal")
+        .contains("not written by route53-ddns");
+    assertThat(world.records(reverse))
+        .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly(host + ".corp.internal."));
 
     stopped(id);
 
-    assertThat(world.records(zone)).singleElement().satisfies(r -> assertThat(r.values()).containsExactly("legacy.example.com."));
+    assertThat(world.records(zone))
+        .singleElement()
+        .satisfies(r -> assertThat(r.values()).containsExactly("legacy.example.com."));
   }
 
   @Test
@@ -73,11 +85,15 @@ class OwnershipScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(world.records(zone)).containsExactly(record(hostLabel(id) + ".corp.internal", RecordType.A, privateIp(id)));
-    assertThat(summary.instances().get(0).alerts()).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo("INVALID_TAG");
-      assertThat(a.message()).contains("wildcard");
-    });
+    assertThat(world.records(zone))
+        .containsExactly(record(hostLabel(id) + ".corp.internal", RecordType.A, privateIp(id)));
+    assertThat(summary.instances().get(0).alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("INVALID_TAG");
+              assertThat(a.message()).contains("wildcard");
+            });
     assertThat(summary.exitStatus()).isZero();
   }
 
@@ -91,7 +107,9 @@ class OwnershipScenarioTest extends EmulatorTest {
     Summary summary = running(id);
 
     assertThat(world.records(zone)).noneMatch(r -> r.type() == RecordType.CNAME);
-    assertThat(summary.instances().get(0).alerts()).extracting(a -> a.kind()).containsExactly("CNAME_AT_APEX");
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("CNAME_AT_APEX");
   }
 
   @Test
@@ -104,10 +122,17 @@ class OwnershipScenarioTest extends EmulatorTest {
     Summary summary = running(id);
 
     assertThat(world.records(other)).isEmpty();
-    assertThat(summary.instances().get(0).alerts()).extracting(a -> a.kind()).containsExactly("ZONE_NOT_ALLOWED");
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("ZONE_NOT_ALLOWED");
   }
 
   private String cnameTarget(String zone) {
-    return world.records(zone).stream().filter(r -> r.type() == RecordType.CNAME).findFirst().orElseThrow().values().get(0);
+    return world.records(zone).stream()
+        .filter(r -> r.type() == RecordType.CNAME)
+        .findFirst()
+        .orElseThrow()
+        .values()
+        .get(0);
   }
 }

@@ -19,11 +19,14 @@ class RegistrationScenarioTest extends EmulatorTest {
     Summary summary = running(id);
 
     assertThat(summary.exitStatus()).isZero();
-    assertThat(summary.instances()).singleElement().satisfies(i -> {
-      assertThat(i.action()).isEqualTo("register");
-      assertThat(i.changes()).isEmpty();
-      assertThat(i.notes()).anyMatch(n -> n.contains("nothing to register"));
-    });
+    assertThat(summary.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.action()).isEqualTo("register");
+              assertThat(i.changes()).isEmpty();
+              assertThat(i.notes()).anyMatch(n -> n.contains("nothing to register"));
+            });
     assertThat(world.records(zone)).isEmpty();
   }
 
@@ -39,9 +42,14 @@ class RegistrationScenarioTest extends EmulatorTest {
     Summary summary = running(id);
 
     assertThat(summary.exitStatus()).isZero();
-    assertThat(world.records(zone)).containsExactly(record(host + ".corp.internal", RecordType.A, ip));
-    assertThat(world.records(reverse)).containsExactly(
-        record(ip.split("\\.")[3] + ".1.20.10.in-addr.arpa", RecordType.PTR, host + ".corp.internal."));
+    assertThat(world.records(zone))
+        .containsExactly(record(host + ".corp.internal", RecordType.A, ip));
+    assertThat(world.records(reverse))
+        .containsExactly(
+            record(
+                ip.split("\\.")[3] + ".1.20.10.in-addr.arpa",
+                RecordType.PTR,
+                host + ".corp.internal."));
     assertThat(registry()).hasSize(3);
   }
 
@@ -55,8 +63,10 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(world.records(zone)).containsExactly(record(host + ".dev.internal", RecordType.A, privateIp(id)));
-    assertThat(world.records(reverse)).singleElement()
+    assertThat(world.records(zone))
+        .containsExactly(record(host + ".dev.internal", RecordType.A, privateIp(id)));
+    assertThat(world.records(reverse))
+        .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly(host + ".dev.internal."));
     assertThat(summary.instances().get(0).changes()).hasSize(2);
   }
@@ -71,10 +81,12 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     running(id);
 
-    assertThat(world.records(zone)).containsExactly(
-        record(host + ".corp.internal", RecordType.A, privateIp(id)),
-        record("web.corp.internal", RecordType.CNAME, host + ".corp.internal."));
-    assertThat(world.records(reverse)).singleElement()
+    assertThat(world.records(zone))
+        .containsExactly(
+            record(host + ".corp.internal", RecordType.A, privateIp(id)),
+            record("web.corp.internal", RecordType.CNAME, host + ".corp.internal."));
+    assertThat(world.records(reverse))
+        .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly("web.corp.internal."));
   }
 
@@ -87,12 +99,19 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(world.records(zone)).containsExactly(record("web.corp.internal", RecordType.CNAME, privateDns + "."));
+    assertThat(world.records(zone))
+        .containsExactly(record("web.corp.internal", RecordType.CNAME, privateDns + "."));
     String reverse = world.zoneIdNamed("1.20.10.in-addr.arpa.");
-    assertThat(world.route53.getHostedZone(r -> r.id(reverse)).vpCs()).extracting(v -> v.vpcId()).contains(net.vpcId());
-    assertThat(world.records(reverse)).singleElement()
+    assertThat(world.route53.getHostedZone(r -> r.id(reverse)).vpCs())
+        .extracting(v -> v.vpcId())
+        .contains(net.vpcId());
+    assertThat(world.records(reverse))
+        .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly("web.corp.internal."));
-    assertThat(summary.instances().get(0).zoneActions()).singleElement().asString().contains("create private zone");
+    assertThat(summary.instances().get(0).zoneActions())
+        .singleElement()
+        .asString()
+        .contains("create private zone");
   }
 
   @Test
@@ -106,10 +125,12 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     running(id);
 
-    assertThat(world.records(privateZone)).containsExactly(
-        record("www.example.com", RecordType.CNAME, instance.privateDnsName() + "."));
-    assertThat(world.records(publicZone)).containsExactly(
-        record("www.example.com", RecordType.CNAME, instance.publicDnsName() + "."));
+    assertThat(world.records(privateZone))
+        .containsExactly(
+            record("www.example.com", RecordType.CNAME, instance.privateDnsName() + "."));
+    assertThat(world.records(publicZone))
+        .containsExactly(
+            record("www.example.com", RecordType.CNAME, instance.publicDnsName() + "."));
   }
 
   @Test
@@ -120,8 +141,9 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     Summary summary = running(id);
 
-    assertThat(world.records(publicZone)).containsExactly(
-        record("www.example.com", RecordType.CNAME, world.describe(id).publicDnsName() + "."));
+    assertThat(world.records(publicZone))
+        .containsExactly(
+            record("www.example.com", RecordType.CNAME, world.describe(id).publicDnsName() + "."));
     assertThat(summary.instances().get(0).changes()).hasSize(1);
     assertThat(summary.instances().get(0).zoneActions()).isEmpty();
   }
@@ -138,8 +160,10 @@ class RegistrationScenarioTest extends EmulatorTest {
 
     running(id);
 
-    assertThat(world.records(privateZone)).containsExactly(record(host + ".example.com", RecordType.A, instance.privateIpAddress()));
-    assertThat(world.records(publicZone)).containsExactly(record(host + ".example.com", RecordType.A, instance.publicIpAddress()));
+    assertThat(world.records(privateZone))
+        .containsExactly(record(host + ".example.com", RecordType.A, instance.privateIpAddress()));
+    assertThat(world.records(publicZone))
+        .containsExactly(record(host + ".example.com", RecordType.A, instance.publicIpAddress()));
   }
 
   @Test
@@ -147,15 +171,18 @@ class RegistrationScenarioTest extends EmulatorTest {
     var net = world.network("10.20.0.0/16", null, true);
     String zone = world.privateZone("dev.internal", net.vpcId());
     String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
-    String id = world.launch(net, Map.of("ZONE", "dev.internal", "CNAME", "api.dev.internal"), false);
+    String id =
+        world.launch(net, Map.of("ZONE", "dev.internal", "CNAME", "api.dev.internal"), false);
     String host = hostLabel(id);
 
     running(id);
 
-    assertThat(world.records(zone)).containsExactly(
-        record("api.dev.internal", RecordType.CNAME, host + ".dev.internal."),
-        record(host + ".dev.internal", RecordType.A, privateIp(id)));
-    assertThat(world.records(reverse)).singleElement()
+    assertThat(world.records(zone))
+        .containsExactly(
+            record("api.dev.internal", RecordType.CNAME, host + ".dev.internal."),
+            record(host + ".dev.internal", RecordType.A, privateIp(id)));
+    assertThat(world.records(reverse))
+        .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly("api.dev.internal."));
   }
 
@@ -168,9 +195,14 @@ class RegistrationScenarioTest extends EmulatorTest {
     Summary summary = running(id);
 
     assertThat(world.records(zone)).isEmpty();
-    assertThat(summary.instances().get(0).alerts()).singleElement()
+    assertThat(summary.instances().get(0).alerts())
+        .singleElement()
         .satisfies(a -> assertThat(a.kind()).isEqualTo("DNS_SUPPORT_DISABLED"));
-    assertThat(world.alerts()).singleElement().asString().contains(id).contains("DNS support is disabled");
+    assertThat(world.alerts())
+        .singleElement()
+        .asString()
+        .contains(id)
+        .contains("DNS support is disabled");
     assertThat(summary.exitStatus()).isZero();
   }
 }

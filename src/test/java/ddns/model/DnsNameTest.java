@@ -13,41 +13,48 @@ class DnsNameTest {
   @Nested
   class Parse {
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-      "web.corp.internal         | web.corp.internal.",
-      "web.corp.internal.        | web.corp.internal.",
-      "'  Web.Corp.Internal.  '  | web.corp.internal.",
-      "WEB.CORP.INTERNAL         | web.corp.internal.",
-      "a-b.c0                    | a-b.c0.",
-      "xn--caf-dma.example       | xn--caf-dma.example.",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "web.corp.internal         | web.corp.internal.",
+          "web.corp.internal.        | web.corp.internal.",
+          "'  Web.Corp.Internal.  '  | web.corp.internal.",
+          "WEB.CORP.INTERNAL         | web.corp.internal.",
+          "a-b.c0                    | a-b.c0.",
+          "xn--caf-dma.example       | xn--caf-dma.example.",
+        })
     void normalisesToLowerCaseWithTrailingDot(String raw, String expected) {
       assertThat(DnsName.parse(raw).value()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "''{0}'' is refused: {1}")
-    @CsvSource(delimiter = '|', value = {
-      "''                     | empty",
-      "'   '                  | empty",
-      ".                      | empty",
-      "web..corp.internal     | empty label",
-      ".web.corp.internal     | empty label",
-      "*.corp.internal        | wildcard",
-      "web_1.corp.internal    | character '_'",
-      "web corp.internal      | character ' '",
-      "-web.corp.internal     | hyphen",
-      "web-.corp.internal     | hyphen",
-      "café.example           | not ASCII",
-      "web.corp.internal/x    | character '/'",
-    })
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "''                     | empty",
+          "'   '                  | empty",
+          ".                      | empty",
+          "web..corp.internal     | empty label",
+          ".web.corp.internal     | empty label",
+          "*.corp.internal        | wildcard",
+          "web_1.corp.internal    | character '_'",
+          "web corp.internal      | character ' '",
+          "-web.corp.internal     | hyphen",
+          "web-.corp.internal     | hyphen",
+          "café.example           | not ASCII",
+          "web.corp.internal/x    | character '/'",
+        })
     void refusesWhatRoute53OrThisToolWouldNot(String raw, String reason) {
-      assertThatThrownBy(() -> DnsName.parse(raw)).isInstanceOf(InvalidNameException.class).hasMessageContaining(reason);
+      assertThatThrownBy(() -> DnsName.parse(raw))
+          .isInstanceOf(InvalidNameException.class)
+          .hasMessageContaining(reason);
     }
 
     @Test
     void refusesLabelsOver63Characters() {
       assertThat(DnsName.parse("a".repeat(63) + ".example").labels().get(0)).hasSize(63);
-      assertThatThrownBy(() -> DnsName.parse("a".repeat(64) + ".example")).hasMessageContaining("63");
+      assertThatThrownBy(() -> DnsName.parse("a".repeat(64) + ".example"))
+          .hasMessageContaining("63");
     }
 
     @Test
@@ -77,7 +84,9 @@ class DnsNameTest {
 
   @Test
   void constructor_refusesUnnormalisedText() {
-    assertThatThrownBy(() -> new DnsName("Web.example.")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new DnsName("web.example")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DnsName("Web.example."))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DnsName("web.example"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -18,50 +18,74 @@ class ChangeBatchValidatorTest {
 
   @Test
   void acceptsAnOrdinaryBatch() {
-    assertThat(validator.violations(ZONE, List.of(
-        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
-        upsert("www.zone.internal", RecordType.CNAME, "web.zone.internal."),
-        delete("old.zone.internal", RecordType.A, "10.0.0.9")))).isEmpty();
+    assertThat(
+            validator.violations(
+                ZONE,
+                List.of(
+                    upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+                    upsert("www.zone.internal", RecordType.CNAME, "web.zone.internal."),
+                    delete("old.zone.internal", RecordType.A, "10.0.0.9"))))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
-  @CsvSource(delimiter = '|', value = {
-    "evilzone.internal     | A     | 10.0.0.1                  | outside zone",
-    "other.example         | A     | 10.0.0.1                  | outside zone",
-    "zone.internal         | CNAME | web.zone.internal.        | zone apex",
-    "web.zone.internal     | A     | not-an-ip                 | not an IPv4",
-    "web.zone.internal     | A     | 10.0.1                    | not an IPv4",
-    "web.zone.internal     | A     | 2001:db8::1               | not an IPv4",
-    "web.zone.internal     | AAAA  | 10.0.0.1                  | not an IPv6",
-    "web.zone.internal     | CNAME | bad_name.example.         | character '_'",
-    "web.zone.internal     | PTR   | *.example.                | wildcard",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "evilzone.internal     | A     | 10.0.0.1                  | outside zone",
+        "other.example         | A     | 10.0.0.1                  | outside zone",
+        "zone.internal         | CNAME | web.zone.internal.        | zone apex",
+        "web.zone.internal     | A     | not-an-ip                 | not an IPv4",
+        "web.zone.internal     | A     | 10.0.1                    | not an IPv4",
+        "web.zone.internal     | A     | 2001:db8::1               | not an IPv4",
+        "web.zone.internal     | AAAA  | 10.0.0.1                  | not an IPv6",
+        "web.zone.internal     | CNAME | bad_name.example.         | character '_'",
+        "web.zone.internal     | PTR   | *.example.                | wildcard",
+      })
   void refuses(String name, RecordType type, String value, String problem) {
     assertThat(validator.violations(ZONE, List.of(upsert(name, type, value))))
-        .singleElement().asString().contains(problem);
+        .singleElement()
+        .asString()
+        .contains(problem);
   }
 
   @Test
   void refusesACnameBesideAnotherRecordAtTheSameName() {
-    assertThat(validator.violations(ZONE, List.of(
-        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
-        upsert("web.zone.internal", RecordType.CNAME, "x.zone.internal."))))
+    assertThat(
+            validator.violations(
+                ZONE,
+                List.of(
+                    upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+                    upsert("web.zone.internal", RecordType.CNAME, "x.zone.internal."))))
         .anyMatch(v -> v.contains("cannot share its name"));
   }
 
   @Test
   void refusesTwoChangesForOneNameAndType() {
-    assertThat(validator.violations(ZONE, List.of(
-        upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
-        delete("web.zone.internal", RecordType.A, "10.0.0.1"))))
+    assertThat(
+            validator.violations(
+                ZONE,
+                List.of(
+                    upsert("web.zone.internal", RecordType.A, "10.0.0.1"),
+                    delete("web.zone.internal", RecordType.A, "10.0.0.1"))))
         .anyMatch(v -> v.contains("more than one change"));
   }
 
   @Test
   void refusesACnameWithTwoValues() {
-    PlannedChange two = new PlannedChange(ChangeAction.UPSERT, "Z", ZONE,
-        new RecordSet(DnsName.parse("web.zone.internal"), RecordType.CNAME, 60, List.of("a.zone.internal.", "b.zone.internal.")), "i-1");
-    assertThat(validator.violations(ZONE, List.of(two))).anyMatch(v -> v.contains("exactly one value"));
+    PlannedChange two =
+        new PlannedChange(
+            ChangeAction.UPSERT,
+            "Z",
+            ZONE,
+            new RecordSet(
+                DnsName.parse("web.zone.internal"),
+                RecordType.CNAME,
+                60,
+                List.of("a.zone.internal.", "b.zone.internal.")),
+            "i-1");
+    assertThat(validator.violations(ZONE, List.of(two)))
+        .anyMatch(v -> v.contains("exactly one value"));
   }
 
   @Test
@@ -71,7 +95,10 @@ class ChangeBatchValidatorTest {
       upserts.add(upsert("h" + i + ".zone.internal", RecordType.A, "10.0.0.1"));
     }
     assertThat(validator.violations(ZONE, upserts.subList(0, 500))).isEmpty();
-    assertThat(validator.violations(ZONE, upserts)).singleElement().asString().contains("1002 records");
+    assertThat(validator.violations(ZONE, upserts))
+        .singleElement()
+        .asString()
+        .contains("1002 records");
   }
 
   @Test
@@ -106,8 +133,10 @@ class ChangeBatchValidatorTest {
     return change(ChangeAction.DELETE, name, type, value);
   }
 
-  private static PlannedChange change(ChangeAction action, String name, RecordType type, String value) {
-    return new PlannedChange(action, "Z", ZONE, new RecordSet(rawName(name), type, 60, List.of(value)), "i-1");
+  private static PlannedChange change(
+      ChangeAction action, String name, RecordType type, String value) {
+    return new PlannedChange(
+        action, "Z", ZONE, new RecordSet(rawName(name), type, 60, List.of(value)), "i-1");
   }
 
   /** Names the validator must catch may not parse as host names; build them unchecked. */

@@ -25,82 +25,242 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** DESIGN section 4 as a table: tags, DHCP domain and zones in; records and alerts out. */
 class RecordRulesTest {
   private static final String VPC = "vpc-1";
-  private static final HostedZone CORP = new HostedZone("ZCORP", DnsName.parse("corp.internal"), true);
+  private static final HostedZone CORP =
+      new HostedZone("ZCORP", DnsName.parse("corp.internal"), true);
   private static final HostedZone DEV = new HostedZone("ZDEV", DnsName.parse("dev.internal"), true);
-  private static final HostedZone EXAMPLE_PRIVATE = new HostedZone("ZEXPRIV", DnsName.parse("example.com"), true);
-  private static final HostedZone EXAMPLE_PUBLIC = new HostedZone("ZEXPUB", DnsName.parse("example.com"), false);
-  private static final HostedZone REVERSE = new HostedZone("ZREV", DnsName.parse("1.0.10.in-addr.arpa"), true);
-  private static final HostedZone IP6 = new HostedZone("ZIP6", DnsName.parse("8.b.d.0.1.0.0.2.ip6.arpa"), true);
-  private static final List<HostedZone> ALL = List.of(CORP, DEV, EXAMPLE_PRIVATE, EXAMPLE_PUBLIC, REVERSE);
+  private static final HostedZone EXAMPLE_PRIVATE =
+      new HostedZone("ZEXPRIV", DnsName.parse("example.com"), true);
+  private static final HostedZone EXAMPLE_PUBLIC =
+      new HostedZone("ZEXPUB", DnsName.parse("example.com"), false);
+  private static final HostedZone REVERSE =
+      new HostedZone("ZREV", DnsName.parse("1.0.10.in-addr.arpa"), true);
+  private static final HostedZone IP6 =
+      new HostedZone("ZIP6", DnsName.parse("8.b.d.0.1.0.0.2.ip6.arpa"), true);
+  private static final List<HostedZone> ALL =
+      List.of(CORP, DEV, EXAMPLE_PRIVATE, EXAMPLE_PUBLIC, REVERSE);
 
   private final RecordRules rules = new RecordRules(PlanningRules.defaults());
 
   static Stream<Arguments> table() {
     return Stream.of(
-        row("no tags, default DHCP domain: nothing", Map.of(), List.of(), true, false, List.of(), List.of()),
-        row("DHCP domain with a zone: A and PTR", Map.of(), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+        row(
+            "no tags, default DHCP domain: nothing",
+            Map.of(),
+            List.of(),
+            true,
+            false,
+            List.of(),
             List.of()),
-        row("DHCP with several domains, one zone", Map.of(), List.of("ec2.internal", "corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
-            List.of()),
-        row("ZONE private: A and PTR once", Map.of("ZONE", "dev.internal."), List.of(), true, false,
-            List.of("ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.dev.internal."),
-            List.of()),
-        row("ZONE same as DHCP: no duplicate", Map.of("ZONE", "corp.internal"), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
-            List.of()),
-        row("DHCP and ZONE: PTR to the DHCP name", Map.of("ZONE", "dev.internal"), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23",
+        row(
+            "DHCP domain with a zone: A and PTR",
+            Map.of(),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
             List.of()),
-        row("ZONE split horizon, public instance", Map.of("zone", "example.com"), List.of(), true, true,
-            List.of("ZEXPRIV A ip-10-0-1-23.example.com. 10.0.1.23", "ZEXPUB A ip-10-0-1-23.example.com. 54.1.2.3",
+        row(
+            "DHCP with several domains, one zone",
+            Map.of(),
+            List.of("ec2.internal", "corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+            List.of()),
+        row(
+            "ZONE private: A and PTR once",
+            Map.of("ZONE", "dev.internal."),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.dev.internal."),
+            List.of()),
+        row(
+            "ZONE same as DHCP: no duplicate",
+            Map.of("ZONE", "corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+            List.of()),
+        row(
+            "DHCP and ZONE: PTR to the DHCP name",
+            Map.of("ZONE", "dev.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+            List.of()),
+        row(
+            "ZONE split horizon, public instance",
+            Map.of("zone", "example.com"),
+            List.of(),
+            true,
+            true,
+            List.of(
+                "ZEXPRIV A ip-10-0-1-23.example.com. 10.0.1.23",
+                "ZEXPUB A ip-10-0-1-23.example.com. 54.1.2.3",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.example.com."),
             List.of()),
-        row("CNAME with DHCP zone: alias to the A record, PTR to alias", Map.of("CNAME", "web.corp.internal"), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZCORP CNAME web.corp.internal. ip-10-0-1-23.corp.internal.",
+        row(
+            "CNAME with DHCP zone: alias to the A record, PTR to alias",
+            Map.of("CNAME", "web.corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZCORP CNAME web.corp.internal. ip-10-0-1-23.corp.internal.",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
             List.of()),
-        row("CNAME without DHCP zone: alias to private DNS name", Map.of("CNAME", "web.corp.internal"), List.of(), true, false,
-            List.of("ZCORP CNAME web.corp.internal. ip-10-0-1-23.ec2.internal.", "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
+        row(
+            "CNAME without DHCP zone: alias to private DNS name",
+            Map.of("CNAME", "web.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZCORP CNAME web.corp.internal. ip-10-0-1-23.ec2.internal.",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
             List.of()),
-        row("CNAME in split horizon, public instance", Map.of("CNAME", "www.example.com"), List.of(), true, true,
-            List.of("ZEXPRIV CNAME www.example.com. ip-10-0-1-23.ec2.internal.", "ZEXPUB CNAME www.example.com. ec2-54-1-2-3.compute-1.amazonaws.com.",
+        row(
+            "CNAME in split horizon, public instance",
+            Map.of("CNAME", "www.example.com"),
+            List.of(),
+            true,
+            true,
+            List.of(
+                "ZEXPRIV CNAME www.example.com. ip-10-0-1-23.ec2.internal.",
+                "ZEXPUB CNAME www.example.com. ec2-54-1-2-3.compute-1.amazonaws.com.",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. www.example.com."),
             List.of()),
-        row("CNAME in a deeper name: longest suffix zone", Map.of("CNAME", "a.b.corp.internal"), List.of(), true, false,
-            List.of("ZCORP CNAME a.b.corp.internal. ip-10-0-1-23.ec2.internal.", "ZREV PTR 23.1.0.10.in-addr.arpa. a.b.corp.internal."),
+        row(
+            "CNAME in a deeper name: longest suffix zone",
+            Map.of("CNAME", "a.b.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZCORP CNAME a.b.corp.internal. ip-10-0-1-23.ec2.internal.",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. a.b.corp.internal."),
             List.of()),
-        row("ZONE and CNAME compose", Map.of("ZONE", "dev.internal", "CNAME", "api.dev.internal"), List.of(), true, false,
-            List.of("ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23", "ZDEV CNAME api.dev.internal. ip-10-0-1-23.dev.internal.",
+        row(
+            "ZONE and CNAME compose",
+            Map.of("ZONE", "dev.internal", "CNAME", "api.dev.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23",
+                "ZDEV CNAME api.dev.internal. ip-10-0-1-23.dev.internal.",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. api.dev.internal."),
             List.of()),
-        row("CNAME at a zone apex", Map.of("CNAME", "corp.internal"), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+        row(
+            "CNAME at a zone apex",
+            Map.of("CNAME", "corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
             List.of(AlertKind.CNAME_AT_APEX)),
-        row("CNAME equal to the host name", Map.of("CNAME", "ip-10-0-1-23.corp.internal"), List.of("corp.internal"), true, false,
-            List.of("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23", "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+        row(
+            "CNAME equal to the host name",
+            Map.of("CNAME", "ip-10-0-1-23.corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
             List.of(AlertKind.NAME_CONFLICT)),
-        row("CNAME in no zone", Map.of("CNAME", "web.nowhere.test"), List.of(), true, false, List.of(), List.of(AlertKind.NO_SUCH_ZONE)),
-        row("ZONE naming no zone", Map.of("ZONE", "nowhere.test"), List.of(), true, false, List.of(), List.of(AlertKind.NO_SUCH_ZONE)),
-        row("wildcard CNAME tag", Map.of("CNAME", "*.corp.internal"), List.of(), true, false, List.of(), List.of(AlertKind.INVALID_TAG)),
-        row("empty ZONE tag", Map.of("ZONE", "  "), List.of(), true, false, List.of(), List.of(AlertKind.INVALID_TAG)),
-        row("DNS support disabled", Map.of("CNAME", "web.corp.internal"), List.of("corp.internal"), false, false,
-            List.of(), List.of(AlertKind.DNS_SUPPORT_DISABLED)),
-        row("DNS support disabled keeps public records", Map.of("ZONE", "example.com"), List.of(), false, true,
-            List.of("ZEXPUB A ip-10-0-1-23.example.com. 54.1.2.3"), List.of(AlertKind.DNS_SUPPORT_DISABLED)),
-        row("public zone, private instance: nothing public", Map.of("CNAME", "www.example.com"), List.of(), true, false,
-            List.of("ZEXPRIV CNAME www.example.com. ip-10-0-1-23.ec2.internal.", "ZREV PTR 23.1.0.10.in-addr.arpa. www.example.com."),
+        row(
+            "CNAME in no zone",
+            Map.of("CNAME", "web.nowhere.test"),
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of(AlertKind.NO_SUCH_ZONE)),
+        row(
+            "ZONE naming no zone",
+            Map.of("ZONE", "nowhere.test"),
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of(AlertKind.NO_SUCH_ZONE)),
+        row(
+            "wildcard CNAME tag",
+            Map.of("CNAME", "*.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of(AlertKind.INVALID_TAG)),
+        row(
+            "empty ZONE tag",
+            Map.of("ZONE", "  "),
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of(AlertKind.INVALID_TAG)),
+        row(
+            "DNS support disabled",
+            Map.of("CNAME", "web.corp.internal"),
+            List.of("corp.internal"),
+            false,
+            false,
+            List.of(),
+            List.of(AlertKind.DNS_SUPPORT_DISABLED)),
+        row(
+            "DNS support disabled keeps public records",
+            Map.of("ZONE", "example.com"),
+            List.of(),
+            false,
+            true,
+            List.of("ZEXPUB A ip-10-0-1-23.example.com. 54.1.2.3"),
+            List.of(AlertKind.DNS_SUPPORT_DISABLED)),
+        row(
+            "public zone, private instance: nothing public",
+            Map.of("CNAME", "www.example.com"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZEXPRIV CNAME www.example.com. ip-10-0-1-23.ec2.internal.",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. www.example.com."),
             List.of()));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
-  void plansTheRecordsOfTheTable(String why, Map<String, String> tags, List<String> dhcp, boolean dnsSupport,
-      boolean publicIp, List<String> records, List<AlertKind> alerts) {
-    InstancePlan plan = rules.plan(instance(tags, publicIp, List.of()), new VpcFacts(VPC, dnsSupport, true, dhcp),
-        new ZoneCatalog(ALL, Set.of("ZCORP", "ZDEV", "ZEXPRIV", "ZREV")));
+  void plansTheRecordsOfTheTable(
+      String why,
+      Map<String, String> tags,
+      List<String> dhcp,
+      boolean dnsSupport,
+      boolean publicIp,
+      List<String> records,
+      List<AlertKind> alerts) {
+    InstancePlan plan =
+        rules.plan(
+            instance(tags, publicIp, List.of()),
+            new VpcFacts(VPC, dnsSupport, true, dhcp),
+            new ZoneCatalog(ALL, Set.of("ZCORP", "ZDEV", "ZEXPRIV", "ZREV")));
 
     assertThat(lines(plan)).containsExactlyInAnyOrderElementsOf(records);
     assertThat(plan.alerts()).extracting(a -> a.kind()).containsExactlyElementsOf(alerts);
@@ -109,18 +269,26 @@ class RecordRulesTest {
   @Test
   void missingReverseZone_isCreated_andThePointerWaitsForIt() {
     List<HostedZone> zones = List.of(CORP);
-    InstancePlan plan = rules.plan(instance(Map.of(), false, List.of()), new VpcFacts(VPC, true, true, List.of("corp.internal")),
-        new ZoneCatalog(zones, Set.of("ZCORP")));
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of(), false, List.of()),
+            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new ZoneCatalog(zones, Set.of("ZCORP")));
 
     assertThat(lines(plan)).containsExactly("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23");
-    assertThat(plan.zoneActions()).containsExactly(new ZoneAction.CreateReverseZone(REVERSE.name(), VPC));
+    assertThat(plan.zoneActions())
+        .containsExactly(new ZoneAction.CreateReverseZone(REVERSE.name(), VPC));
   }
 
   @Test
   void missingReverseZone_withCreationOff_isOnlyNoted() {
-    RecordRules noCreate = new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), false, true));
-    InstancePlan plan = noCreate.plan(instance(Map.of(), false, List.of()), new VpcFacts(VPC, true, true, List.of("corp.internal")),
-        new ZoneCatalog(List.of(CORP), Set.of("ZCORP")));
+    RecordRules noCreate =
+        new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), false, true));
+    InstancePlan plan =
+        noCreate.plan(
+            instance(Map.of(), false, List.of()),
+            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new ZoneCatalog(List.of(CORP), Set.of("ZCORP")));
 
     assertThat(plan.zoneActions()).isEmpty();
     assertThat(plan.notes()).anyMatch(n -> n.contains("reverse-zone creation is off"));
@@ -134,24 +302,37 @@ class RecordRulesTest {
 
     assertThat(rules.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
         .containsExactly(new ZoneAction.AssociateVpc("ZDEV", DEV.name(), VPC));
-    RecordRules off = new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, false));
-    assertThat(off.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions()).isEmpty();
+    RecordRules off =
+        new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, false));
+    assertThat(off.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
+        .isEmpty();
   }
 
   @Test
   void ipv6Addresses_getAaaaRecords_andPointersWhereAnIp6ArpaZoneExists() {
-    InstancePlan plan = rules.plan(instance(Map.of(), false, List.of("2001:db8::1")), new VpcFacts(VPC, true, true, List.of("corp.internal")),
-        new ZoneCatalog(List.of(CORP, REVERSE, IP6), Set.of("ZCORP", "ZREV", "ZIP6")));
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of(), false, List.of("2001:db8::1")),
+            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new ZoneCatalog(List.of(CORP, REVERSE, IP6), Set.of("ZCORP", "ZREV", "ZIP6")));
 
-    assertThat(lines(plan)).contains("ZCORP AAAA ip-10-0-1-23.corp.internal. 2001:db8::1",
-        "ZIP6 PTR 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(lines(plan))
+        .contains(
+            "ZCORP AAAA ip-10-0-1-23.corp.internal. 2001:db8::1",
+            "ZIP6 PTR 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa. ip-10-0-1-23.corp.internal.");
   }
 
   @Test
   void allowList_refusesTaggedZonesOutsideIt() {
-    RecordRules allowCorp = new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(DnsName.parse("corp.internal")), true, true));
-    InstancePlan plan = allowCorp.plan(instance(Map.of("ZONE", "dev.internal", "CNAME", "x.dev.internal"), false, List.of()),
-        new VpcFacts(VPC, true, true, List.of()), new ZoneCatalog(ALL, Set.of("ZDEV", "ZREV")));
+    RecordRules allowCorp =
+        new RecordRules(
+            new PlanningRules(
+                60, "ZONE", "CNAME", Set.of(DnsName.parse("corp.internal")), true, true));
+    InstancePlan plan =
+        allowCorp.plan(
+            instance(Map.of("ZONE", "dev.internal", "CNAME", "x.dev.internal"), false, List.of()),
+            new VpcFacts(VPC, true, true, List.of()),
+            new ZoneCatalog(ALL, Set.of("ZDEV", "ZREV")));
 
     assertThat(plan.records()).isEmpty();
     assertThat(plan.alerts()).extracting(a -> a.kind()).containsOnly(AlertKind.ZONE_NOT_ALLOWED);
@@ -159,34 +340,79 @@ class RecordRulesTest {
 
   @Test
   void stoppedInstance_getsNothing() {
-    InstanceFacts stopped = new InstanceFacts("i-1", InstanceState.STOPPED, Instant.EPOCH, VPC, "10.0.1.23",
-        "ip-10-0-1-23.ec2.internal", null, null, List.of(), Map.of("ZONE", "corp.internal"));
-    assertThat(rules.plan(stopped, new VpcFacts(VPC, true, true, List.of()), new ZoneCatalog(ALL, Set.of())).records()).isEmpty();
+    InstanceFacts stopped =
+        new InstanceFacts(
+            "i-1",
+            InstanceState.STOPPED,
+            Instant.EPOCH,
+            VPC,
+            "10.0.1.23",
+            "ip-10-0-1-23.ec2.internal",
+            null,
+            null,
+            List.of(),
+            Map.of("ZONE", "corp.internal"));
+    assertThat(
+            rules
+                .plan(
+                    stopped,
+                    new VpcFacts(VPC, true, true, List.of()),
+                    new ZoneCatalog(ALL, Set.of()))
+                .records())
+        .isEmpty();
   }
 
   @Test
   void ttl_comesFromTheRules() {
-    RecordRules ttl300 = new RecordRules(new PlanningRules(300, "ZONE", "CNAME", Set.of(), true, true));
-    InstancePlan plan = ttl300.plan(instance(Map.of(), false, List.of()), new VpcFacts(VPC, true, true, List.of("corp.internal")),
-        new ZoneCatalog(ALL, Set.of("ZCORP", "ZREV")));
+    RecordRules ttl300 =
+        new RecordRules(new PlanningRules(300, "ZONE", "CNAME", Set.of(), true, true));
+    InstancePlan plan =
+        ttl300.plan(
+            instance(Map.of(), false, List.of()),
+            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new ZoneCatalog(ALL, Set.of("ZCORP", "ZREV")));
     assertThat(plan.records()).allSatisfy(r -> assertThat(r.content().ttl()).isEqualTo(300));
   }
 
-  private static Arguments row(String why, Map<String, String> tags, List<String> dhcp, boolean dnsSupport, boolean publicIp,
-      List<String> records, List<AlertKind> alerts) {
+  private static Arguments row(
+      String why,
+      Map<String, String> tags,
+      List<String> dhcp,
+      boolean dnsSupport,
+      boolean publicIp,
+      List<String> records,
+      List<AlertKind> alerts) {
     return Arguments.of(why, tags, dhcp, dnsSupport, publicIp, records, alerts);
   }
 
-  private static InstanceFacts instance(Map<String, String> tags, boolean publicIp, List<String> ipv6) {
-    return new InstanceFacts("i-0123456789abcdef0", InstanceState.RUNNING, Instant.parse("2026-11-26T10:00:00Z"), VPC,
-        "10.0.1.23", "ip-10-0-1-23.ec2.internal", publicIp ? "54.1.2.3" : null,
-        publicIp ? "ec2-54-1-2-3.compute-1.amazonaws.com" : null, ipv6, new LinkedHashMap<>(tags));
+  private static InstanceFacts instance(
+      Map<String, String> tags, boolean publicIp, List<String> ipv6) {
+    return new InstanceFacts(
+        "i-0123456789abcdef0",
+        InstanceState.RUNNING,
+        Instant.parse("2026-11-26T10:00:00Z"),
+        VPC,
+        "10.0.1.23",
+        "ip-10-0-1-23.ec2.internal",
+        publicIp ? "54.1.2.3" : null,
+        publicIp ? "ec2-54-1-2-3.compute-1.amazonaws.com" : null,
+        ipv6,
+        new LinkedHashMap<>(tags));
   }
 
   private static List<String> lines(InstancePlan plan) {
     List<String> lines = new ArrayList<>();
-    plan.records().forEach(r -> lines.add(r.key().zoneId() + " " + r.key().type() + " " + r.key().name() + " "
-        + String.join(",", r.content().values())));
+    plan.records()
+        .forEach(
+            r ->
+                lines.add(
+                    r.key().zoneId()
+                        + " "
+                        + r.key().type()
+                        + " "
+                        + r.key().name()
+                        + " "
+                        + String.join(",", r.content().values())));
     return lines;
   }
 

@@ -13,8 +13,10 @@ class ReverseNamesTest {
     "192.168.255.4, 4.255.168.192.in-addr.arpa., 255.168.192.in-addr.arpa.",
   })
   void ipv4_reverseNameAndSlash24Zone(String ip, String reverse, String zone) {
-    assertThat(ReverseNames.of(ip)).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(reverse));
-    assertThat(ReverseNames.ipv4Zone(ip)).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(zone));
+    assertThat(ReverseNames.of(ip))
+        .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(reverse));
+    assertThat(ReverseNames.ipv4Zone(ip))
+        .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(zone));
   }
 
   @ParameterizedTest
@@ -23,7 +25,8 @@ class ReverseNamesTest {
     "2600:1f18:abcd:ef00::12, 2.1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.f.e.d.c.b.a.8.1.f.1.0.0.6.2.ip6.arpa.",
   })
   void ipv6_nibbleName(String ip, String reverse) {
-    assertThat(ReverseNames.of(ip)).hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(reverse));
+    assertThat(ReverseNames.of(ip))
+        .hasValueSatisfying(n -> assertThat(n.value()).isEqualTo(reverse));
     assertThat(ReverseNames.ipv4Zone(ip)).isEmpty();
   }
 
