@@ -1,4 +1,11 @@
-"""Builds and inspects the demo world in the AWS emulator (used by bin/demo).
+"""Builds and inspects the demo world in the AWS emulator (used by bin/demo, and by hand).
+
+  create DIR          VPC, zones, six tagged instances; writes DIR/{running,stopped}-NAME.json
+                      events, DIR/running-batch.json (SQS batch) and DIR/ids.json
+  stop|start|terminate INSTANCE_ID
+  records             every record set in every zone, as a table
+  summary FILE        a short view of a `ddns handle` JSON summary
+  alerts              the alerts published to DDNSAlerts so far
 
 Talks to the endpoint in AWS_ENDPOINT_URL with boto3 from the project venv. The code under
 demonstration is the Java tool, run by bin/demo through bin/ddns; this script only plays the
@@ -93,6 +100,10 @@ def create(work):
         instance = ec2.run_instances(**args)["Instances"][0]
         ids[name] = instance["InstanceId"]
         print(f"   {name:7} {instance['InstanceId']}  {instance['PrivateIpAddress']:10}  tags={tags}")
+    for name, instance_id in ids.items():
+        for state in ("running", "stopped"):
+            with open(os.path.join(work, f"{state}-{name}.json"), "w") as f:
+                json.dump(event(instance_id, state), f, indent=2)
     with open(os.path.join(work, "running-batch.json"), "w") as f:
         json.dump(sqs_batch([event(i, "running") for i in ids.values()]), f)
     with open(os.path.join(work, "ids.json"), "w") as f:
@@ -149,7 +160,15 @@ def alerts():
             sqs.delete_message(QueueUrl=queue, ReceiptHandle=m["ReceiptHandle"])
 
 
+def start(instance_id):
+    client("ec2").start_instances(InstanceIds=[instance_id])
+
+
+def terminate(instance_id):
+    client("ec2").terminate_instances(InstanceIds=[instance_id])
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    {"create": create, "stop": stop, "records": records,
+    {"create": create, "stop": stop, "start": start, "terminate": terminate, "records": records,
      "summary": summary, "alerts": alerts}[command](*args)

@@ -1,7 +1,6 @@
 package ddns.plan;
 
 import ddns.model.Alert;
-import ddns.model.AlertKind;
 import ddns.model.Claim;
 import ddns.model.Claimant;
 import ddns.model.DesiredRecord;
@@ -9,7 +8,6 @@ import ddns.model.DnsName;
 import ddns.model.Ownership;
 import ddns.model.RecordKey;
 import ddns.model.RecordSet;
-import ddns.model.RecordType;
 import ddns.model.RegistrySnapshot;
 import ddns.model.RegistryWrite;
 import ddns.model.RegistryWrite.DeleteClaim;
@@ -18,7 +16,6 @@ import ddns.model.RegistryWrite.PutClaim;
 import ddns.model.RegistryWrite.PutOwnership;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +69,8 @@ public final class ChangePlanner {
     List<Intent> sorted =
         intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
     List<Alert> alerts = new ArrayList<>();
-    Map<String, List<DesiredRecord>> accepted = accept(sorted, registry, live, alerts);
+    Map<String, List<DesiredRecord>> accepted =
+        NameConflicts.accept(sorted, registry, live, alerts);
 
     Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
     for (Intent intent : sorted) {
@@ -107,95 +105,6 @@ public final class ChangePlanner {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
     }
     return new ChangePlan(before, changes, after, alerts);
-  }
-
-  /** Drops the desired records that would touch a foreign record or clash with another name. */
-  private static Map<String, List<DesiredRecord>> accept(
-      List<Intent> intents, RegistrySnapshot registry, LiveRecords live, List<Alert> alerts) {
-    Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
-    for (Intent intent : intents) {
-      for (DesiredRecord d : intent.desired()) {
-        wantedTypes.computeIfAbsent(nameOf(d.key()), n -> new TreeSet<>()).add(d.key().type());
-      }
-    }
-    Map<String, List<DesiredRecord>> accepted = new HashMap<>();
-    for (Intent intent : intents) {
-      List<DesiredRecord> kept = new ArrayList<>();
-      Map<String, String> refusedAliases = new HashMap<>();
-      for (DesiredRecord d : intent.desired()) {
-        Optional<String> problem = problem(d, registry, live, wantedTypes.get(nameOf(d.key())));
-        if (problem.isPresent()) {
-          boolean foreign = problem.get().contains("not written by route53-ddns");
-          alerts.add(
-              new Alert(
-                  intent.instanceId(),
-                  foreign ? AlertKind.FOREIGN_RECORD : AlertKind.NAME_CONFLICT,
-                  problem.get()));
-          if (d.key().type() == RecordType.CNAME) {
-            refusedAliases.put(d.key().name().value(), d.content().values().get(0));
-          }
-        } else {
-          kept.add(d);
-        }
-      }
-      accepted.put(
-          intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
-    }
-    return accepted;
-  }
-
-  /** A pointer to an alias that was refused points where the alias would have pointed. */
-  private static DesiredRecord retarget(DesiredRecord d, Map<String, String> refusedAliases) {
-    if (d.key().type() != RecordType.PTR
-        || !refusedAliases.containsKey(d.content().values().get(0))) {
-      return d;
-    }
-    RecordSet set =
-        new RecordSet(
-            d.content().name(),
-            RecordType.PTR,
-            d.content().ttl(),
-            List.of(refusedAliases.get(d.content().values().get(0))));
-    return new DesiredRecord(d.key(), d.zoneName(), set);
-  }
-
-  private static Optional<String> problem(
-      DesiredRecord d,
-      RegistrySnapshot registry,
-      LiveRecords live,
-      Set<RecordType> typesWantedHere) {
-    RecordKey key = d.key();
-    String what = key.type() + " " + key.name() + " in zone " + d.zoneName();
-    boolean cname = key.type() == RecordType.CNAME;
-    if (cname && typesWantedHere.size() > 1) {
-      return Optional.of(
-          what
-              + " skipped: another record of this tool has the same name, and a CNAME must stand alone");
-    }
-    NameInZone name = nameOf(key);
-    for (RecordSet existing : live.at(name)) {
-      boolean clash = existing.type() == key.type() || cname || existing.type() == RecordType.CNAME;
-      if (!clash) {
-        continue;
-      }
-      RecordKey existingKey = new RecordKey(key.zoneId(), key.name(), existing.type());
-      boolean ours = registry.claim(existingKey).map(Claim::isClaimed).orElse(false);
-      if (!ours) {
-        return Optional.of(
-            what
-                + " skipped: a "
-                + existing.type()
-                + " record exists at that name and was not written by route53-ddns; it is left untouched");
-      }
-      if (existing.type() != key.type()) {
-        return Optional.of(
-            what
-                + " skipped: this tool already manages a "
-                + existing.type()
-                + " record at that name");
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<PlannedChange> change(
@@ -294,7 +203,7 @@ public final class ChangePlanner {
     return records.stream().filter(r -> r.key().equals(key)).findFirst();
   }
 
-  private static NameInZone nameOf(RecordKey key) {
+  static NameInZone nameOf(RecordKey key) {
     return new NameInZone(key.zoneId(), key.name());
   }
 }

@@ -10,7 +10,6 @@ import ddns.model.AlertKind;
 import ddns.model.InstanceFacts;
 import ddns.model.VpcFacts;
 import ddns.plan.ChangeBatchValidator;
-import ddns.plan.InstancePlan;
 import ddns.plan.Intent;
 import ddns.plan.RecordRules;
 import ddns.plan.ZoneAction;
@@ -255,9 +254,5 @@ public final class DdnsService {
   static Alert associationAlert(String instanceId, ZoneAction action, String error) {
     return new Alert(
         instanceId, AlertKind.ASSOCIATION_FAILED, action.describe() + " failed: " + error);
-  }
-
-  static InstancePlan emptyPlan(String instanceId) {
-    return new InstancePlan(instanceId, List.of(), List.of(), List.of(), List.of());
   }
 }

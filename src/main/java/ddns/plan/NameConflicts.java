@@ -1,0 +1,130 @@
+package ddns.plan;
+
+import ddns.model.Alert;
+import ddns.model.AlertKind;
+import ddns.model.Claim;
+import ddns.model.DesiredRecord;
+import ddns.model.RecordKey;
+import ddns.model.RecordSet;
+import ddns.model.RecordType;
+import ddns.model.RegistrySnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The "never touch what is not ours" part of planning: which desired records may be written, given
+ * what Route 53 holds at their names and what the registry claims. A CNAME stands alone at its
+ * name, so it also clashes with any other record there, ours or not.
+ */
+final class NameConflicts {
+  private NameConflicts() {}
+
+  /** Drops the desired records that would touch a foreign record or clash with another name. */
+  static Map<String, List<DesiredRecord>> accept(
+      List<Intent> intents, RegistrySnapshot registry, LiveRecords live, List<Alert> alerts) {
+    Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
+    for (Intent intent : intents) {
+      for (DesiredRecord d : intent.desired()) {
+        wantedTypes
+            .computeIfAbsent(ChangePlanner.nameOf(d.key()), n -> new TreeSet<>())
+            .add(d.key().type());
+      }
+    }
+    Map<String, List<DesiredRecord>> accepted = new HashMap<>();
+    for (Intent intent : intents) {
+      List<DesiredRecord> kept = new ArrayList<>();
+      Map<String, String> refusedAliases = new HashMap<>();
+      for (DesiredRecord d : intent.desired()) {
+        Optional<Alert> problem =
+            problem(
+                intent.instanceId(),
+                d,
+                registry,
+                live,
+                wantedTypes.get(ChangePlanner.nameOf(d.key())));
+        if (problem.isPresent()) {
+          alerts.add(problem.get());
+          if (d.key().type() == RecordType.CNAME) {
+            refusedAliases.put(d.key().name().value(), d.content().values().get(0));
+          }
+        } else {
+          kept.add(d);
+        }
+      }
+      accepted.put(
+          intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
+    }
+    return accepted;
+  }
+
+  /** A pointer to an alias that was refused points where the alias would have pointed. */
+  private static DesiredRecord retarget(DesiredRecord d, Map<String, String> refusedAliases) {
+    if (d.key().type() != RecordType.PTR
+        || !refusedAliases.containsKey(d.content().values().get(0))) {
+      return d;
+    }
+    RecordSet set =
+        new RecordSet(
+            d.content().name(),
+            RecordType.PTR,
+            d.content().ttl(),
+            List.of(refusedAliases.get(d.content().values().get(0))));
+    return new DesiredRecord(d.key(), d.zoneName(), set);
+  }
+
+  private static Optional<Alert> problem(
+      String instanceId,
+      DesiredRecord d,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      Set<RecordType> typesWantedHere) {
+    RecordKey key = d.key();
+    String what = key.type() + " " + key.name() + " in zone " + d.zoneName();
+    boolean cname = key.type() == RecordType.CNAME;
+    if (cname && typesWantedHere.size() > 1) {
+      return Optional.of(
+          new Alert(
+              instanceId,
+              AlertKind.NAME_CONFLICT,
+              what
+                  + " skipped: another record of this tool has the same name, and a CNAME must"
+                  + " stand alone"));
+    }
+    NameInZone name = ChangePlanner.nameOf(key);
+    for (RecordSet existing : live.at(name)) {
+      boolean clash = existing.type() == key.type() || cname || existing.type() == RecordType.CNAME;
+      if (!clash) {
+        continue;
+      }
+      RecordKey existingKey = new RecordKey(key.zoneId(), key.name(), existing.type());
+      boolean ours = registry.claim(existingKey).map(Claim::isClaimed).orElse(false);
+      if (!ours) {
+        return Optional.of(
+            new Alert(
+                instanceId,
+                AlertKind.FOREIGN_RECORD,
+                what
+                    + " skipped: a "
+                    + existing.type()
+                    + " record exists at that name and was not written by route53-ddns; it is"
+                    + " left untouched"));
+      }
+      if (existing.type() != key.type()) {
+        return Optional.of(
+            new Alert(
+                instanceId,
+                AlertKind.NAME_CONFLICT,
+                what
+                    + " skipped: this tool already manages a "
+                    + existing.type()
+                    + " record there"));
+      }
+    }
+    return Optional.empty();
+  }
+}
