@@ -11,8 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -65,19 +66,10 @@ public final class Ec2InstanceSource implements InstanceSource {
     Vpc vpc =
         AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
     boolean support =
-        AwsCall.run(
-            "EC2.DescribeVpcAttribute",
-            () ->
-                ec2.describeVpcAttribute(attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT))
-                    .enableDnsSupport()
-                    .value());
+        attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
     boolean hostnames =
-        AwsCall.run(
-            "EC2.DescribeVpcAttribute",
-            () ->
-                ec2.describeVpcAttribute(attribute(vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES))
-                    .enableDnsHostnames()
-                    .value());
+        attribute(
+            vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES, r -> r.enableDnsHostnames().value());
     return new VpcFacts(vpcId, support, hostnames, dhcpDomains(vpc.dhcpOptionsId()));
   }
 
@@ -105,8 +97,11 @@ public final class Ec2InstanceSource implements InstanceSource {
     return domains;
   }
 
-  private static DescribeVpcAttributeRequest attribute(String vpcId, VpcAttributeName name) {
-    return DescribeVpcAttributeRequest.builder().vpcId(vpcId).attribute(name).build();
+  private boolean attribute(
+      String vpcId, VpcAttributeName name, Function<DescribeVpcAttributeResponse, Boolean> value) {
+    return AwsCall.run(
+        "EC2.DescribeVpcAttribute",
+        () -> value.apply(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(name))));
   }
 
   private static InstanceFacts facts(Instance instance, InstanceState state) {

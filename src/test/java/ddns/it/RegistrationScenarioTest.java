@@ -205,4 +205,24 @@ class RegistrationScenarioTest extends EmulatorTest {
         .contains("DNS support is disabled");
     assertThat(summary.exitStatus()).isZero();
   }
+
+  @Test
+  void running_inDhcpOptionSetWithSeveralDomains_registersInEveryMatchingZone() {
+    var net = world.network("10.20.0.0/16", "corp.internal example.org", true);
+    String corp = world.privateZone("corp.internal", net.vpcId());
+    String example = world.privateZone("example.org", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    String host = hostLabel(id);
+
+    running(id);
+
+    assertThat(world.records(corp))
+        .containsExactly(record(host + ".corp.internal", RecordType.A, privateIp(id)));
+    assertThat(world.records(example))
+        .containsExactly(record(host + ".example.org", RecordType.A, privateIp(id)));
+    assertThat(world.records(reverse))
+        .singleElement()
+        .satisfies(ptr -> assertThat(ptr.values()).containsExactly(host + ".corp.internal."));
+  }
 }
