@@ -1,7 +1,6 @@
 package ddns.aws;
 
 import java.time.Duration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -20,9 +19,6 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * jitter) and counts its calls.
  */
 public final class AwsClients implements AutoCloseable {
-  /** Attempts per call, the first included. */
-  static final int MAX_ATTEMPTS = 5;
-
   private final SdkHttpClient http;
   private final ApiCallCounter counter = new ApiCallCounter();
   private final Region region;
@@ -32,6 +28,10 @@ public final class AwsClients implements AutoCloseable {
   private final SnsClient sns;
 
   public AwsClients() {
+    this(Retries.standard());
+  }
+
+  public AwsClients(Retries retries) {
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
@@ -40,10 +40,7 @@ public final class AwsClients implements AutoCloseable {
     this.region = region();
     ClientOverrideConfiguration common =
         ClientOverrideConfiguration.builder()
-            .retryStrategy(
-                AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                    .maxAttempts(MAX_ATTEMPTS)
-                    .build())
+            .retryStrategy(retries.strategy())
             .addExecutionInterceptor(counter)
             .apiCallTimeout(Duration.ofSeconds(60))
             .build();

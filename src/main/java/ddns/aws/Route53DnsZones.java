@@ -6,13 +6,17 @@ import ddns.model.InvalidNameException;
 import ddns.model.RecordSet;
 import ddns.model.RecordType;
 import ddns.plan.PlannedChange;
+import ddns.port.ConcurrentUpdateException;
 import ddns.port.DnsZones;
 import ddns.port.ServiceFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
@@ -138,16 +142,34 @@ public final class Route53DnsZones implements DnsZones {
         });
   }
 
+  /**
+   * Sends the batch. A refusal because the zone changed since it was read (a record to delete is
+   * gone or has other values) is a {@link ConcurrentUpdateException}: read again and re-plan. Any
+   * other refusal can never succeed and is a plain {@link ServiceFailure}.
+   */
   @Override
   public void apply(String zoneId, List<PlannedChange> changes) {
     List<Change> batch = changes.stream().map(Route53DnsZones::toChange).toList();
-    AwsCall.run(
-        "Route53.ChangeResourceRecordSets",
-        () ->
-            route53.changeResourceRecordSets(
-                r ->
-                    r.hostedZoneId(zoneId)
-                        .changeBatch(b -> b.comment("route53-ddns").changes(batch))));
+    try {
+      route53.changeResourceRecordSets(
+          r -> r.hostedZoneId(zoneId).changeBatch(b -> b.comment("route53-ddns").changes(batch)));
+    } catch (AwsServiceException e) {
+      Optional<List<String>> refused = InvalidChangeBatch.messages(e);
+      if (refused.isEmpty()) {
+        throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
+      }
+      String text =
+          "Route53.ChangeResourceRecordSets refused the batch for "
+              + zoneId
+              + ": InvalidChangeBatch: "
+              + String.join("; ", refused.get());
+      if (InvalidChangeBatch.isStale(refused.get())) {
+        throw new ConcurrentUpdateException(text, e);
+      }
+      throw new ServiceFailure(text, e);
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
+    }
   }
 
   @Override
@@ -170,7 +192,7 @@ public final class Route53DnsZones implements DnsZones {
           .findFirst()
           .orElseThrow(
               () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
-    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+    } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
     }
   }
@@ -185,7 +207,7 @@ public final class Route53DnsZones implements DnsZones {
       if (!zonesAssociatedWith(vpcId).contains(HostedZone.bareId(zoneId))) {
         throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
       }
-    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+    } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
     }
   }

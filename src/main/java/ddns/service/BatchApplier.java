@@ -71,30 +71,52 @@ final class BatchApplier {
     }
     Map<String, Work> byId = new HashMap<>();
     work.forEach(w -> byId.put(w.instanceId, w));
+    ChangePlan plan = null;
     for (int attempt = 1; ; attempt++) {
       try {
-        ChangePlan plan = plan(intents);
-        plan.alerts().forEach(a -> byId.get(a.instanceId()).alerts.add(a));
-        if (!dryRun) {
-          registry.write(plan.before());
-          Set<String> failedZones = sendChanges(plan, byId);
-          registry.write(afterWrites(plan, failedZones, byId));
+        plan = plan(intents);
+        if (dryRun) {
+          report(plan, Set.of(), byId);
+          return;
         }
-        plan.changes().forEach(c -> byId.get(c.instanceId()).changes.add(c));
+        registry.write(plan.before());
+        Set<String> failedZones = sendChanges(plan, byId);
+        registry.write(afterWrites(plan, failedZones, byId));
+        report(plan, failedZones, byId);
         return;
       } catch (ConcurrentUpdateException e) {
-        log.warn("registry race lost; planning again", "attempt", attempt, "error", e.getMessage());
-        work.forEach(w -> w.alerts.clear());
+        log.warn(
+            "lost a race with another writer; reading and planning again",
+            "attempt",
+            attempt,
+            "error",
+            e.getMessage());
         if (attempt == ATTEMPTS) {
           intents.forEach(i -> byId.get(i.instanceId()).fail(e.getMessage()));
+          report(plan, allZones(plan), byId);
           return;
         }
       } catch (ServiceFailure e) {
         log.error("batch failed", "error", e.getMessage());
         intents.forEach(i -> byId.get(i.instanceId()).fail(e.getMessage()));
+        if (plan != null) {
+          report(plan, allZones(plan), byId);
+        }
         return;
       }
     }
+  }
+
+  /** The plan's alerts, and the changes that went through (none of a failed zone). */
+  private static void report(ChangePlan plan, Set<String> failedZones, Map<String, Work> byId) {
+    plan.alerts().forEach(a -> byId.get(a.instanceId()).alerts.add(a));
+    plan.changes().stream()
+        .filter(c -> !failedZones.contains(c.zoneId()))
+        .forEach(c -> byId.get(c.instanceId()).changes.add(c));
+  }
+
+  private static Set<String> allZones(ChangePlan plan) {
+    return plan == null ? Set.of() : plan.changesByZone().keySet();
   }
 
   private ChangePlan plan(List<Intent> intents) {
@@ -152,22 +174,26 @@ final class BatchApplier {
     return new LiveRecords(live);
   }
 
+  /**
+   * One request per zone (more only past Route 53's limits). A zone that refuses fails the
+   * instances with changes in it; a zone that changed since it was read makes the whole batch be
+   * planned again ({@link ConcurrentUpdateException} goes up).
+   */
   private Set<String> sendChanges(ChangePlan plan, Map<String, Work> byId) {
     Set<String> failedZones = new HashSet<>();
-    plan.changesByZone()
-        .forEach(
-            (zoneId, changes) -> {
-              for (List<PlannedChange> request : ChangeBatches.split(changes)) {
-                try {
-                  dns.apply(zoneId, request);
-                } catch (ServiceFailure e) {
-                  failedZones.add(zoneId);
-                  log.error("zone changes failed", "zoneId", zoneId, "error", e.getMessage());
-                  changes.forEach(c -> byId.get(c.instanceId()).fail(e.getMessage()));
-                  return;
-                }
-              }
-            });
+    for (Map.Entry<String, List<PlannedChange>> zone : plan.changesByZone().entrySet()) {
+      try {
+        for (List<PlannedChange> request : ChangeBatches.split(zone.getValue())) {
+          dns.apply(zone.getKey(), request);
+        }
+      } catch (ConcurrentUpdateException e) {
+        throw e;
+      } catch (ServiceFailure e) {
+        failedZones.add(zone.getKey());
+        log.error("zone changes failed", "zoneId", zone.getKey(), "error", e.getMessage());
+        zone.getValue().forEach(c -> byId.get(c.instanceId()).fail(e.getMessage()));
+      }
+    }
     return failedZones;
   }
 

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * state (records, registry items, alerts), with plain SDK clients independent of the code under
  * test.
  */
-final class AwsWorld implements AutoCloseable {
+public final class AwsWorld implements AutoCloseable {
   static final String REGION = "us-east-1";
   static final String ACCOUNT = "123456789012";
   private static final String IMAGE = "ami-12c6146b";
@@ -49,14 +49,17 @@ final class AwsWorld implements AutoCloseable {
 
   AwsWorld(URI endpoint) {
     configureSdk(endpoint);
-    this.ec2 = Ec2Client.builder().region(Region.of(REGION)).build();
-    this.route53 = Route53Client.builder().region(Region.AWS_GLOBAL).build();
-    this.dynamoDb = DynamoDbClient.builder().region(Region.of(REGION)).build();
-    this.sns = SnsClient.builder().region(Region.of(REGION)).build();
-    this.sqs = SqsClient.builder().region(Region.of(REGION)).build();
+    // Always straight to the emulator, even when the code under test goes through a fault proxy.
+    this.ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
+    this.route53 =
+        Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).build();
+    this.dynamoDb =
+        DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
+    this.sns = SnsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
+    this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
   }
 
-  /** Points the SDK's standard chain (used by the code under test as well) at the emulator. */
+  /** Points the SDK's standard chain, which the code under test uses, at {@code endpoint}. */
   static void configureSdk(URI endpoint) {
     System.setProperty("aws.endpointUrl", endpoint.toString());
     System.setProperty("aws.region", REGION);

@@ -2,6 +2,7 @@ package ddns.it;
 
 import ddns.app.Application;
 import ddns.aws.AwsClients;
+import ddns.aws.Retries;
 import ddns.config.Config;
 import ddns.model.DnsName;
 import ddns.model.RecordSet;
@@ -11,10 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Base of the scenario tests: a reset emulator per test, the world builder, and the real {@link
  * Application} (the Lambda's and the CLI's code path) talking to the emulator over HTTP.
  */
-abstract class EmulatorTest {
-  static final Emulator EMULATOR = Emulator.get();
+public abstract class EmulatorTest {
+  protected static final Emulator EMULATOR = Emulator.get();
 
-  AwsWorld world;
-  final Map<String, String> env = new HashMap<>();
+  /** The SDK's retry strategy with short backoffs, so injected faults cost milliseconds. */
+  protected static final Retries FAST_RETRIES =
+      new Retries(6, Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(50));
+
+  protected AwsWorld world;
+  protected final Map<String, String> env = new HashMap<>();
+
+  /** Where the code under test sends its AWS calls: the emulator, or a fault proxy before it. */
+  protected URI endpoint = EMULATOR.endpoint();
+
   private Application app;
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
@@ -62,26 +73,31 @@ abstract class EmulatorTest {
   }
 
   /** The application under test, built on first use from {@link #env}. */
-  Application app() {
+  protected Application app() {
     if (app == null) {
-      app =
-          new Application(
-              Config.fromEnvironment(env),
-              new AwsClients(),
-              new PrintStream(logs, true, StandardCharsets.UTF_8));
+      app = freshApp();
     }
     return app;
   }
 
   /** A second, independent application (a cold Lambda container or another invocation). */
-  Application freshApp() {
+  protected Application freshApp() {
+    AwsWorld.configureSdk(endpoint);
     return new Application(
         Config.fromEnvironment(env),
-        new AwsClients(),
+        new AwsClients(FAST_RETRIES),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
   }
 
-  Summary handle(String payload) {
+  /** Drops the current application, as when a Lambda container dies; the next call starts cold. */
+  protected void restartApp() {
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+  }
+
+  protected Summary handle(String payload) {
     Summary summary = app().handle(app().decode(payload));
     report(summary);
     return summary;
@@ -106,24 +122,24 @@ abstract class EmulatorTest {
     return handle(Events.stateChange(instanceId, "stopped"));
   }
 
-  String logs() {
+  protected String logs() {
     return logs.toString(StandardCharsets.UTF_8);
   }
 
-  List<Map<String, AttributeValue>> registry() {
+  protected List<Map<String, AttributeValue>> registry() {
     return world.registryItems("DDNS");
   }
 
-  static RecordSet record(String name, RecordType type, String... values) {
+  protected static RecordSet record(String name, RecordType type, String... values) {
     return new RecordSet(DnsName.parse(name), type, 60, List.of(values));
   }
 
   /** ip-10-20-1-4 for the first instance in 10.20.1.0/24, as EC2 names it. */
-  String hostLabel(String instanceId) {
+  protected String hostLabel(String instanceId) {
     return world.describe(instanceId).privateDnsName().split("\\.")[0];
   }
 
-  String privateIp(String instanceId) {
+  protected String privateIp(String instanceId) {
     return world.describe(instanceId).privateIpAddress();
   }
 }

@@ -1,0 +1,93 @@
+package ddns.faults;
+
+import java.util.UUID;
+
+/** Error responses as the real services send them, by protocol. */
+final class AwsErrors {
+  private AwsErrors() {}
+
+  record Response(int status, String contentType, String body) {}
+
+  static Response of(String service, String code) {
+    int status = status(code);
+    String message = message(code);
+    return switch (service) {
+      case "dynamodb" ->
+          new Response(
+              status,
+              "application/x-amz-json-1.0",
+              "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                  + code
+                  + "\",\"message\":\""
+                  + message
+                  + "\"}");
+      case "ec2" ->
+          new Response(
+              status,
+              "text/xml;charset=UTF-8",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
+                  + code
+                  + "</Code><Message>"
+                  + message
+                  + "</Message></Error></Errors><RequestID>"
+                  + UUID.randomUUID()
+                  + "</RequestID></Response>");
+      case "route53" ->
+          new Response(
+              status,
+              "text/xml",
+              "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>"
+                  + (status >= 500 ? "Receiver" : "Sender")
+                  + "</Type><Code>"
+                  + code
+                  + "</Code><Message>"
+                  + message
+                  + "</Message></Error><RequestId>"
+                  + UUID.randomUUID()
+                  + "</RequestId></ErrorResponse>");
+      default ->
+          new Response(
+              status,
+              "text/xml",
+              "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>"
+                  + (status >= 500 ? "Receiver" : "Sender")
+                  + "</Type><Code>"
+                  + code
+                  + "</Code><Message>"
+                  + message
+                  + "</Message></Error><RequestId>"
+                  + UUID.randomUUID()
+                  + "</RequestId></ErrorResponse>");
+    };
+  }
+
+  /** Route 53 answers ChangeResourceRecordSets with its own root element, not ErrorResponse. */
+  static String invalidChangeBatch(String message) {
+    return "<?xml version=\"1.0\"?>\n<InvalidChangeBatch xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+        + "<Messages><Message>"
+        + message
+        + "</Message></Messages><RequestId>"
+        + UUID.randomUUID()
+        + "</RequestId></InvalidChangeBatch>";
+  }
+
+  private static int status(String code) {
+    return switch (code) {
+      case "RequestLimitExceeded", "ServiceUnavailable" -> 503;
+      case "InternalError", "InternalFailure", "InternalServerError" -> 500;
+      default -> 400;
+    };
+  }
+
+  private static String message(String code) {
+    return switch (code) {
+      case "Throttling" -> "Rate exceeded";
+      case "PriorRequestNotComplete" ->
+          "The request was rejected because Route 53 was still processing a prior request.";
+      case "RequestLimitExceeded" -> "Request limit exceeded.";
+      case "ProvisionedThroughputExceededException" ->
+          "The level of configured provisioned throughput for the table was exceeded.";
+      default -> "We encountered an internal error. Please try again.";
+    };
+  }
+}

@@ -1,0 +1,263 @@
+package ddns.faults;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP proxy on loopback between the SDK and the emulator that injects what real AWS does and
+ * the emulator never does: throttling, {@code PriorRequestNotComplete}, {@code InvalidChangeBatch},
+ * 500s, reset connections, latency, and a "crash" that cuts the handler off after a chosen number
+ * of calls. Error responses carry each service's real status, body format and error code (Route 53
+ * and SNS XML, EC2 XML, DynamoDB JSON).
+ */
+public final class FaultProxy implements AutoCloseable {
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "transfer-encoding",
+          "expect",
+          "upgrade",
+          "keep-alive");
+  private static final Pattern SCOPE =
+      Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
+
+  private final URI upstream;
+  private final HttpServer server;
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> injected = new TreeMap<>();
+  private volatile Crash crash;
+
+  /** One request as the proxy saw it. */
+  public record Call(String service, String operation) {
+    @Override
+    public String toString() {
+      return service + "." + operation;
+    }
+  }
+
+  /** Decides, per call, whether to inject a fault instead of forwarding. */
+  public interface Rule {
+    /** The fault for this call, or null to forward it. */
+    Fault decide(Call call);
+  }
+
+  public FaultProxy(URI upstream) throws IOException {
+    this.upstream = upstream;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.start();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  public void add(Rule rule) {
+    rules.add(rule);
+  }
+
+  /** After {@code forwarded} more calls pass, the handler is cut off: see {@link Crash}. */
+  public void crashAfter(int forwarded, boolean lastOneLands) {
+    crash = new Crash(forwarded, lastOneLands);
+  }
+
+  /** Removes every rule and crash; counts are kept. */
+  public void heal() {
+    rules.clear();
+    crash = null;
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public void clearCalls() {
+    calls.clear();
+  }
+
+  /** Faults injected so far, by kind. */
+  public synchronized Map<String, Integer> injected() {
+    Map<String, Integer> copy = new TreeMap<>();
+    injected.forEach((k, v) -> copy.put(k, v.get()));
+    return copy;
+  }
+
+  public int injectedTotal() {
+    return injected().values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private synchronized void count(String kind) {
+    injected.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Call call = identify(exchange, body);
+      calls.add(call);
+      Crash cut = crash;
+      if (cut != null) {
+        Crash.Verdict verdict = cut.next();
+        if (verdict == Crash.Verdict.REFUSE) {
+          count("crash: call refused");
+          return; // closes the exchange without a response: the client sees a dropped connection
+        }
+        if (verdict == Crash.Verdict.LAND_THEN_DROP) {
+          forward(exchange, body, true);
+          count("crash: call applied, response lost");
+          return;
+        }
+      }
+      for (Rule rule : rules) {
+        Fault fault = rule.decide(call);
+        if (fault != null) {
+          count(fault.kind());
+          fault.apply(exchange, call, () -> forward(exchange, body, false));
+          return;
+        }
+      }
+      forward(exchange, body, false);
+    }
+  }
+
+  private void forward(HttpExchange exchange, byte[] body, boolean dropResponse)
+      throws IOException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+    if (dropResponse) {
+      return;
+    }
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+              }
+            });
+    byte[] payload = response.body();
+    exchange.sendResponseHeaders(response.statusCode(), payload.length == 0 ? -1 : payload.length);
+    if (payload.length > 0) {
+      exchange.getResponseBody().write(payload);
+    }
+  }
+
+  private static Call identify(HttpExchange exchange, byte[] body) {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    Matcher scope = SCOPE.matcher(auth == null ? "" : auth);
+    String service = scope.find() ? scope.group(1) : "unknown";
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target != null) {
+      return new Call(service, target.substring(target.indexOf('.') + 1));
+    }
+    if (service.equals("route53")) {
+      return new Call(
+          service,
+          route53Operation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
+    }
+    String form = new String(body, StandardCharsets.UTF_8);
+    for (String pair : form.split("&")) {
+      if (pair.startsWith("Action=")) {
+        return new Call(service, URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8));
+      }
+    }
+    return new Call(service, "unknown");
+  }
+
+  private static String route53Operation(String method, String path) {
+    String p = path.replaceFirst("^/2013-04-01", "");
+    if (p.matches("/hostedzone/[^/]+/rrset/?")) {
+      return method.equals("POST") ? "ChangeResourceRecordSets" : "ListResourceRecordSets";
+    }
+    if (p.matches("/hostedzone/[^/]+/associatevpc/?")) {
+      return "AssociateVPCWithHostedZone";
+    }
+    if (p.matches("/hostedzone/?")) {
+      return method.equals("POST") ? "CreateHostedZone" : "ListHostedZones";
+    }
+    if (p.startsWith("/hostedzonesbyvpc")) {
+      return "ListHostedZonesByVPC";
+    }
+    if (p.matches("/hostedzone/[^/]+/?")) {
+      return "GetHostedZone";
+    }
+    return "unknown";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  /**
+   * Counts calls down to the cut; then one optional call lands unanswered, and the rest are
+   * refused.
+   */
+  private static final class Crash {
+    enum Verdict {
+      FORWARD,
+      LAND_THEN_DROP,
+      REFUSE
+    }
+
+    private final AtomicInteger remaining;
+    private final boolean lastOneLands;
+    private final AtomicInteger landed = new AtomicInteger();
+
+    Crash(int forwarded, boolean lastOneLands) {
+      this.remaining = new AtomicInteger(forwarded);
+      this.lastOneLands = lastOneLands;
+    }
+
+    Verdict next() {
+      if (remaining.getAndDecrement() > 0) {
+        return Verdict.FORWARD;
+      }
+      if (lastOneLands && landed.getAndIncrement() == 0) {
+        return Verdict.LAND_THEN_DROP;
+      }
+      return Verdict.REFUSE;
+    }
+  }
+}
