@@ -44,10 +44,16 @@ import java.util.TreeSet;
  */
 public final class ChangePlanner {
 
-  /** Every name whose live records {@link #plan} needs: all that the batch wants or owned. */
-  public static Set<NameInZone> namesToRead(List<Intent> intents, RegistrySnapshot registry) {
+  /**
+   * Every name whose live records {@link #plan} needs: all that the batch wants or owned, and the
+   * record sets an earlier attempt of the same batch changed.
+   */
+  public static Set<NameInZone> namesToRead(
+      List<Intent> intents, RegistrySnapshot registry, Map<RecordKey, PlannedChange> sentBefore) {
     Set<NameInZone> names = new TreeSet<>();
-    for (RecordKey key : affectedKeys(intents, registry)) {
+    Set<RecordKey> keys = affectedKeys(intents, registry);
+    keys.addAll(sentBefore.keySet());
+    for (RecordKey key : keys) {
       names.add(new NameInZone(key.zoneId(), key.name()));
     }
     return names;
@@ -66,6 +72,20 @@ public final class ChangePlanner {
   }
 
   public ChangePlan plan(List<Intent> intents, RegistrySnapshot registry, LiveRecords live) {
+    return plan(intents, registry, live, Map.of());
+  }
+
+  /**
+   * Plans again after an attempt that lost a race: {@code sentBefore} are the changes that attempt
+   * already sent. Their record sets are re-checked even when no instance of the batch owns them any
+   * more (another invocation released them meanwhile), and one that is now unclaimed but still
+   * holds exactly what this batch wrote is deleted: it is this batch's own stale write.
+   */
+  public ChangePlan plan(
+      List<Intent> intents,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      Map<RecordKey, PlannedChange> sentBefore) {
     List<Intent> sorted =
         intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
     List<Alert> alerts = new ArrayList<>();
@@ -79,6 +99,7 @@ public final class ChangePlanner {
           .owner(intent.instanceId())
           .ifPresent(o -> o.records().forEach(r -> zoneNames.putIfAbsent(r.key(), r.zoneName())));
     }
+    sentBefore.forEach((key, change) -> zoneNames.putIfAbsent(key, change.zoneName()));
 
     List<RegistryWrite> before = new ArrayList<>();
     List<RegistryWrite> after = new ArrayList<>();
@@ -98,7 +119,11 @@ public final class ChangePlanner {
       }
       Claim nextClaim = new Claim(key, old.zoneName(), old.version(), next);
       claimWrites(old, nextClaim, before, after);
-      change(old, nextClaim, live, actor, accepted.keySet()).ifPresent(changes::add);
+      Optional<PlannedChange> earlier = Optional.ofNullable(sentBefore.get(key));
+      if (actor == null) {
+        actor = earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId());
+      }
+      change(old, nextClaim, live, actor, accepted.keySet(), earlier).ifPresent(changes::add);
     }
 
     for (Intent intent : sorted) {
@@ -108,7 +133,12 @@ public final class ChangePlanner {
   }
 
   private static Optional<PlannedChange> change(
-      Claim old, Claim next, LiveRecords live, String actor, Set<String> batch) {
+      Claim old,
+      Claim next,
+      LiveRecords live,
+      String actor,
+      Set<String> batch,
+      Optional<PlannedChange> sentBefore) {
     RecordKey key = next.key();
     Optional<RecordSet> current = live.at(nameOf(key), key.type());
     Optional<Claimant> winner = next.winner();
@@ -122,7 +152,12 @@ public final class ChangePlanner {
       return Optional.of(
           new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by));
     }
-    if (old.isClaimed() && current.isPresent()) {
+    boolean ownStaleWrite =
+        sentBefore.isPresent()
+            && sentBefore.get().action() == ChangeAction.UPSERT
+            && current.isPresent()
+            && current.get().sameContent(sentBefore.get().set());
+    if ((old.isClaimed() || ownStaleWrite) && current.isPresent()) {
       return Optional.of(
           new PlannedChange(
               ChangeAction.DELETE, key.zoneId(), next.zoneName(), current.get(), actor));

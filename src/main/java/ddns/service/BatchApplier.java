@@ -39,7 +39,7 @@ import java.util.function.ToLongFunction;
  */
 final class BatchApplier {
   /** Re-plans after a lost registry race before giving up on the batch. */
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 5;
 
   private final DnsZones dns;
   private final OwnershipRegistry registry;
@@ -72,15 +72,16 @@ final class BatchApplier {
     Map<String, Work> byId = new HashMap<>();
     work.forEach(w -> byId.put(w.instanceId, w));
     ChangePlan plan = null;
+    Map<RecordKey, PlannedChange> sent = new HashMap<>();
     for (int attempt = 1; ; attempt++) {
       try {
-        plan = plan(intents);
+        plan = plan(intents, sent);
         if (dryRun) {
           report(plan, Set.of(), byId);
           return;
         }
         registry.write(plan.before());
-        Set<String> failedZones = sendChanges(plan, byId);
+        Set<String> failedZones = sendChanges(plan, byId, sent);
         registry.write(afterWrites(plan, failedZones, byId));
         report(plan, failedZones, byId);
         return;
@@ -119,7 +120,7 @@ final class BatchApplier {
     return plan == null ? Set.of() : plan.changesByZone().keySet();
   }
 
-  private ChangePlan plan(List<Intent> intents) {
+  private ChangePlan plan(List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore) {
     Set<String> ids = new TreeSet<>();
     Set<RecordKey> keys = new TreeSet<>();
     for (Intent intent : intents) {
@@ -128,6 +129,7 @@ final class BatchApplier {
     }
     RegistrySnapshot snapshot = registry.load(ids, keys);
     Set<RecordKey> owned = ChangePlanner.affectedKeys(intents, snapshot);
+    owned.addAll(sentBefore.keySet());
     owned.removeAll(keys);
     if (!owned.isEmpty()) {
       RegistrySnapshot more = registry.load(List.of(), owned);
@@ -135,8 +137,8 @@ final class BatchApplier {
       claims.putAll(more.claims());
       snapshot = new RegistrySnapshot(snapshot.owners(), claims);
     }
-    ChangePlan plan =
-        planner.plan(intents, snapshot, readLive(ChangePlanner.namesToRead(intents, snapshot)));
+    LiveRecords live = readLive(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
+    ChangePlan plan = planner.plan(intents, snapshot, live, sentBefore);
     plan.changesByZone()
         .forEach(
             (zoneId, changes) -> {
@@ -179,12 +181,15 @@ final class BatchApplier {
    * instances with changes in it; a zone that changed since it was read makes the whole batch be
    * planned again ({@link ConcurrentUpdateException} goes up).
    */
-  private Set<String> sendChanges(ChangePlan plan, Map<String, Work> byId) {
+  private Set<String> sendChanges(
+      ChangePlan plan, Map<String, Work> byId, Map<RecordKey, PlannedChange> sent) {
     Set<String> failedZones = new HashSet<>();
     for (Map.Entry<String, List<PlannedChange>> zone : plan.changesByZone().entrySet()) {
       try {
         for (List<PlannedChange> request : ChangeBatches.split(zone.getValue())) {
           dns.apply(zone.getKey(), request);
+          request.forEach(
+              c -> sent.put(new RecordKey(c.zoneId(), c.set().name(), c.set().type()), c));
         }
       } catch (ConcurrentUpdateException e) {
         throw e;

@@ -49,6 +49,7 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> injected = new TreeMap<>();
   private volatile Crash crash;
+  private final Object transactions = new Object();
 
   /** One request as the proxy saw it. */
   public record Call(String service, String operation) {
@@ -140,7 +141,13 @@ public final class FaultProxy implements AutoCloseable {
           return;
         }
       }
-      forward(exchange, body, false);
+      if (call.operation().equals("TransactWriteItems")) {
+        synchronized (transactions) {
+          forward(exchange, body, false);
+        }
+      } else {
+        forward(exchange, body, false);
+      }
     }
   }
 
