@@ -243,6 +243,44 @@ class ChangePlannerTest {
     assertThat(done.expectedVersion()).isEqualTo(during.item().version());
   }
 
+  @Test
+  void replan_afterALostRace_deletesItsOwnStaleWrite_ofANameNobodyClaimsAnyMore() {
+    DesiredRecord alias = desired("app.corp.internal", RecordType.CNAME, "ip-old.corp.internal.");
+    PlannedChange staleUpsert =
+        new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, alias.content(), "i-old");
+
+    ChangePlan plan =
+        planner.plan(
+            List.of(Intent.deregister("i-old")),
+            empty(),
+            new LiveRecords(live(alias.key(), alias.content())),
+            Map.of(alias.key(), staleUpsert));
+
+    assertThat(plan.changes())
+        .extracting(ChangePlannerTest::line)
+        .containsExactly("DELETE CNAME app.corp.internal. ip-old.corp.internal. by i-old");
+  }
+
+  @Test
+  void replan_afterALostRace_pointsASharedNameBackAtTheCurrentWinner() {
+    DesiredRecord current = desired("app.corp.internal", RecordType.CNAME, "ip-new.corp.internal.");
+    RecordSet stale =
+        new RecordSet(current.key().name(), RecordType.CNAME, 60, List.of("ip-old.corp.internal."));
+    PlannedChange staleUpsert =
+        new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, stale, "i-old");
+
+    ChangePlan plan =
+        planner.plan(
+            List.of(Intent.deregister("i-old")),
+            owned(Map.of("i-new", LATE), current),
+            new LiveRecords(live(current.key(), stale)),
+            Map.of(current.key(), staleUpsert));
+
+    assertThat(plan.changes())
+        .extracting(ChangePlannerTest::line)
+        .containsExactly("UPSERT CNAME app.corp.internal. ip-new.corp.internal. by i-old");
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private static DesiredRecord desired(String name, RecordType type, String value) {
