@@ -32,14 +32,20 @@ class FaultScenarioTest extends FaultTestBase {
     proxy.add(
         Rules.fraction(0.3, 11, Rules.service("ec2"), call -> Fault.error("RequestLimitExceeded")));
 
-    deliver(events(fleet.ids(), "running"));
+    // One event per invocation, as a direct EventBridge target would deliver them: many calls.
+    events(fleet.ids(), "running").forEach(event -> deliver(List.of(event)));
     check(fleet);
-
     List<String> stopping = List.of(fleet.ids().get(0), fleet.ids().get(1), fleet.ids().get(5));
     stopping.forEach(world::stop);
-    deliver(events(stopping, "stopped"));
+    events(stopping, "stopped").forEach(event -> deliver(List.of(event)));
     check(fleet);
-    assertThat(proxy.injected()).containsKeys("Throttling", "RequestLimitExceeded");
+    // and the rest as one SQS batch
+    fleet.ids().subList(2, 5).forEach(world::terminate);
+    deliver(events(fleet.ids().subList(2, 5), "terminated"));
+    check(fleet);
+
+    assertThat(proxy.injected())
+        .containsKeys("Throttling", "PriorRequestNotComplete", "RequestLimitExceeded");
   }
 
   @Test

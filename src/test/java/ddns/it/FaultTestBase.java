@@ -35,6 +35,7 @@ abstract class FaultTestBase extends EmulatorTest {
   @AfterEach
   void stopProxy() {
     Reliability.add("faults injected", proxy.injectedTotal());
+    proxy.injected().forEach((kind, count) -> Reliability.add("faults injected, " + kind, count));
     Reliability.add("events replayed", replays);
     proxy.close();
   }
