@@ -7,6 +7,7 @@ import ddns.config.Config;
 import ddns.event.EventDecoder;
 import ddns.event.Invocation;
 import ddns.service.DdnsService;
+import ddns.service.Explanation;
 import ddns.service.JsonLog;
 import ddns.service.Summary;
 import java.io.PrintStream;
@@ -56,6 +57,14 @@ public final class Application implements AutoCloseable {
 
   public Summary handle(Invocation invocation) {
     return service.handle(invocation.events());
+  }
+
+  public Summary reconcile(boolean dryRun) {
+    return service.reconcile(dryRun);
+  }
+
+  public Explanation explain(String instanceId) {
+    return service.explain(instanceId);
   }
 
   public ObjectMapper json() {

@@ -88,9 +88,13 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     for (int from = 0; from < wanted.size(); from += BATCH_GET) {
       getItems(wanted.subList(from, Math.min(wanted.size(), from + BATCH_GET)), items);
     }
+    return snapshot(items.values());
+  }
+
+  private static RegistrySnapshot snapshot(Collection<Map<String, AttributeValue>> items) {
     Map<String, Ownership> owners = new HashMap<>();
     Map<RecordKey, Claim> claims = new HashMap<>();
-    for (Map<String, AttributeValue> item : items.values()) {
+    for (Map<String, AttributeValue> item : items) {
       if ("claim".equals(text(item, "ItemType"))) {
         Claim claim = claim(item);
         claims.put(claim.key(), claim);
@@ -100,6 +104,22 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
       }
     }
     return new RegistrySnapshot(owners, claims);
+  }
+
+  @Override
+  public RegistrySnapshot scan() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    try {
+      dynamoDb
+          .scanPaginator(r -> r.tableName(table).consistentRead(true))
+          .items()
+          .forEach(items::add);
+    } catch (ResourceNotFoundException e) {
+      return new RegistrySnapshot(Map.of(), Map.of());
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
+    }
+    return snapshot(items);
   }
 
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */

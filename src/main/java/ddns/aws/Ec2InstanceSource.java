@@ -62,6 +62,26 @@ public final class Ec2InstanceSource implements InstanceSource {
   }
 
   @Override
+  public List<InstanceFacts> running() {
+    Filter running = Filter.builder().name("instance-state-name").values("running").build();
+    return AwsCall.run(
+        "EC2.DescribeInstances",
+        () -> {
+          List<InstanceFacts> found = new ArrayList<>();
+          for (Reservation reservation :
+              ec2.describeInstancesPaginator(r -> r.filters(running).maxResults(1000))
+                  .reservations()) {
+            for (Instance instance : reservation.instances()) {
+              InstanceState.parse(instance.state().nameAsString())
+                  .filter(InstanceState::registers)
+                  .ifPresent(state -> found.add(facts(instance, state)));
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
   public VpcFacts vpc(String vpcId) {
     Vpc vpc =
         AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
+import ddns.event.InboundEvent.TagChange;
 import ddns.model.InstanceState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,8 @@ import java.util.regex.Pattern;
 public final class EventDecoder {
   static final String STATE_CHANGE = "EC2 Instance State-change Notification";
   static final String SCHEDULED = "Scheduled Event";
+  static final String API_CALL = "AWS API Call via CloudTrail";
+  private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
 
   /** Anything larger is not an EventBridge event (their limit is 256 KiB). */
   static final int MAX_EVENT_BYTES = 256 * 1024;
@@ -98,10 +103,21 @@ public final class EventDecoder {
     if (detailType.equals(SCHEDULED)) {
       return new Scheduled(label, text(event, "id"), text(event, "account"), text(event, "region"));
     }
+    if (detailType.equals(API_CALL)) {
+      return decodeApiCall(event, label);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
-          "detail-type '" + detailType + "' is not '" + STATE_CHANGE + "' or '" + SCHEDULED + "'");
+          "detail-type '"
+              + detailType
+              + "' is not '"
+              + STATE_CHANGE
+              + "', '"
+              + API_CALL
+              + "' or '"
+              + SCHEDULED
+              + "'");
     }
     String source = text(event, "source");
     if (!"aws.ec2".equals(source)) {
@@ -131,6 +147,47 @@ public final class EventDecoder {
     }
     return new StateChange(
         label, text(event, "id"), instanceId, state, text(event, "account"), text(event, "region"));
+  }
+
+  /** CreateTags/DeleteTags on EC2, as CloudTrail reports them through EventBridge. */
+  private InboundEvent decodeApiCall(JsonNode event, String label) {
+    JsonNode detail = event.path("detail");
+    String name = text(detail, "eventName");
+    if (!"ec2.amazonaws.com".equals(text(detail, "eventSource"))
+        || name == null
+        || !TAG_CALLS.contains(name)) {
+      return new Rejected(
+          label,
+          "detail.eventName must be CreateTags or DeleteTags on ec2.amazonaws.com, was "
+              + (name == null ? "missing" : "'" + abbreviate(name) + "'"));
+    }
+    JsonNode resources = detail.path("requestParameters").path("resourcesSet").path("items");
+    if (!resources.isArray()) {
+      return new Rejected(
+          label, "detail.requestParameters.resourcesSet.items is missing or not an array");
+    }
+    List<String> instances = new ArrayList<>();
+    for (JsonNode resource : resources) {
+      String id = text(resource, "resourceId");
+      if (id != null && INSTANCE_ID.matcher(id).matches()) {
+        instances.add(id);
+      }
+    }
+    Set<String> keys = new TreeSet<>();
+    for (JsonNode tag : detail.path("requestParameters").path("tagSet").path("items")) {
+      String key = text(tag, "key");
+      if (key != null) {
+        keys.add(key);
+      }
+    }
+    boolean failedCall = detail.hasNonNull("errorCode");
+    return new TagChange(
+        label,
+        text(event, "id"),
+        failedCall ? List.of() : instances,
+        keys,
+        text(event, "account"),
+        text(event, "region"));
   }
 
   private static String text(JsonNode node, String field) {

@@ -1,6 +1,8 @@
 package ddns.event;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** One event from EventBridge, decoded, or the reason it could not be. */
 public sealed interface InboundEvent {
@@ -20,6 +22,25 @@ public sealed interface InboundEvent {
     public StateChange {
       Objects.requireNonNull(instanceId, "instanceId == null");
       Objects.requireNonNull(state, "state == null");
+    }
+  }
+
+  /**
+   * Tags of instances were created or deleted (a CloudTrail {@code CreateTags}/{@code DeleteTags}
+   * call): those instances are planned again. {@code tagKeys} are the keys touched; empty when the
+   * call did not say.
+   */
+  record TagChange(
+      String messageId,
+      String eventId,
+      List<String> instanceIds,
+      Set<String> tagKeys,
+      String account,
+      String region)
+      implements InboundEvent {
+    public TagChange {
+      instanceIds = List.copyOf(instanceIds);
+      tagKeys = Set.copyOf(tagKeys);
     }
   }
 

@@ -19,6 +19,10 @@ public record RecordSet(DnsName name, RecordType type, long ttl, List<String> va
     values = values.stream().sorted().distinct().toList();
   }
 
+  public RecordSet withTtl(long newTtl) {
+    return new RecordSet(name, type, newTtl, values);
+  }
+
   public boolean sameContent(RecordSet other) {
     return other != null
         && name.equals(other.name)

@@ -16,6 +16,7 @@ import ddns.model.RegistryWrite.PutClaim;
 import ddns.model.RegistryWrite.PutOwnership;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,12 +93,30 @@ public final class ChangePlanner {
     Map<String, List<DesiredRecord>> accepted =
         NameConflicts.accept(sorted, registry, live, alerts);
 
+    Map<String, Intent> byId = new HashMap<>();
+    Map<String, Map<RecordKey, DesiredRecord>> wanted = new HashMap<>();
     Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
+    Map<RecordKey, Set<String>> involved = new HashMap<>();
     for (Intent intent : sorted) {
-      accepted.get(intent.instanceId()).forEach(d -> zoneNames.put(d.key(), d.zoneName()));
+      String id = intent.instanceId();
+      byId.put(id, intent);
+      Map<RecordKey, DesiredRecord> mine = new HashMap<>();
+      for (DesiredRecord d : accepted.get(id)) {
+        mine.put(d.key(), d);
+        zoneNames.put(d.key(), d.zoneName());
+        involved.computeIfAbsent(d.key(), k -> new TreeSet<>()).add(id);
+      }
+      wanted.put(id, mine);
       registry
-          .owner(intent.instanceId())
-          .ifPresent(o -> o.records().forEach(r -> zoneNames.putIfAbsent(r.key(), r.zoneName())));
+          .owner(id)
+          .ifPresent(
+              o ->
+                  o.records()
+                      .forEach(
+                          r -> {
+                            zoneNames.putIfAbsent(r.key(), r.zoneName());
+                            involved.computeIfAbsent(r.key(), k -> new TreeSet<>()).add(id);
+                          }));
     }
     sentBefore.forEach((key, change) -> zoneNames.putIfAbsent(key, change.zoneName()));
 
@@ -107,23 +126,24 @@ public final class ChangePlanner {
     for (Map.Entry<RecordKey, DnsName> entry : zoneNames.entrySet()) {
       RecordKey key = entry.getKey();
       Claim old = registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue()));
+      Set<String> actors = new TreeSet<>(involved.getOrDefault(key, Set.of()));
+      old.claimants().keySet().stream().filter(byId::containsKey).forEach(actors::add);
       Map<String, Claimant> next = new TreeMap<>(old.claimants());
-      String actor = null;
-      for (Intent intent : sorted) {
-        boolean wasClaimant = next.remove(intent.instanceId()) != null;
-        Optional<DesiredRecord> wanted = find(accepted.get(intent.instanceId()), key);
-        wanted.ifPresent(d -> next.put(intent.instanceId(), claimant(intent, d)));
-        if (actor == null && (wasClaimant || wanted.isPresent())) {
-          actor = intent.instanceId();
+      for (String id : actors) {
+        next.remove(id);
+        DesiredRecord d = wanted.get(id).get(key);
+        if (d != null) {
+          next.put(id, claimant(byId.get(id), d));
         }
       }
       Claim nextClaim = new Claim(key, old.zoneName(), old.version(), next);
       claimWrites(old, nextClaim, before, after);
       Optional<PlannedChange> earlier = Optional.ofNullable(sentBefore.get(key));
-      if (actor == null) {
-        actor = earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId());
-      }
-      change(old, nextClaim, live, actor, accepted.keySet(), earlier).ifPresent(changes::add);
+      String actor =
+          actors.isEmpty()
+              ? earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId())
+              : actors.iterator().next();
+      change(old, nextClaim, live, actor, byId.keySet(), earlier).ifPresent(changes::add);
     }
 
     for (Intent intent : sorted) {
@@ -150,7 +170,7 @@ public final class ChangePlanner {
       }
       String by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
       return Optional.of(
-          new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by));
+          new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by, current));
     }
     boolean ownStaleWrite =
         sentBefore.isPresent()
@@ -232,10 +252,6 @@ public final class ChangePlanner {
   private static Claimant claimant(Intent intent, DesiredRecord d) {
     return new Claimant(
         intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
-  }
-
-  private static Optional<DesiredRecord> find(List<DesiredRecord> records, RecordKey key) {
-    return records.stream().filter(r -> r.key().equals(key)).findFirst();
   }
 
   static NameInZone nameOf(RecordKey key) {

@@ -2,8 +2,12 @@ package ddns.plan;
 
 import ddns.model.Alert;
 import ddns.model.DesiredRecord;
+import ddns.model.RecordKey;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What one running instance should have: its records, the zone actions they need first, the alerts
@@ -14,7 +18,8 @@ public record InstancePlan(
     List<DesiredRecord> records,
     List<ZoneAction> zoneActions,
     List<Alert> alerts,
-    List<String> notes) {
+    List<String> notes,
+    Map<RecordKey, String> reasons) {
 
   public InstancePlan {
     Objects.requireNonNull(instanceId, "instanceId == null");
@@ -22,5 +27,6 @@ public record InstancePlan(
     zoneActions = zoneActions.stream().distinct().sorted().toList();
     alerts = alerts.stream().distinct().sorted().toList();
     notes = List.copyOf(notes);
+    reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
   }
 }

@@ -4,10 +4,19 @@ import ddns.model.DnsName;
 import ddns.model.RecordSet;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One change to send to Route 53, and the instance of the batch it is done for. */
+/**
+ * One change to send to Route 53, and the instance of the batch it is done for. {@code replaces} is
+ * what the record set held when it was read (absent for a record created).
+ */
 public record PlannedChange(
-    ChangeAction action, String zoneId, DnsName zoneName, RecordSet set, String instanceId)
+    ChangeAction action,
+    String zoneId,
+    DnsName zoneName,
+    RecordSet set,
+    String instanceId,
+    Optional<RecordSet> replaces)
     implements Comparable<PlannedChange> {
 
   private static final Comparator<PlannedChange> ORDER =
@@ -22,6 +31,23 @@ public record PlannedChange(
     Objects.requireNonNull(zoneName, "zoneName == null");
     Objects.requireNonNull(set, "set == null");
     Objects.requireNonNull(instanceId, "instanceId == null");
+    Objects.requireNonNull(replaces, "replaces == null");
+  }
+
+  public PlannedChange(
+      ChangeAction action, String zoneId, DnsName zoneName, RecordSet set, String instanceId) {
+    this(
+        action,
+        zoneId,
+        zoneName,
+        set,
+        instanceId,
+        action == ChangeAction.DELETE ? Optional.of(set) : Optional.empty());
+  }
+
+  /** A new record set, as opposed to one replaced or deleted. */
+  public boolean creates() {
+    return action == ChangeAction.UPSERT && replaces.isEmpty();
   }
 
   @Override

@@ -51,6 +51,8 @@ public final class RecordRules {
     private final VpcFacts vpc;
     private final ZoneCatalog zones;
     private final Map<RecordKey, DesiredRecord> records = new LinkedHashMap<>();
+    private final Map<RecordKey, String> reasons = new LinkedHashMap<>();
+    private final Map<HostedZone, String> zoneSources = new LinkedHashMap<>();
     private final List<ZoneAction> zoneActions = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -90,6 +92,8 @@ public final class RecordRules {
               rules.zoneTagKey() + " tag names " + name + ", which is not an allowed zone");
           publicZone = Optional.empty();
         } else {
+          privateZone.ifPresent(
+              z -> zoneSources.putIfAbsent(z, rules.zoneTagKey() + " tag " + name));
           privateZone.filter(z -> !privateZones.contains(z)).ifPresent(privateZones::add);
         }
       }
@@ -101,9 +105,10 @@ public final class RecordRules {
       if (host.isPresent()) {
         for (HostedZone zone : privateZones) {
           DnsName name = zone.name().prepend(host.get());
-          facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip)));
+          String why = zoneSources.get(zone) + " names private zone " + zone.name();
+          facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip), why));
           if (!facts.ipv6Addresses().isEmpty()) {
-            add(zone, name, RecordType.AAAA, facts.ipv6Addresses());
+            add(zone, name, RecordType.AAAA, facts.ipv6Addresses(), why);
           }
           aNames.add(name);
           associateIfNeeded(zone);
@@ -139,6 +144,7 @@ public final class RecordRules {
           notes.add("DHCP domain " + name + " is not an allowed zone");
         } else if (!found.contains(zone.get())) {
           found.add(zone.get());
+          zoneSources.putIfAbsent(zone.get(), "DHCP domain " + name + " of " + vpc.vpcId());
         }
       }
       return found;
@@ -148,7 +154,13 @@ public final class RecordRules {
       facts
           .publicIpv4()
           .ifPresentOrElse(
-              ip -> add(zone, name, RecordType.A, List.of(ip)),
+              ip ->
+                  add(
+                      zone,
+                      name,
+                      RecordType.A,
+                      List.of(ip),
+                      rules.zoneTagKey() + " tag names public zone " + zone.name()),
               () -> notes.add("no public IPv4 address: no A record in public zone " + zone.name()));
     }
 
@@ -180,7 +192,16 @@ public final class RecordRules {
         } else if (target.get().equals(alias)) {
           alert(AlertKind.NAME_CONFLICT, tag + " points at itself");
         } else {
-          add(privateZone.get(), alias, RecordType.CNAME, List.of(target.get().value()));
+          add(
+              privateZone.get(),
+              alias,
+              RecordType.CNAME,
+              List.of(target.get().value()),
+              tag
+                  + " lies in private zone "
+                  + privateZone.get().name()
+                  + "; it points at the "
+                  + (aNames.isEmpty() ? "private DNS name" : "instance's A record"));
           associateIfNeeded(privateZone.get());
           made = Optional.of(alias);
         }
@@ -190,7 +211,15 @@ public final class RecordRules {
         if (target.isEmpty()) {
           notes.add("no public DNS name: no CNAME in public zone " + publicZone.get().name());
         } else if (!target.get().equals(alias)) {
-          add(publicZone.get(), alias, RecordType.CNAME, List.of(target.get().value()));
+          add(
+              publicZone.get(),
+              alias,
+              RecordType.CNAME,
+              List.of(target.get().value()),
+              tag
+                  + " lies in public zone "
+                  + publicZone.get().name()
+                  + "; it points at the public DNS name");
         }
       }
       return made;
@@ -206,7 +235,12 @@ public final class RecordRules {
         } else if (zone.isEmpty() || !zone.get().name().isWithin(DnsName.parse("ip6.arpa"))) {
           notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
         } else {
-          add(zone.get(), reverse.get(), RecordType.PTR, List.of(target.value()));
+          add(
+              zone.get(),
+              reverse.get(),
+              RecordType.PTR,
+              List.of(target.value()),
+              "reverse name of " + ip + " in " + zone.get().name());
           associateIfNeeded(zone.get());
         }
       }
@@ -221,7 +255,12 @@ public final class RecordRules {
       }
       Optional<HostedZone> zone = zones.privateZoneNamed(zoneName.get());
       if (zone.isPresent()) {
-        add(zone.get(), reverse.get(), RecordType.PTR, List.of(target.value()));
+        add(
+            zone.get(),
+            reverse.get(),
+            RecordType.PTR,
+            List.of(target.value()),
+            "reverse name of " + ip + " in " + zone.get().name());
         associateIfNeeded(zone.get());
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
         zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpcId()));
@@ -266,8 +305,10 @@ public final class RecordRules {
       }
     }
 
-    private void add(HostedZone zone, DnsName name, RecordType type, List<String> values) {
+    private void add(
+        HostedZone zone, DnsName name, RecordType type, List<String> values, String why) {
       RecordKey key = new RecordKey(zone.id(), name, type);
+      reasons.putIfAbsent(key, why);
       records.putIfAbsent(
           key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
     }
@@ -312,7 +353,7 @@ public final class RecordRules {
 
     private InstancePlan result() {
       return new InstancePlan(
-          facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes);
+          facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes, reasons);
     }
   }
 }

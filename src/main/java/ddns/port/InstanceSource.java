@@ -3,6 +3,7 @@ package ddns.port;
 import ddns.model.InstanceFacts;
 import ddns.model.VpcFacts;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ public interface InstanceSource {
 
   /** Current facts of the given instances; ids EC2 does not know are absent from the result. */
   Map<String, InstanceFacts> describe(Collection<String> instanceIds);
+
+  /** Every running instance of the region, all pages, all VPCs. */
+  List<InstanceFacts> running();
 
   /** The VPC's DNS attributes and its DHCP option set's domain names. */
   VpcFacts vpc(String vpcId);

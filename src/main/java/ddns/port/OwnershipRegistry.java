@@ -21,6 +21,9 @@ public interface OwnershipRegistry {
    */
   RegistrySnapshot load(Collection<String> instanceIds, Collection<RecordKey> keys);
 
+  /** Every instance item and claim (all pages); an empty snapshot when the table does not exist. */
+  RegistrySnapshot scan();
+
   /**
    * Applies the writes, each conditioned on its expected version, all-or-nothing (per 100 writes).
    *

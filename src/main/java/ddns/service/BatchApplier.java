@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,26 +47,32 @@ final class BatchApplier {
   private final ChangeBatchValidator validator;
   private final ChangePlanner planner = new ChangePlanner();
   private final JsonLog log;
-  private final boolean dryRun;
   private final ToLongFunction<String> recordSetCount;
+
+  /**
+   * What a reconcile run read in bulk before planning: the whole registry and whole zones. Used for
+   * the first attempt only; a re-plan after a lost race reads afresh, name by name.
+   */
+  record Preloaded(RegistrySnapshot registry, Map<String, List<RecordSet>> zones) {}
 
   BatchApplier(
       DnsZones dns,
       OwnershipRegistry registry,
       ChangeBatchValidator validator,
       JsonLog log,
-      boolean dryRun,
       ToLongFunction<String> recordSetCount) {
     this.recordSetCount = recordSetCount;
     this.dns = dns;
     this.registry = registry;
     this.validator = validator;
     this.log = log;
-    this.dryRun = dryRun;
   }
 
-  void apply(List<Work> work) {
-    List<Intent> intents = DdnsService.intents(work);
+  void apply(List<Work> work, boolean dryRun) {
+    apply(InstancePlanning.intents(work), work, dryRun, Optional.empty());
+  }
+
+  void apply(List<Intent> intents, List<Work> work, boolean dryRun, Optional<Preloaded> preloaded) {
     if (intents.isEmpty()) {
       return;
     }
@@ -75,7 +82,10 @@ final class BatchApplier {
     Map<RecordKey, PlannedChange> sent = new HashMap<>();
     for (int attempt = 1; ; attempt++) {
       try {
-        plan = plan(intents, sent);
+        plan =
+            attempt == 1 && preloaded.isPresent()
+                ? plan(intents, preloaded.get())
+                : plan(intents, sent);
         if (dryRun) {
           report(plan, Set.of(), byId);
           return;
@@ -120,6 +130,21 @@ final class BatchApplier {
     return plan == null ? Set.of() : plan.changesByZone().keySet();
   }
 
+  private ChangePlan plan(List<Intent> intents, Preloaded preloaded) {
+    Map<NameInZone, List<RecordSet>> live = new HashMap<>();
+    List<NameInZone> unread = new ArrayList<>();
+    for (NameInZone name : ChangePlanner.namesToRead(intents, preloaded.registry(), Map.of())) {
+      List<RecordSet> zone = preloaded.zones().get(name.zoneId());
+      if (zone == null) {
+        unread.add(name);
+      } else {
+        live.put(name, zone.stream().filter(r -> r.name().equals(name.name())).toList());
+      }
+    }
+    live.putAll(readLive(new TreeSet<>(unread)).byName());
+    return validated(planner.plan(intents, preloaded.registry(), new LiveRecords(live), Map.of()));
+  }
+
   private ChangePlan plan(List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore) {
     Set<String> ids = new TreeSet<>();
     Set<RecordKey> keys = new TreeSet<>();
@@ -138,7 +163,11 @@ final class BatchApplier {
       snapshot = new RegistrySnapshot(snapshot.owners(), claims);
     }
     LiveRecords live = readLive(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
-    ChangePlan plan = planner.plan(intents, snapshot, live, sentBefore);
+    return validated(planner.plan(intents, snapshot, live, sentBefore));
+  }
+
+  /** Every batch checked against Route 53's rules: a violation here is a bug, never sent. */
+  private ChangePlan validated(ChangePlan plan) {
     plan.changesByZone()
         .forEach(
             (zoneId, changes) -> {

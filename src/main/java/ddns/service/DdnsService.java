@@ -5,20 +5,18 @@ import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
-import ddns.model.Alert;
-import ddns.model.AlertKind;
+import ddns.event.InboundEvent.TagChange;
 import ddns.model.InstanceFacts;
-import ddns.model.VpcFacts;
 import ddns.plan.ChangeBatchValidator;
-import ddns.plan.Intent;
+import ddns.plan.PlanningRules;
 import ddns.plan.RecordRules;
-import ddns.plan.ZoneAction;
 import ddns.port.Alerts;
 import ddns.port.ApiCalls;
 import ddns.port.DnsZones;
 import ddns.port.InstanceSource;
 import ddns.port.OwnershipRegistry;
 import ddns.port.ServiceFailure;
+import ddns.service.Explanation.RecordReason;
 import ddns.service.Summary.RejectedEvent;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,21 +27,20 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Handles a batch of decoded events: reads the instances' current state, plans their records,
- * applies the changes in ownership-safe order and reports what happened. Knows the ports only,
- * never an AWS SDK type.
+ * The tool's three jobs behind one facade: handle a batch of events, reconcile everything, and
+ * explain one instance. Knows the ports only, never an AWS SDK type.
  */
 public final class DdnsService {
   private final Config config;
   private final InstanceSource ec2;
   private final OwnershipRegistry registry;
-  private final Alerts alerts;
   private final ApiCalls calls;
   private final JsonLog log;
-  private final CachedLookups lookups;
-  private final RecordRules rules;
+  private final Clock clock;
+  private final InstancePlanning planning;
   private final BatchApplier applier;
-  private final ZoneActions zoneActions;
+  private final AlertPublisher alerts;
+  private final Reconciler reconciler;
   private boolean tableReady;
 
   public DdnsService(
@@ -58,95 +55,176 @@ public final class DdnsService {
     this.config = config;
     this.ec2 = ec2;
     this.registry = registry;
-    this.alerts = alerts;
     this.calls = calls;
     this.log = log;
-    this.lookups = new CachedLookups(dns, ec2, clock, config.cacheTtl());
-    this.rules = new RecordRules(config.rules());
+    this.clock = clock;
+    CachedLookups lookups = new CachedLookups(dns, ec2, clock, config.cacheTtl());
+    this.planning =
+        new InstancePlanning(lookups, new RecordRules(config.rules()), new ZoneActions(dns, log));
     this.applier =
-        new BatchApplier(
-            dns,
-            registry,
-            new ChangeBatchValidator(),
-            log,
-            config.dryRun(),
-            lookups::recordSetCount);
-    this.zoneActions = new ZoneActions(dns, log);
+        new BatchApplier(dns, registry, new ChangeBatchValidator(), log, lookups::recordSetCount);
+    this.alerts = new AlertPublisher(config, alerts, log);
+    this.reconciler = new Reconciler(ec2, dns, registry, planning, applier);
   }
 
+  /** Handles one invocation's events: state changes and tag changes per instance, schedules. */
   public synchronized Summary handle(List<InboundEvent> events) {
+    long started = clock.millis();
     calls.reset();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Map<String, List<StateChange>> byInstance = new LinkedHashMap<>();
+    Map<String, List<Trigger>> byInstance = new LinkedHashMap<>();
+    List<Scheduled> schedules = new ArrayList<>();
     for (InboundEvent event : events) {
       switch (event) {
         case Rejected r -> {
           rejected.add(new RejectedEvent(r.messageId(), r.reason()));
           log.warn("event rejected", "messageId", r.messageId(), "error", r.reason());
         }
-        case Scheduled s -> {
-          notes.add(
-              "scheduled event "
-                  + s.eventId()
-                  + ": reconciliation is not available in this version; nothing done");
-          log.info("scheduled event ignored", "eventId", s.eventId());
-        }
+        case Scheduled s -> schedules.add(s);
         case StateChange c ->
-            byInstance.computeIfAbsent(c.instanceId(), id -> new ArrayList<>()).add(c);
+            byInstance
+                .computeIfAbsent(c.instanceId(), id -> new ArrayList<>())
+                .add(
+                    new Trigger(
+                        c.messageId(),
+                        c.eventId(),
+                        c.state(),
+                        c.account(),
+                        c.region(),
+                        "state change"));
+        case TagChange t -> tagChange(t, byInstance, notes);
       }
     }
-    List<Work> work = byInstance.isEmpty() ? List.of() : process(byInstance);
+    List<Work> work = new ArrayList<>();
+    if (!byInstance.isEmpty()) {
+      work.addAll(process(byInstance));
+    }
+    String mode = "event";
+    for (Scheduled s : schedules) {
+      mode = "reconcile";
+      work.addAll(reconcileWork(s.messageId(), config.dryRun(), s.region(), s.account()));
+    }
     List<String> failed = new ArrayList<>();
     rejected.forEach(r -> failed.add(r.messageId()));
     for (Work w : work) {
       if (w.failed()) {
-        byInstance.get(w.instanceId).forEach(c -> failed.add(c.messageId()));
+        failed.add(w.trigger.messageId());
       }
     }
-    Map<String, Integer> counts = new TreeMap<>(calls.snapshot());
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-    return new Summary(
-        config.dryRun(),
-        work.stream().map(Work::outcome).toList(),
-        rejected,
-        notes,
-        counts,
-        total,
-        failed);
+    return summary(
+        mode, config.dryRun(), work, rejected, notes, failed.stream().distinct().toList(), started);
   }
 
-  private List<Work> process(Map<String, List<StateChange>> byInstance) {
-    List<Work> work = new ArrayList<>();
-    byInstance.forEach((id, changes) -> work.add(new Work(id, changes.get(changes.size() - 1))));
-    StateChange first = work.get(0).event;
+  /** A reconcile run (the CLI's {@code reconcile}); the scheduled event runs the same. */
+  public synchronized Summary reconcile(boolean dryRun) {
+    long started = clock.millis();
+    calls.reset();
+    List<Work> work = reconcileWork("reconcile-" + started, dryRun || config.dryRun(), null, null);
+    List<String> failed = work.stream().filter(Work::failed).map(w -> w.instanceId).toList();
+    return summary(
+        "reconcile", dryRun || config.dryRun(), work, List.of(), List.of(), failed, started);
+  }
+
+  /** What the tool would do for one instance now, and why; changes nothing. */
+  public synchronized Explanation explain(String instanceId) {
+    Work w = new Work(instanceId, new Trigger("plan", "plan", null, null, null, "plan"));
     try {
-      if (config.createTable() && !config.dryRun() && !tableReady) {
-        registry.ensureTable();
-        tableReady = true;
-      }
+      w.facts = Optional.ofNullable(ec2.describe(List.of(instanceId)).get(instanceId));
+      planning.plan(List.of(w), true);
+      applier.apply(List.of(w), true);
+    } catch (ServiceFailure e) {
+      w.fail(e.getMessage());
+    }
+    List<RecordReason> records = new ArrayList<>();
+    if (w.plan != null) {
+      w.plan
+          .records()
+          .forEach(
+              r ->
+                  records.add(
+                      new RecordReason(
+                          r.zoneName().value(),
+                          r.key().name().value(),
+                          r.key().type().name(),
+                          r.content().values(),
+                          w.plan.reasons().getOrDefault(r.key(), ""))));
+      w.plan.alerts().forEach(w.alerts::add);
+    }
+    Summary.InstanceOutcome outcome = w.outcome();
+    Map<String, String> tags = w.facts.map(InstanceFacts::tags).orElse(Map.of());
+    return new Explanation(
+        instanceId,
+        w.state,
+        w.facts.map(Work::registryFacts).orElse(Map.of()),
+        new TreeMap<>(tags),
+        records,
+        outcome.zoneActions(),
+        outcome.notes(),
+        outcome.alerts(),
+        outcome.changes(),
+        outcome.error());
+  }
+
+  private void tagChange(TagChange t, Map<String, List<Trigger>> byInstance, List<String> notes) {
+    PlanningRules rules = config.rules();
+    boolean relevant =
+        t.tagKeys().isEmpty()
+            || t.tagKeys().stream()
+                .anyMatch(
+                    k ->
+                        k.equalsIgnoreCase(rules.zoneTagKey())
+                            || k.equalsIgnoreCase(rules.cnameTagKey()));
+    if (!relevant || t.instanceIds().isEmpty()) {
+      notes.add(
+          "tag change "
+              + t.eventId()
+              + " touches no "
+              + rules.zoneTagKey()
+              + "/"
+              + rules.cnameTagKey()
+              + " tag of an instance: nothing to do");
+      return;
+    }
+    for (String id : t.instanceIds()) {
+      byInstance
+          .computeIfAbsent(id, k -> new ArrayList<>())
+          .add(
+              new Trigger(t.messageId(), t.eventId(), null, t.account(), t.region(), "tag change"));
+    }
+  }
+
+  private List<Work> process(Map<String, List<Trigger>> byInstance) {
+    List<Work> work = new ArrayList<>();
+    byInstance.forEach(
+        (id, triggers) ->
+            triggers.forEach(
+                t -> {
+                  if (work.stream().noneMatch(w -> w.instanceId.equals(id))) {
+                    work.add(new Work(id, triggers.get(triggers.size() - 1)));
+                  }
+                }));
+    Trigger first = work.get(0).trigger;
+    try {
+      ensureTable(config.dryRun());
       Map<String, InstanceFacts> facts = ec2.describe(byInstance.keySet());
       work.forEach(w -> w.facts = Optional.ofNullable(facts.get(w.instanceId)));
     } catch (ServiceFailure e) {
       work.forEach(w -> w.fail(e.getMessage()));
       log.error("batch failed", "error", e.getMessage());
-      return work;
+      return withAllMessages(work, byInstance);
     }
-    planInstances(work);
-    if (zoneActions.apply(work, config.dryRun())) {
-      lookups.invalidateZones();
-      planInstances(work);
-    }
-    List<Work> live =
-        work.stream().filter(w -> !w.failed() && !w.action.equals(Work.SKIP)).toList();
-    applier.apply(live);
-    publishAlerts(work, first);
+    planning.plan(work, config.dryRun());
+    applier.apply(
+        work.stream().filter(w -> !w.failed() && !w.action.equals(Work.SKIP)).toList(),
+        config.dryRun());
+    alerts.publish(work, first.region(), first.account(), config.dryRun());
     work.forEach(
         w ->
             log.info(
                 "instance handled",
                 "eventId",
-                w.event.eventId(),
+                w.trigger.eventId(),
                 "instanceId",
                 w.instanceId,
                 "action",
@@ -157,102 +235,84 @@ public final class DdnsService {
                 w.changes.size(),
                 "alerts",
                 w.alerts.size()));
-    return work;
+    return withAllMessages(work, byInstance);
   }
 
-  /** Decides each instance's action from EC2's current state, and plans the registering ones. */
-  private void planInstances(List<Work> work) {
+  /** A failed instance fails every message that named it, not only the last one. */
+  private static List<Work> withAllMessages(
+      List<Work> work, Map<String, List<Trigger>> byInstance) {
+    List<Work> all = new ArrayList<>(work);
     for (Work w : work) {
       if (w.failed()) {
-        continue;
-      }
-      w.notes.clear();
-      w.plan = null;
-      if (w.facts.isEmpty()) {
-        w.action = Work.DEREGISTER;
-        w.state = "unknown to EC2";
-        w.notes.add(
-            "EC2 does not know the instance (any more); removing what the registry says it owns");
-        continue;
-      }
-      InstanceFacts facts = w.facts.get();
-      w.state = facts.state().ec2Name();
-      if (facts.state().registers()) {
-        w.action = Work.REGISTER;
-        try {
-          VpcFacts vpc =
-              facts.vpc().map(lookups::vpc).orElse(new VpcFacts("none", false, false, List.of()));
-          w.plan = rules.plan(facts, vpc, lookups.catalogFor(facts.vpcId()));
-          w.notes.addAll(w.plan.notes());
-        } catch (ServiceFailure e) {
-          w.fail(e.getMessage());
+        for (Trigger t : byInstance.get(w.instanceId)) {
+          if (t != w.trigger) {
+            Work copy = new Work(w.instanceId, t);
+            copy.fail("same instance as message " + w.trigger.messageId());
+            copy.action = w.action;
+            copy.state = w.state;
+            all.add(copy);
+          }
         }
-      } else if (facts.state().deregisters()) {
-        w.action = Work.DEREGISTER;
-      } else {
-        w.action = Work.SKIP;
-        w.notes.add("instance is " + w.state + "; its running event will register it");
       }
-      if (!w.event.state().equals(w.state) && !w.action.equals(Work.SKIP)) {
-        w.notes.add("event said " + w.event.state() + "; acting on EC2's current state " + w.state);
-      }
+    }
+    return all;
+  }
+
+  private List<Work> reconcileWork(String runId, boolean dryRun, String region, String account) {
+    try {
+      ensureTable(dryRun);
+      List<Work> work = reconciler.run(runId, dryRun);
+      alerts.publish(work, region, account, dryRun);
+      long changed = work.stream().filter(Work::eventful).count();
+      log.info("reconciled", "runId", runId, "instances", work.size(), "withChanges", changed);
+      return work;
+    } catch (ServiceFailure e) {
+      log.error("reconcile failed", "runId", runId, "error", e.getMessage());
+      Work failed = new Work("(reconcile)", Trigger.reconcile(runId));
+      failed.fail(e.getMessage());
+      return List.of(failed);
     }
   }
 
-  private void publishAlerts(List<Work> work, StateChange first) {
-    Optional<String> topic = config.alertTopicFor(first.region(), first.account());
-    for (Work w : work) {
-      List<Alert> all = new ArrayList<>(w.alerts);
-      if (w.plan != null) {
-        all.addAll(0, w.plan.alerts());
-      }
-      w.alerts.clear();
-      w.alerts.addAll(all.stream().distinct().sorted().toList());
-      if (w.alerts.isEmpty()) {
-        continue;
-      }
-      w.alerts.forEach(
-          a ->
-              log.warn(
-                  "alert",
-                  "eventId",
-                  w.event.eventId(),
-                  "instanceId",
-                  a.instanceId(),
-                  "kind",
-                  a.kind(),
-                  "reason",
-                  a.message()));
-      if (config.dryRun() || topic.isEmpty()) {
-        continue;
-      }
-      try {
-        alerts.publish(topic.get(), w.instanceId, w.alerts);
-      } catch (ServiceFailure e) {
-        w.notes.add("alert could not be published: " + e.getMessage());
-        log.error("alert not published", "instanceId", w.instanceId, "error", e.getMessage());
-      }
+  private void ensureTable(boolean dryRun) {
+    if (config.createTable() && !dryRun && !tableReady) {
+      registry.ensureTable();
+      tableReady = true;
     }
   }
 
-  /** Intents for the instances that are neither failed nor skipped. */
-  static List<Intent> intents(List<Work> work) {
-    List<Intent> intents = new ArrayList<>();
-    for (Work w : work) {
-      if (w.action.equals(Work.REGISTER) && w.plan != null) {
-        InstanceFacts f = w.facts.orElseThrow();
-        intents.add(
-            new Intent(
-                w.instanceId, true, f.launchTime(), w.plan.records(), Work.registryFacts(f)));
-      } else if (w.action.equals(Work.DEREGISTER)) {
-        intents.add(Intent.deregister(w.instanceId));
-      }
+  private Summary summary(
+      String mode,
+      boolean dryRun,
+      List<Work> work,
+      List<RejectedEvent> rejected,
+      List<String> notes,
+      List<String> failed,
+      long started) {
+    boolean reconcile = mode.equals("reconcile");
+    Map<String, Long> metrics = RunMetrics.of(work, reconcile, clock.millis() - started);
+    log.document(RunMetrics.emf(mode, metrics, clock.millis()));
+    List<String> allNotes = new ArrayList<>(notes);
+    List<Work> reported = work;
+    if (reconcile) {
+      reported = work.stream().filter(Work::eventful).toList();
+      allNotes.add(
+          work.size()
+              + " instances checked (running, or registered and no longer running); "
+              + reported.size()
+              + " needed changes or raised alerts; the others are in line");
     }
-    return intents;
-  }
-
-  static Alert associationAlert(String instanceId, ZoneAction action, String error) {
-    return new Alert(
-        instanceId, AlertKind.ASSOCIATION_FAILED, action.describe() + " failed: " + error);
+    Map<String, Integer> counts = new TreeMap<>(calls.snapshot());
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    return new Summary(
+        mode,
+        dryRun,
+        reported.stream().map(Work::outcome).toList(),
+        rejected,
+        allNotes,
+        metrics,
+        counts,
+        total,
+        failed);
   }
 }

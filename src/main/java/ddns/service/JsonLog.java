@@ -2,6 +2,8 @@ package ddns.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -10,12 +12,12 @@ import java.util.Map;
 /** Structured logs: one JSON object per line, with the event and instance ids when known. */
 public final class JsonLog {
   private final PrintStream out;
-  private final ObjectMapper json;
+  private final ObjectWriter writer;
   private final Clock clock;
 
   public JsonLog(PrintStream out, ObjectMapper json, Clock clock) {
     this.out = out;
-    this.json = json;
+    this.writer = json.writer().without(SerializationFeature.INDENT_OUTPUT);
     this.clock = clock;
   }
 
@@ -31,6 +33,21 @@ public final class JsonLog {
     write("ERROR", message, fields);
   }
 
+  /** Writes the document as it is, one line (for CloudWatch Embedded Metric Format). */
+  public void document(Map<String, Object> document) {
+    try {
+      synchronized (out) {
+        out.println(compact(document));
+      }
+    } catch (JsonProcessingException e) {
+      out.println("{\"level\":\"ERROR\",\"message\":\"document not serialisable\"}");
+    }
+  }
+
+  private String compact(Map<String, Object> document) throws JsonProcessingException {
+    return writer.writeValueAsString(document);
+  }
+
   /** {@code fields} alternate names and values; null values are left out. */
   private void write(String level, String message, Object... fields) {
     Map<String, Object> line = new LinkedHashMap<>();
@@ -44,7 +61,7 @@ public final class JsonLog {
     }
     try {
       synchronized (out) {
-        out.println(json.writeValueAsString(line));
+        out.println(compact(line));
       }
     } catch (JsonProcessingException e) {
       out.println("{\"level\":\"ERROR\",\"message\":\"log line not serialisable\"}");

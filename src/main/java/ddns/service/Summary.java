@@ -11,10 +11,12 @@ import java.util.Map;
  *     ones
  */
 public record Summary(
+    String mode,
     boolean dryRun,
     List<InstanceOutcome> instances,
     List<RejectedEvent> rejected,
     List<String> notes,
+    Map<String, Long> metrics,
     Map<String, Integer> apiCalls,
     int apiCallsTotal,
     List<String> failedMessageIds) {
@@ -23,6 +25,7 @@ public record Summary(
     instances = List.copyOf(instances);
     rejected = List.copyOf(rejected);
     notes = List.copyOf(notes);
+    metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     apiCalls = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(apiCalls));
     failedMessageIds = List.copyOf(failedMessageIds);
   }

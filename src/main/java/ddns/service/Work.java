@@ -1,6 +1,5 @@
 package ddns.service;
 
-import ddns.event.InboundEvent.StateChange;
 import ddns.model.Alert;
 import ddns.model.InstanceFacts;
 import ddns.plan.InstancePlan;
@@ -21,7 +20,7 @@ final class Work {
   static final String SKIP = "skip";
 
   final String instanceId;
-  final StateChange event;
+  final Trigger trigger;
   Optional<InstanceFacts> facts = Optional.empty();
   String action = SKIP;
   String state = "unknown";
@@ -32,9 +31,14 @@ final class Work {
   final List<String> notes = new ArrayList<>();
   private String error;
 
-  Work(String instanceId, StateChange event) {
+  Work(String instanceId, Trigger trigger) {
     this.instanceId = instanceId;
-    this.event = event;
+    this.trigger = trigger;
+  }
+
+  /** The changes of this instance, or alerts, or a failure: anything worth reporting. */
+  boolean eventful() {
+    return failed() || !changes.isEmpty() || !alerts.isEmpty() || !zoneActions.isEmpty();
   }
 
   void fail(String error) {

@@ -1,5 +1,7 @@
 package ddns.service;
 
+import ddns.model.Alert;
+import ddns.model.AlertKind;
 import ddns.plan.ZoneAction;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
@@ -52,7 +54,11 @@ final class ZoneActions {
           if (action instanceof CreateReverseZone) {
             w.fail(action.describe() + " failed: " + e.getMessage());
           } else {
-            w.alerts.add(DdnsService.associationAlert(w.instanceId, action, e.getMessage()));
+            w.alerts.add(
+                new Alert(
+                    w.instanceId,
+                    AlertKind.ASSOCIATION_FAILED,
+                    action.describe() + " failed: " + e.getMessage()));
           }
         }
       }

@@ -73,13 +73,4 @@ class BatchScenarioTest extends EmulatorTest {
         .containsEntry("Route53.ChangeResourceRecordSets", 2)
         .doesNotContainKeys("Route53.ListHostedZones", "EC2.DescribeVpcs");
   }
-
-  @Test
-  void scheduledEvent_isAcknowledged_withoutChanges() {
-    Summary summary = handle(Events.fixture("scheduled.json"));
-
-    assertThat(summary.exitStatus()).isZero();
-    assertThat(summary.notes()).singleElement().asString().contains("reconciliation");
-    assertThat(summary.apiCallsTotal()).isZero();
-  }
 }

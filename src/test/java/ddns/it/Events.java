@@ -39,6 +39,27 @@ final class Events {
     }
   }
 
+  /**
+   * The create-tags.json fixture (CloudTrail through EventBridge) for another instance and call.
+   */
+  static String tagChange(String instanceId, String eventName, String key, String value) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("create-tags.json"));
+      event.put("id", UUID.randomUUID().toString());
+      ObjectNode detail = (ObjectNode) event.path("detail");
+      detail.put("eventName", eventName);
+      ObjectNode params = (ObjectNode) detail.path("requestParameters");
+      params.putObject("resourcesSet").putArray("items").addObject().put("resourceId", instanceId);
+      ObjectNode tag = params.putObject("tagSet").putArray("items").addObject().put("key", key);
+      if (value != null) {
+        tag.put("value", value);
+      }
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** An SQS batch (as Lambda receives it) whose message bodies are the given events. */
   static String sqsBatch(List<String> bodies) {
     try {
