@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
       "Set AWS_REGION and credentials; set AWS_ENDPOINT_URL to use a local emulator.",
       "Settings are DDNS_* environment variables: see 'ddns config'."
     },
-    subcommands = {HandleCommand.class, Main.ConfigHelp.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      HandleCommand.class,
+      ReconcileCommand.class,
+      PlanCommand.class,
+      Main.ConfigHelp.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:done (also when there was nothing to do)",

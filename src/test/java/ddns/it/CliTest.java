@@ -72,9 +72,68 @@ class CliTest extends EmulatorTest {
   }
 
   @Test
+  void reconcile_dryRun_printsThePlanAsATable_andChangesNothing() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+
+    int status = run("reconcile", "--dry-run");
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("Plan (dry run: nothing was changed)")
+        .contains("UPSERT")
+        .contains(hostLabel(id) + ".corp.internal.")
+        .contains(id)
+        .contains("DriftFound=2");
+    assertThat(world.records(zone)).isEmpty();
+  }
+
+  @Test
+  void reconcile_jsonOutput_isTheSummary() throws IOException {
+    int status = run("reconcile", "--output", "json");
+
+    assertThat(status).isZero();
+    assertThat(new ObjectMapper().readTree(out.toString()).path("mode").asText())
+        .isEqualTo("reconcile");
+  }
+
+  @Test
+  void plan_showsTheRecordsWithTheirReasons_andWhatIsSkipped() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of("CNAME", "*.corp.internal"), false);
+
+    int status = run("plan", "--instance-id", id);
+
+    assertThat(status).isZero();
+    assertThat(out.toString())
+        .contains("Records it should have")
+        .contains("DHCP domain corp.internal.")
+        .contains("INVALID_TAG")
+        .contains("wildcard")
+        .contains("Changes still needed")
+        .contains("UPSERT");
+    assertThat(registry()).isEmpty();
+  }
+
+  @Test
+  void plan_withABadInstanceId_exitsTwo() {
+    assertThat(run("plan", "--instance-id", "web-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("not an instance id");
+  }
+
+  @Test
   void help_listsTheCommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("handle").contains("config").contains("AWS_ENDPOINT_URL");
+    assertThat(out.toString())
+        .contains("handle")
+        .contains("reconcile")
+        .contains("plan")
+        .contains("config")
+        .contains("AWS_ENDPOINT_URL");
   }
 
   private int run(String... args) {

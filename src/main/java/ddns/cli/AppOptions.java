@@ -1,0 +1,33 @@
+package ddns.cli;
+
+import ddns.app.Application;
+import ddns.aws.AwsClients;
+import ddns.config.Config;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that talk to AWS, and building the application from them. */
+final class AppOptions {
+  enum Output {
+    table,
+    json
+  }
+
+  @Option(
+      names = "--output",
+      defaultValue = "table",
+      paramLabel = "FORMAT",
+      description = "table (default) or json.")
+  Output output;
+
+  /** Runs {@code job} on an application built from the environment; settings errors exit 2. */
+  static <T> T withApp(boolean dryRun, Function<Application, T> job) {
+    Config config = Config.fromEnvironment(System.getenv());
+    if (dryRun) {
+      config = config.withDryRun(true);
+    }
+    try (Application app = new Application(config, new AwsClients(), System.err)) {
+      return job.apply(app);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package ddns.cli;
+
+import ddns.app.Application;
+import ddns.service.Explanation;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ddns plan --instance-id}: what the tool would do for one instance now, and why. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what the tool would do for one instance now, and why: which tag or DHCP domain led to",
+      "which record, what was skipped and for what reason, and the changes still needed.",
+      "Changes nothing. The first thing to run when a name is missing."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:shown", "1:AWS calls failed", "2:invalid input or settings"})
+final class PlanCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--instance-id",
+      required = true,
+      paramLabel = "ID",
+      description = "The instance (i-…).")
+  String instanceId;
+
+  @Mixin AppOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!instanceId.matches("i-[0-9a-f]{8,17}")) {
+      spec.commandLine()
+          .getErr()
+          .println("ddns: --instance-id '" + instanceId + "' is not an instance id (i-…)");
+      return Main.INVALID_INPUT;
+    }
+    var out = spec.commandLine().getOut();
+    return AppOptions.withApp(
+        true,
+        (Application app) -> {
+          Explanation e = app.explain(instanceId);
+          try {
+            out.print(
+                options.output == AppOptions.Output.json
+                    ? app.json().writeValueAsString(e) + "\n"
+                    : render(e));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+          }
+          out.flush();
+          return e.error() == null ? 0 : 1;
+        });
+  }
+
+  static String render(Explanation e) {
+    StringBuilder out = new StringBuilder();
+    out.append("Instance ").append(e.instanceId()).append(": ").append(e.state()).append('\n');
+    e.facts().forEach((k, v) -> out.append("  ").append(k).append(": ").append(v).append('\n'));
+    e.tags().forEach((k, v) -> out.append("  tag ").append(k).append(" = ").append(v).append('\n'));
+    out.append("\nRecords it should have\n");
+    TextTable records = new TextTable("ZONE", "NAME", "TYPE", "VALUES", "BECAUSE");
+    e.records()
+        .forEach(
+            r ->
+                records.row(
+                    r.zone(), r.name(), r.type(), String.join(" ", r.values()), r.reason()));
+    out.append(records.isEmpty() ? "(none)\n" : records.render());
+    if (!e.zoneActions().isEmpty()) {
+      out.append("\nZone actions first\n");
+      e.zoneActions().forEach(a -> out.append("  ").append(a).append('\n'));
+    }
+    if (!e.notes().isEmpty() || !e.alerts().isEmpty()) {
+      out.append("\nSkipped, and why\n");
+      e.alerts()
+          .forEach(
+              a -> out.append("  ").append(a.kind()).append(": ").append(a.message()).append('\n'));
+      e.notes().forEach(n -> out.append("  ").append(n).append('\n'));
+    }
+    out.append("\nChanges still needed\n");
+    TextTable changes = new TextTable("ACTION", "ZONE", "NAME", "TYPE", "VALUES");
+    e.changes()
+        .forEach(
+            c ->
+                changes.row(
+                    c.action(), c.zone(), c.name(), c.type(), String.join(" ", c.values())));
+    out.append(changes.isEmpty() ? "(none: DNS is as it should be)\n" : changes.render());
+    if (e.error() != null) {
+      out.append("\nFAILED: ").append(e.error()).append('\n');
+    }
+    return out.toString();
+  }
+}

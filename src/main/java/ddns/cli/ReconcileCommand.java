@@ -1,0 +1,51 @@
+package ddns.cli;
+
+import ddns.app.Application;
+import ddns.service.Summary;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ddns reconcile}: repair drift between running instances, the registry and DNS. */
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare every running instance, the registry and the managed zones, and repair the drift:",
+      "records missing for running instances, records and registry items left by instances that",
+      "no longer run, records out of date (address, tag or TTL changed). Never touches a record",
+      "this tool did not write. The first run after installation registers the existing fleet."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:done", "1:failed after retries", "2:invalid settings"})
+final class ReconcileCommand implements Callable<Integer> {
+
+  @Option(names = "--dry-run", description = "Print the plan; change nothing.")
+  boolean dryRun;
+
+  @Mixin AppOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = spec.commandLine().getOut();
+    return AppOptions.withApp(
+        dryRun,
+        (Application app) -> {
+          Summary summary = app.reconcile(dryRun);
+          try {
+            out.print(
+                options.output == AppOptions.Output.json
+                    ? app.json().writeValueAsString(summary) + "\n"
+                    : SummaryText.render(summary));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+          out.flush();
+          return summary.exitStatus();
+        });
+  }
+}
