@@ -1,11 +1,15 @@
 # route53-ddns: the two commands of the README, and helpers.
-.PHONY: demo test build package clean
+.PHONY: demo test bench build package clean
 
 demo:        ## Run the local demo against an emulator it starts itself
 	bin/demo
 
 test:        ## Run every test (starts the emulator it needs)
 	bin/test
+
+bench:       ## Reconcile benchmark at two fleet sizes (prints figures; not part of test)
+	bin/setup-venv
+	bin/mvnw-jdk -B -ntp test -Dddns.groups=benchmark -Dddns.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
 build:       ## Build target/route53-ddns.jar without running tests
 	bin/mvnw-jdk -q -B -ntp -DskipTests package

@@ -171,10 +171,12 @@ final class BatchApplier {
     plan.changesByZone()
         .forEach(
             (zoneId, changes) -> {
-              List<String> problems = validator.violations(changes.get(0).zoneName(), changes);
-              if (!problems.isEmpty()) {
-                throw new IllegalStateException(
-                    "change batch for " + zoneId + " would be refused by Route 53: " + problems);
+              for (List<PlannedChange> request : ChangeBatches.split(changes)) {
+                List<String> problems = validator.violations(changes.get(0).zoneName(), request);
+                if (!problems.isEmpty()) {
+                  throw new IllegalStateException(
+                      "change batch for " + zoneId + " would be refused by Route 53: " + problems);
+                }
               }
             });
     return plan;

@@ -151,6 +151,29 @@ public final class AwsWorld implements AutoCloseable {
     return ec2.runInstances(request.build()).instances().get(0).instanceId();
   }
 
+  /** Launches {@code count} instances at once (one RunInstances call per 500). */
+  void launchMany(String subnetId, int count, Map<String, String> tags) {
+    List<Tag> tagList =
+        tags.entrySet().stream()
+            .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+            .toList();
+    for (int done = 0; done < count; done += 500) {
+      int n = Math.min(500, count - done);
+      var request =
+          software.amazon.awssdk.services.ec2.model.RunInstancesRequest.builder()
+              .imageId(IMAGE)
+              .instanceType("t3.micro")
+              .minCount(n)
+              .maxCount(n)
+              .subnetId(subnetId);
+      if (!tagList.isEmpty()) {
+        request.tagSpecifications(
+            TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build());
+      }
+      ec2.runInstances(request.build());
+    }
+  }
+
   Instance describe(String instanceId) {
     return ec2.describeInstances(r -> r.instanceIds(instanceId))
         .reservations()
