@@ -1,5 +1,5 @@
 # route53-ddns: the two commands of the README, and helpers.
-.PHONY: demo test bench build package clean
+.PHONY: demo test bench measure build package clean
 
 demo:        ## Run the local demo against an emulator it starts itself
 	bin/demo
@@ -11,11 +11,14 @@ bench:       ## Reconcile benchmark at two fleet sizes (prints figures; not part
 	bin/setup-venv
 	bin/mvnw-jdk -B -ntp test -Dddns.groups=benchmark -Dddns.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 
+measure:     ## Cold start of the handler (JVM start to first event handled), median of 7 runs
+	bin/measure-init
+
 build:       ## Build target/route53-ddns.jar without running tests
 	bin/mvnw-jdk -q -B -ntp -DskipTests package
 
-package: build
-	@ls -l target/route53-ddns.jar
+package: build ## The deployment artifact, with its size
+	@echo "target/route53-ddns.jar: $$(( $$(stat -c %s target/route53-ddns.jar) / 1024 / 1024 )) MiB ($$(stat -c %s target/route53-ddns.jar) bytes)"
 
 clean:
 	bin/mvnw-jdk -q -B -ntp clean

@@ -227,6 +227,11 @@ public final class ChangePlanner {
     owned.forEach(r -> union.put(r.key(), r));
     accepted.forEach(r -> union.put(r.key(), r));
     List<DesiredRecord> unionList = List.copyOf(union.values());
+    if (unionList.isEmpty()) {
+      // A running instance that owns nothing needs no item; one left from before goes.
+      old.ifPresent(o -> after.add(new DeleteOwnership(intent.instanceId(), version)));
+      return;
+    }
     Ownership during =
         new Ownership(
             intent.instanceId(), version + 1, intent.launchTime(), unionList, intent.facts());
@@ -240,7 +245,9 @@ public final class ChangePlanner {
       before.add(new PutOwnership(during, version));
       next++;
     }
-    if (!unionList.equals(accepted.stream().sorted().toList())) {
+    if (accepted.isEmpty()) {
+      after.add(new DeleteOwnership(intent.instanceId(), next));
+    } else if (!unionList.equals(accepted.stream().sorted().toList())) {
       after.add(
           new PutOwnership(
               new Ownership(

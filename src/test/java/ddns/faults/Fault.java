@@ -11,7 +11,8 @@ public interface Fault {
   /** A short name for counting: the AWS error code, "reset", "latency". */
   String kind();
 
-  void apply(HttpExchange exchange, FaultProxy.Call call, Forward forward) throws IOException;
+  void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
+      throws IOException;
 
   /** Forwards the call to the emulator as if no fault were there. */
   interface Forward {
@@ -27,14 +28,14 @@ public interface Fault {
       }
 
       @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, Forward forward)
+      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
           throws IOException {
         AwsErrors.Response response = AwsErrors.of(call.service(), code);
         exchange.getResponseHeaders().add("Content-Type", response.contentType());
         exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.status(), body.length);
-        exchange.getResponseBody().write(body);
+        byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.status(), answer.length);
+        exchange.getResponseBody().write(answer);
       }
     };
   }
@@ -48,13 +49,13 @@ public interface Fault {
       }
 
       @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, Forward forward)
+      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
           throws IOException {
-        byte[] body = AwsErrors.invalidChangeBatch(message).getBytes(StandardCharsets.UTF_8);
+        byte[] answer = AwsErrors.invalidChangeBatch(message).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/xml");
         exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(400, body.length);
-        exchange.getResponseBody().write(body);
+        exchange.sendResponseHeaders(400, answer.length);
+        exchange.getResponseBody().write(answer);
       }
     };
   }
@@ -68,7 +69,7 @@ public interface Fault {
       }
 
       @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, Forward forward) {
+      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward) {
         // closing the exchange without a response drops the connection
       }
     };
@@ -83,7 +84,7 @@ public interface Fault {
       }
 
       @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, Forward forward)
+      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
           throws IOException {
         try {
           Thread.sleep(millis); // the injected fault itself: a slow network
@@ -91,6 +92,34 @@ public interface Fault {
           Thread.currentThread().interrupt();
         }
         forward.run();
+      }
+    };
+  }
+
+  /**
+   * DynamoDB's answer under load to BatchGetItem: nothing read, every requested key returned as
+   * {@code UnprocessedKeys}, for the client to ask again.
+   */
+  static Fault unprocessedKeys() {
+    return new Fault() {
+      @Override
+      public String kind() {
+        return "UnprocessedKeys";
+      }
+
+      @Override
+      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
+          throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode request = json.readTree(body);
+        com.fasterxml.jackson.databind.node.ObjectNode answer = json.createObjectNode();
+        answer.putObject("Responses");
+        answer.set("UnprocessedKeys", request.path("RequestItems"));
+        byte[] bytes = json.writeValueAsBytes(answer);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
       }
     };
   }

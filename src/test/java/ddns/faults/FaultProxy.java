@@ -137,7 +137,7 @@ public final class FaultProxy implements AutoCloseable {
         Fault fault = rule.decide(call);
         if (fault != null) {
           count(fault.kind());
-          fault.apply(exchange, call, () -> forward(exchange, body, false));
+          fault.apply(exchange, call, body, () -> forward(exchange, body, false));
           return;
         }
       }

@@ -247,6 +247,29 @@ class ReconcileScenarioTest extends EmulatorTest {
     assertThat(registry()).isEmpty();
   }
 
+  @Test
+  void uninstall_anAllowListOfNoZone_removesEverythingTheToolWrote_andOnlyThat() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    world.handWrittenRecord(zone, "legacy.corp.internal.", "CNAME", "old.example.com.");
+    String a = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
+    String b = world.launch(net, Map.of(), false);
+    handle(
+        Events.sqsBatch(
+            List.of(Events.stateChange(a, "running"), Events.stateChange(b, "running"))));
+    env.put("DDNS_ALLOWED_ZONES", "none.invalid");
+
+    Summary summary = restartedApp().reconcile(false);
+
+    assertThat(summary.metrics()).containsEntry("RecordsDeleted", 5L);
+    assertThat(world.records(zone))
+        .containsExactly(
+            record("legacy.corp.internal", RecordType.CNAME, "old.example.com.").withTtl(300));
+    assertThat(world.records(reverse)).isEmpty();
+    assertThat(registry()).isEmpty();
+  }
+
   private ddns.app.Application restartedApp() {
     restartApp();
     return app();

@@ -1,0 +1,162 @@
+package ddns.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ddns.config.Config;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What cfn-lint cannot see: the template agrees with the code and with real events. */
+class TemplateTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Template template = Template.read();
+
+  @Test
+  void handler_namesTheRealHandlerClassAndMethod() throws Exception {
+    String handler = template.function().path("Handler").asText();
+    String[] parts = handler.split("::");
+
+    Class<?> type = Class.forName(parts[0]);
+
+    assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+    assertThat(
+            type.getMethod(
+                parts[1],
+                InputStream.class,
+                java.io.OutputStream.class,
+                com.amazonaws.services.lambda.runtime.Context.class))
+        .isNotNull();
+    assertThat(type.getConstructor()).isNotNull();
+    assertThat(template.function().path("Runtime").asText()).isEqualTo("java21");
+  }
+
+  @Test
+  void environment_setsOnlyVariablesTheCodeReads() {
+    Set<String> set = new TreeSet<>();
+    template
+        .function()
+        .path("Environment")
+        .path("Variables")
+        .fieldNames()
+        .forEachRemaining(set::add);
+    set.remove("JAVA_TOOL_OPTIONS");
+
+    assertThat(Config.VARIABLES.keySet()).containsAll(set);
+    assertThat(set)
+        .contains(
+            "DDNS_TTL",
+            "DDNS_ZONE_TAG",
+            "DDNS_CNAME_TAG",
+            "DDNS_ALLOWED_ZONES",
+            "DDNS_CREATE_REVERSE_ZONES",
+            "DDNS_ASSOCIATE_VPC",
+            "DDNS_TABLE",
+            "DDNS_ALERT_TOPIC_ARN");
+    assertThat(template.parameters())
+        .contains(
+            "RecordTtl",
+            "ZoneTagKey",
+            "CnameTagKey",
+            "AllowedZones",
+            "CreateReverseZones",
+            "AssociateVpc",
+            "ReconcileRate",
+            "BatchSize",
+            "BatchingWindowSeconds",
+            "AlertEmail");
+  }
+
+  @Test
+  void sqsEventSource_reportsBatchItemFailures_andTheQueueHasADeadLetterQueue() {
+    JsonNode sqs = template.function().path("Events").path("StateChanges").path("Properties");
+    assertThat(sqs.path("FunctionResponseTypes").toString()).contains("ReportBatchItemFailures");
+    assertThat(
+            template
+                .resource("EventQueue")
+                .path("Properties")
+                .path("RedrivePolicy")
+                .path("deadLetterTargetArn")
+                .toString())
+        .contains("DeadLetterQueue");
+  }
+
+  @ParameterizedTest(name = "{1} matches {0}: {2}")
+  @CsvSource({
+    "running.json,      StateChangeRule, true",
+    "stopped.json,      StateChangeRule, true",
+    "terminated.json,   StateChangeRule, true",
+    "scheduled.json,    StateChangeRule, false",
+    "create-tags.json,  StateChangeRule, false",
+    "create-tags.json,  TagChangeRule,   true",
+    "running.json,      TagChangeRule,   false",
+  })
+  void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
+      throws IOException {
+    JsonNode pattern = template.resource(rule).path("Properties").path("EventPattern");
+
+    assertThat(EventPatterns.matches(pattern, JSON.readTree(example(event)))).isEqualTo(matches);
+  }
+
+  @Test
+  void stateChangeRule_matchesEveryStateTheHandlerActsOn_andNotPending() throws IOException {
+    JsonNode pattern = template.resource("StateChangeRule").path("Properties").path("EventPattern");
+    JsonNode event = JSON.readTree(example("running.json"));
+    for (String state :
+        new String[] {"running", "stopping", "stopped", "shutting-down", "terminated"}) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("detail")).put("state", state);
+      assertThat(EventPatterns.matches(pattern, event)).as(state).isTrue();
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("detail")).put("state", "pending");
+    assertThat(EventPatterns.matches(pattern, event)).isFalse();
+  }
+
+  @Test
+  void sqsBatchExample_carriesEventsTheRuleMatches() throws IOException {
+    JsonNode pattern = template.resource("StateChangeRule").path("Properties").path("EventPattern");
+    for (Iterator<JsonNode> it =
+            JSON.readTree(example("sqs-batch.json")).path("Records").elements();
+        it.hasNext(); ) {
+      assertThat(EventPatterns.matches(pattern, JSON.readTree(it.next().path("body").asText())))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void table_isOnDemand_withTtlAndPointInTimeRecovery_keyedByInstanceId() {
+    JsonNode table = template.resource("RegistryTable").path("Properties");
+    assertThat(table.path("BillingMode").asText()).isEqualTo("PAY_PER_REQUEST");
+    assertThat(table.path("TimeToLiveSpecification").path("Enabled").asBoolean()).isTrue();
+    assertThat(
+            table
+                .path("PointInTimeRecoverySpecification")
+                .path("PointInTimeRecoveryEnabled")
+                .asBoolean())
+        .isTrue();
+    assertThat(table.path("KeySchema").get(0).path("AttributeName").asText())
+        .isEqualTo("InstanceId");
+  }
+
+  @Test
+  void alarms_goToTheAlertTopic() {
+    for (String alarm : new String[] {"DeadLetterAlarm", "ErrorsAlarm", "ThrottlesAlarm"}) {
+      assertThat(template.resource(alarm).path("Properties").path("AlarmActions").toString())
+          .contains("AlertTopic");
+    }
+  }
+
+  private static String example(String name) throws IOException {
+    try (InputStream in = TemplateTest.class.getResourceAsStream("/events/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package ddns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.deploy.Template;
+import ddns.faults.Fault;
+import ddns.faults.Rules;
+import ddns.service.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The role in template.yaml allows exactly what the code calls. Every code path that reaches AWS is
+ * driven here, configured as the template configures the function (table made by the stack), and
+ * the operations counted by the SDK interceptor are turned into IAM actions and compared with the
+ * template's Allow statements, both ways.
+ */
+class LeastPrivilegeTest extends FaultTestBase {
+  /** IAM actions each API operation needs (TransactWriteItems is authorised per item action). */
+  private static final Map<String, Set<String>> ACTIONS =
+      Map.ofEntries(
+          Map.entry("EC2.DescribeInstances", Set.of("ec2:DescribeInstances")),
+          Map.entry("EC2.DescribeVpcs", Set.of("ec2:DescribeVpcs")),
+          Map.entry("EC2.DescribeVpcAttribute", Set.of("ec2:DescribeVpcAttribute")),
+          Map.entry("EC2.DescribeDhcpOptions", Set.of("ec2:DescribeDhcpOptions")),
+          Map.entry("Route53.ListHostedZones", Set.of("route53:ListHostedZones")),
+          Map.entry("Route53.ListHostedZonesByVPC", Set.of("route53:ListHostedZonesByVPC")),
+          Map.entry("Route53.ListResourceRecordSets", Set.of("route53:ListResourceRecordSets")),
+          Map.entry("Route53.ChangeResourceRecordSets", Set.of("route53:ChangeResourceRecordSets")),
+          Map.entry(
+              "Route53.CreateHostedZone", Set.of("route53:CreateHostedZone", "ec2:DescribeVpcs")),
+          Map.entry(
+              "Route53.AssociateVPCWithHostedZone",
+              Set.of("route53:AssociateVPCWithHostedZone", "ec2:DescribeVpcs")),
+          Map.entry("DynamoDB.BatchGetItem", Set.of("dynamodb:BatchGetItem")),
+          Map.entry("DynamoDB.GetItem", Set.of("dynamodb:GetItem")),
+          Map.entry("DynamoDB.Scan", Set.of("dynamodb:Scan")),
+          Map.entry(
+              "DynamoDB.TransactWriteItems", Set.of("dynamodb:PutItem", "dynamodb:DeleteItem")),
+          Map.entry("DynamoDB.DescribeTable", Set.of("dynamodb:DescribeTable")),
+          Map.entry("DynamoDB.CreateTable", Set.of("dynamodb:CreateTable")),
+          Map.entry("SNS.Publish", Set.of("sns:Publish")));
+
+  @Test
+  void roleAllowsExactlyTheActionsTheCodeCalls() {
+    env.put("DDNS_CREATE_TABLE", "false");
+    world.dynamoDb.createTable(
+        r ->
+            r.tableName("DDNS")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(
+                    a -> a.attributeName("InstanceId").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("InstanceId").keyType(KeyType.HASH)));
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    var other = world.network("10.30.0.0/16", null, true);
+    String zone = world.privateZone("corp.internal", other.vpcId()); // not yet associated with net
+    String id =
+        world.launch(net, Map.of("CNAME", "web.corp.internal", "ZONE", "nowhere.test"), false);
+    proxy.add(Rules.first(1, Rules.operation("BatchGetItem"), Fault.unprocessedKeys()));
+    List<Summary> runs = new ArrayList<>();
+
+    runs.addAll(deliver(List.of(Events.stateChange(id, "running"))));
+    world.stop(id);
+    runs.addAll(deliver(List.of(Events.stateChange(id, "stopped"))));
+    world.start(id);
+    runs.add(app().reconcile(false));
+    runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
+
+    Set<String> operations = new TreeSet<>();
+    runs.forEach(s -> operations.addAll(s.apiCalls().keySet()));
+    assertThat(operations)
+        .as("every path was driven")
+        .contains(
+            "Route53.CreateHostedZone",
+            "Route53.AssociateVPCWithHostedZone",
+            "DynamoDB.GetItem",
+            "DynamoDB.Scan",
+            "SNS.Publish");
+    assertThat(world.records(zone)).isNotEmpty();
+
+    Set<String> needed = new TreeSet<>();
+    for (String operation : operations) {
+      assertThat(ACTIONS).as("IAM actions of %s are known", operation).containsKey(operation);
+      needed.addAll(ACTIONS.get(operation));
+    }
+    assertThat(Template.read().allowedActions())
+        .as("template.yaml DdnsFunction policy")
+        .isEqualTo(needed);
+  }
+}
