@@ -108,6 +108,8 @@ def create(work):
         json.dump(sqs_batch([event(i, "running") for i in ids.values()]), f)
     with open(os.path.join(work, "ids.json"), "w") as f:
         json.dump(ids, f)
+    with open(os.path.join(work, "legacy-id"), "w") as f:
+        f.write(ids["legacy"])
     # Stop whichever web instance holds the shared name, to show it moving to the other.
     with open(os.path.join(work, "stop-id"), "w") as f:
         f.write(ids["web-2"] if ids["web-2"] > ids["web-1"] else ids["web-1"])

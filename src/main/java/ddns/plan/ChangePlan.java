@@ -1,6 +1,7 @@
 package ddns.plan;
 
 import ddns.model.Alert;
+import ddns.model.DesiredRecord;
 import ddns.model.RegistryWrite;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,15 @@ public record ChangePlan(
     List<RegistryWrite> before,
     List<PlannedChange> changes,
     List<RegistryWrite> after,
-    List<Alert> alerts) {
+    List<Alert> alerts,
+    Map<String, List<DesiredRecord>> accepted) {
 
   public ChangePlan {
     before = List.copyOf(before);
     changes = changes.stream().sorted().toList();
     after = List.copyOf(after);
     alerts = alerts.stream().distinct().sorted().toList();
+    accepted = Map.copyOf(accepted);
   }
 
   /** Changes grouped by hosted zone id, zones in id order. */

@@ -149,7 +149,7 @@ public final class ChangePlanner {
     for (Intent intent : sorted) {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
     }
-    return new ChangePlan(before, changes, after, alerts);
+    return new ChangePlan(before, changes, after, alerts, accepted);
   }
 
   private static Optional<PlannedChange> change(

@@ -121,6 +121,7 @@ final class BatchApplier {
   /** The plan's alerts, and the changes that went through (none of a failed zone). */
   private static void report(ChangePlan plan, Set<String> failedZones, Map<String, Work> byId) {
     plan.alerts().forEach(a -> byId.get(a.instanceId()).alerts.add(a));
+    plan.accepted().forEach((id, records) -> byId.get(id).accepted = records);
     plan.changes().stream()
         .filter(c -> !failedZones.contains(c.zoneId()))
         .forEach(c -> byId.get(c.instanceId()).changes.add(c));

@@ -6,7 +6,9 @@ import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
 import ddns.event.InboundEvent.TagChange;
+import ddns.model.DesiredRecord;
 import ddns.model.InstanceFacts;
+import ddns.model.RecordKey;
 import ddns.plan.ChangeBatchValidator;
 import ddns.plan.PlanningRules;
 import ddns.plan.RecordRules;
@@ -20,6 +22,7 @@ import ddns.service.Explanation.RecordReason;
 import ddns.service.Summary.RejectedEvent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,17 +141,7 @@ public final class DdnsService {
     }
     List<RecordReason> records = new ArrayList<>();
     if (w.plan != null) {
-      w.plan
-          .records()
-          .forEach(
-              r ->
-                  records.add(
-                      new RecordReason(
-                          r.zoneName().value(),
-                          r.key().name().value(),
-                          r.key().type().name(),
-                          r.content().values(),
-                          w.plan.reasons().getOrDefault(r.key(), ""))));
+      records.addAll(reasons(w));
       w.plan.alerts().forEach(w.alerts::add);
     }
     Summary.InstanceOutcome outcome = w.outcome();
@@ -164,6 +157,32 @@ public final class DdnsService {
         outcome.alerts(),
         outcome.changes(),
         outcome.error());
+  }
+
+  /** Each planned record with its rule; refused ones marked, retargeted pointers shown as kept. */
+  private static List<RecordReason> reasons(Work w) {
+    Map<RecordKey, DesiredRecord> kept = new HashMap<>();
+    if (w.accepted != null) {
+      w.accepted.forEach(r -> kept.put(r.key(), r));
+    }
+    List<RecordReason> records = new ArrayList<>();
+    for (DesiredRecord r : w.plan.records()) {
+      DesiredRecord shown = kept.getOrDefault(r.key(), r);
+      String reason = w.plan.reasons().getOrDefault(r.key(), "");
+      if (w.accepted != null && !kept.containsKey(r.key())) {
+        reason = "REFUSED (see below); rule: " + reason;
+      } else if (!shown.content().equals(r.content())) {
+        reason = reason + "; points where the refused alias would have";
+      }
+      records.add(
+          new RecordReason(
+              r.zoneName().value(),
+              r.key().name().value(),
+              r.key().type().name(),
+              shown.content().values(),
+              reason));
+    }
+    return records;
   }
 
   private void tagChange(TagChange t, Map<String, List<Trigger>> byInstance, List<String> notes) {

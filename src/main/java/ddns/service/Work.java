@@ -1,6 +1,7 @@
 package ddns.service;
 
 import ddns.model.Alert;
+import ddns.model.DesiredRecord;
 import ddns.model.InstanceFacts;
 import ddns.plan.InstancePlan;
 import ddns.plan.PlannedChange;
@@ -26,6 +27,10 @@ final class Work {
   String state = "unknown";
   InstancePlan plan;
   final List<PlannedChange> changes = new ArrayList<>();
+
+  /** The records kept after the ownership checks; null until the batch was planned. */
+  List<DesiredRecord> accepted;
+
   final List<String> zoneActions = new ArrayList<>();
   final List<Alert> alerts = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
