@@ -20,6 +20,17 @@ final class AppOptions {
       description = "table (default) or json.")
   Output output;
 
+  /** Prints {@code value} as JSON or, for tables, as {@code text} renders it. */
+  <T> void print(java.io.PrintWriter out, Application app, T value, Function<T, String> text) {
+    try {
+      out.print(
+          output == Output.json ? app.json().writeValueAsString(value) + "\n" : text.apply(value));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("summary not serialisable", e);
+    }
+    out.flush();
+  }
+
   /** Runs {@code job} on an application built from the environment; settings errors exit 2. */
   static <T> T withApp(boolean dryRun, Function<Application, T> job) {
     Config config = Config.fromEnvironment(System.getenv());

@@ -45,15 +45,7 @@ final class PlanCommand implements Callable<Integer> {
         true,
         (Application app) -> {
           Explanation e = app.explain(instanceId);
-          try {
-            out.print(
-                options.output == AppOptions.Output.json
-                    ? app.json().writeValueAsString(e) + "\n"
-                    : render(e));
-          } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-          }
-          out.flush();
+          options.print(out, app, e, PlanCommand::render);
           return e.error() == null ? 0 : 1;
         });
   }

@@ -36,15 +36,7 @@ final class ReconcileCommand implements Callable<Integer> {
         dryRun,
         (Application app) -> {
           Summary summary = app.reconcile(dryRun);
-          try {
-            out.print(
-                options.output == AppOptions.Output.json
-                    ? app.json().writeValueAsString(summary) + "\n"
-                    : SummaryText.render(summary));
-          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-          }
-          out.flush();
+          options.print(out, app, summary, SummaryText::render);
           return summary.exitStatus();
         });
   }

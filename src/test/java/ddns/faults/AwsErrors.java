@@ -33,32 +33,27 @@ final class AwsErrors {
                   + UUID.randomUUID()
                   + "</RequestID></Response>");
       case "route53" ->
-          new Response(
-              status,
-              "text/xml",
-              "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Error><Type>"
-                  + (status >= 500 ? "Receiver" : "Sender")
-                  + "</Type><Code>"
-                  + code
-                  + "</Code><Message>"
-                  + message
-                  + "</Message></Error><RequestId>"
-                  + UUID.randomUUID()
-                  + "</RequestId></ErrorResponse>");
-      default ->
-          new Response(
-              status,
-              "text/xml",
-              "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>"
-                  + (status >= 500 ? "Receiver" : "Sender")
-                  + "</Type><Code>"
-                  + code
-                  + "</Code><Message>"
-                  + message
-                  + "</Message></Error><RequestId>"
-                  + UUID.randomUUID()
-                  + "</RequestId></ErrorResponse>");
+          errorResponse(status, "https://route53.amazonaws.com/doc/2013-04-01/", code, message);
+      default -> errorResponse(status, "http://sns.amazonaws.com/doc/2010-03-31/", code, message);
     };
+  }
+
+  /** The {@code ErrorResponse} document of the REST-XML and query services (Route 53, SNS). */
+  private static Response errorResponse(int status, String namespace, String code, String message) {
+    return new Response(
+        status,
+        "text/xml",
+        "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\""
+            + namespace
+            + "\"><Error><Type>"
+            + (status >= 500 ? "Receiver" : "Sender")
+            + "</Type><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error><RequestId>"
+            + UUID.randomUUID()
+            + "</RequestId></ErrorResponse>");
   }
 
   /** Route 53 answers ChangeResourceRecordSets with its own root element, not ErrorResponse. */

@@ -30,12 +30,7 @@ public interface Fault {
       @Override
       public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
           throws IOException {
-        AwsErrors.Response response = AwsErrors.of(call.service(), code);
-        exchange.getResponseHeaders().add("Content-Type", response.contentType());
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.status(), answer.length);
-        exchange.getResponseBody().write(answer);
+        respond(exchange, AwsErrors.of(call.service(), code));
       }
     };
   }
@@ -51,11 +46,9 @@ public interface Fault {
       @Override
       public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
           throws IOException {
-        byte[] answer = AwsErrors.invalidChangeBatch(message).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/xml");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(400, answer.length);
-        exchange.getResponseBody().write(answer);
+        respond(
+            exchange,
+            new AwsErrors.Response(400, "text/xml", AwsErrors.invalidChangeBatch(message)));
       }
     };
   }
@@ -122,5 +115,15 @@ public interface Fault {
         exchange.getResponseBody().write(bytes);
       }
     };
+  }
+
+  /** Sends an answer as the service would: status, content type, a request id, the body. */
+  private static void respond(HttpExchange exchange, AwsErrors.Response response)
+      throws IOException {
+    byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", response.contentType());
+    exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
+    exchange.sendResponseHeaders(response.status(), answer.length);
+    exchange.getResponseBody().write(answer);
   }
 }
