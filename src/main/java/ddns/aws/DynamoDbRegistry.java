@@ -1,13 +1,6 @@
 package ddns.aws;
 
-import ddns.model.Claim;
-import ddns.model.Claimant;
-import ddns.model.DesiredRecord;
-import ddns.model.DnsName;
-import ddns.model.Ownership;
 import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
 import ddns.model.RegistrySnapshot;
 import ddns.model.RegistryWrite;
 import ddns.model.RegistryWrite.DeleteClaim;
@@ -17,11 +10,9 @@ import ddns.model.RegistryWrite.PutOwnership;
 import ddns.port.ConcurrentUpdateException;
 import ddns.port.OwnershipRegistry;
 import ddns.port.ServiceFailure;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * and lists, never as printed text.
  */
 public final class DynamoDbRegistry implements OwnershipRegistry {
-  static final String KEY = "InstanceId";
+  private static final String KEY = RegistryItems.KEY;
   private static final int BATCH_GET = 100;
   private static final int TRANSACTION = 100;
 
@@ -83,27 +74,12 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
   @Override
   public RegistrySnapshot load(Collection<String> instanceIds, Collection<RecordKey> keys) {
     List<String> wanted = new ArrayList<>(instanceIds);
-    keys.forEach(k -> wanted.add(claimKey(k)));
+    keys.forEach(k -> wanted.add(RegistryItems.claimKey(k)));
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
     for (int from = 0; from < wanted.size(); from += BATCH_GET) {
       getItems(wanted.subList(from, Math.min(wanted.size(), from + BATCH_GET)), items);
     }
-    return snapshot(items.values());
-  }
-
-  private static RegistrySnapshot snapshot(Collection<Map<String, AttributeValue>> items) {
-    Map<String, Ownership> owners = new HashMap<>();
-    Map<RecordKey, Claim> claims = new HashMap<>();
-    for (Map<String, AttributeValue> item : items) {
-      if ("claim".equals(text(item, "ItemType"))) {
-        Claim claim = claim(item);
-        claims.put(claim.key(), claim);
-      } else {
-        Ownership owner = ownership(item);
-        owners.put(owner.instanceId(), owner);
-      }
-    }
-    return new RegistrySnapshot(owners, claims);
+    return RegistryItems.snapshot(items.values());
   }
 
   @Override
@@ -119,13 +95,13 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
     }
-    return snapshot(items);
+    return RegistryItems.snapshot(items);
   }
 
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */
   private void getItems(List<String> ids, Map<String, Map<String, AttributeValue>> into) {
     List<Map<String, AttributeValue>> keys =
-        ids.stream().distinct().map(DynamoDbRegistry::key).toList();
+        ids.stream().distinct().map(RegistryItems::key).toList();
     BatchGetItemResponse response;
     try {
       response =
@@ -143,7 +119,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     response
         .responses()
         .getOrDefault(table, List.of())
-        .forEach(item -> into.put(text(item, KEY), item));
+        .forEach(item -> into.put(RegistryItems.text(item, KEY), item));
     KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
     if (unprocessed != null) {
       for (Map<String, AttributeValue> key : unprocessed.keys()) {
@@ -153,7 +129,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
                     () -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)))
                 .item();
         if (item != null && !item.isEmpty()) {
-          into.put(text(item, KEY), item);
+          into.put(RegistryItems.text(item, KEY), item);
         }
       }
     }
@@ -190,14 +166,16 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
     String condition =
         write.expectedVersion() == 0 ? "attribute_not_exists(" + KEY + ")" : "Version = :v";
     Map<String, AttributeValue> values =
-        write.expectedVersion() == 0 ? null : Map.of(":v", number(write.expectedVersion()));
+        write.expectedVersion() == 0
+            ? null
+            : Map.of(":v", RegistryItems.number(write.expectedVersion()));
     return switch (write) {
       case PutOwnership p ->
           TransactWriteItem.builder()
               .put(
                   x ->
                       x.tableName(table)
-                          .item(item(p.item()))
+                          .item(RegistryItems.item(p.item()))
                           .conditionExpression(condition)
                           .expressionAttributeValues(values))
               .build();
@@ -206,7 +184,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
               .put(
                   x ->
                       x.tableName(table)
-                          .item(item(p.claim()))
+                          .item(RegistryItems.item(p.claim()))
                           .conditionExpression(condition)
                           .expressionAttributeValues(values))
               .build();
@@ -215,7 +193,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
               .delete(
                   x ->
                       x.tableName(table)
-                          .key(key(d.instanceId()))
+                          .key(RegistryItems.key(d.instanceId()))
                           .conditionExpression(condition)
                           .expressionAttributeValues(values))
               .build();
@@ -224,142 +202,10 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
               .delete(
                   x ->
                       x.tableName(table)
-                          .key(key(claimKey(d.key())))
+                          .key(RegistryItems.key(RegistryItems.claimKey(d.key())))
                           .conditionExpression(condition)
                           .expressionAttributeValues(values))
               .build();
     };
-  }
-
-  static String claimKey(RecordKey key) {
-    return "claim|" + key.zoneId() + "|" + key.name().value() + "|" + key.type().name();
-  }
-
-  private static Map<String, AttributeValue> item(Ownership o) {
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put(KEY, string(o.instanceId()));
-    item.put("ItemType", string("instance"));
-    item.put("Version", number(o.version()));
-    item.put("LaunchTime", string(o.launchTime().toString()));
-    item.put(
-        "Records",
-        AttributeValue.fromL(o.records().stream().map(DynamoDbRegistry::record).toList()));
-    Map<String, AttributeValue> facts = new LinkedHashMap<>();
-    o.facts().forEach((k, v) -> facts.put(k, string(v)));
-    item.put("Facts", AttributeValue.fromM(facts));
-    return item;
-  }
-
-  private static Map<String, AttributeValue> item(Claim c) {
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put(KEY, string(claimKey(c.key())));
-    item.put("ItemType", string("claim"));
-    item.put("Version", number(c.version()));
-    item.put("ZoneId", string(c.key().zoneId()));
-    item.put("ZoneName", string(c.zoneName().value()));
-    item.put("Name", string(c.key().name().value()));
-    item.put("Type", string(c.key().type().name()));
-    Map<String, AttributeValue> claimants = new LinkedHashMap<>();
-    c.claimants()
-        .forEach(
-            (id, claimant) ->
-                claimants.put(
-                    id,
-                    AttributeValue.fromM(
-                        Map.of(
-                            "LaunchTime", string(claimant.launchTime().toString()),
-                            "Ttl", number(claimant.ttl()),
-                            "Values",
-                                AttributeValue.fromL(
-                                    claimant.values().stream()
-                                        .map(DynamoDbRegistry::string)
-                                        .toList())))));
-    item.put("Claimants", AttributeValue.fromM(claimants));
-    return item;
-  }
-
-  private static AttributeValue record(DesiredRecord r) {
-    return AttributeValue.fromM(
-        Map.of(
-            "ZoneId", string(r.key().zoneId()),
-            "ZoneName", string(r.zoneName().value()),
-            "Name", string(r.key().name().value()),
-            "Type", string(r.key().type().name()),
-            "Ttl", number(r.content().ttl()),
-            "Values",
-                AttributeValue.fromL(
-                    r.content().values().stream().map(DynamoDbRegistry::string).toList())));
-  }
-
-  private static Ownership ownership(Map<String, AttributeValue> item) {
-    List<DesiredRecord> records = new ArrayList<>();
-    for (AttributeValue value : item.getOrDefault("Records", AttributeValue.fromL(List.of())).l()) {
-      Map<String, AttributeValue> m = value.m();
-      DnsName name = new DnsName(text(m, "Name"));
-      RecordType type = RecordType.valueOf(text(m, "Type"));
-      RecordKey key = new RecordKey(text(m, "ZoneId"), name, type);
-      records.add(
-          new DesiredRecord(
-              key,
-              new DnsName(text(m, "ZoneName")),
-              new RecordSet(
-                  name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values")))));
-    }
-    Map<String, String> facts = new LinkedHashMap<>();
-    item.getOrDefault("Facts", AttributeValue.fromM(Map.of()))
-        .m()
-        .forEach((k, v) -> facts.put(k, v.s()));
-    return new Ownership(
-        text(item, KEY),
-        Long.parseLong(item.get("Version").n()),
-        Instant.parse(text(item, "LaunchTime")),
-        records,
-        facts);
-  }
-
-  private static Claim claim(Map<String, AttributeValue> item) {
-    RecordKey key =
-        new RecordKey(
-            text(item, "ZoneId"),
-            new DnsName(text(item, "Name")),
-            RecordType.valueOf(text(item, "Type")));
-    Map<String, Claimant> claimants = new HashMap<>();
-    item.getOrDefault("Claimants", AttributeValue.fromM(Map.of()))
-        .m()
-        .forEach(
-            (id, v) ->
-                claimants.put(
-                    id,
-                    new Claimant(
-                        id,
-                        Instant.parse(text(v.m(), "LaunchTime")),
-                        Long.parseLong(v.m().get("Ttl").n()),
-                        strings(v.m().get("Values")))));
-    return new Claim(
-        key,
-        new DnsName(text(item, "ZoneName")),
-        Long.parseLong(item.get("Version").n()),
-        claimants);
-  }
-
-  private static Map<String, AttributeValue> key(String id) {
-    return Map.of(KEY, string(id));
-  }
-
-  private static List<String> strings(AttributeValue list) {
-    return list.l().stream().map(AttributeValue::s).toList();
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue string(String s) {
-    return AttributeValue.fromS(s);
-  }
-
-  private static AttributeValue number(long n) {
-    return AttributeValue.fromN(Long.toString(n));
   }
 }
