@@ -42,6 +42,12 @@ final class BatchApplier {
   /** Re-plans after a lost registry race before giving up on the batch. */
   private static final int ATTEMPTS = 5;
 
+  /**
+   * When every instance of a larger batch failed, the cause is shared (an unreachable service,
+   * exhausted retries) and trying each alone would only multiply the calls; the batch fails whole.
+   */
+  private static final int MAX_ALONE = 10;
+
   private final DnsZones dns;
   private final OwnershipRegistry registry;
   private final ChangeBatchValidator validator;
@@ -72,7 +78,33 @@ final class BatchApplier {
     apply(InstancePlanning.intents(work), work, dryRun, Optional.empty());
   }
 
+  /**
+   * Applies the batch together; if that fails for some of its instances, each of those is tried
+   * again on its own, so one instance whose changes cannot be made (a refused change, a failing
+   * call) fails its own message only and not the others planned with it.
+   */
   void apply(List<Intent> intents, List<Work> work, boolean dryRun, Optional<Preloaded> preloaded) {
+    applyTogether(intents, work, dryRun, preloaded);
+    if (intents.size() < 2) {
+      return;
+    }
+    Map<String, Work> byId = new HashMap<>();
+    work.forEach(w -> byId.put(w.instanceId, w));
+    List<Intent> failed = intents.stream().filter(i -> byId.get(i.instanceId()).failed()).toList();
+    if (failed.isEmpty() || failed.size() == intents.size() && intents.size() > MAX_ALONE) {
+      return;
+    }
+    log.warn(
+        "batch partly failed; trying the failed instances one by one", "instances", failed.size());
+    for (Intent intent : failed) {
+      Work w = byId.get(intent.instanceId());
+      w.retry();
+      applyTogether(List.of(intent), List.of(w), dryRun, Optional.empty());
+    }
+  }
+
+  private void applyTogether(
+      List<Intent> intents, List<Work> work, boolean dryRun, Optional<Preloaded> preloaded) {
     if (intents.isEmpty()) {
       return;
     }

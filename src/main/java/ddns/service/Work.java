@@ -52,6 +52,11 @@ final class Work {
     }
   }
 
+  /** Forgets a failure, before the instance is tried again on its own (changes made stay). */
+  void retry() {
+    error = null;
+  }
+
   boolean failed() {
     return error != null;
   }

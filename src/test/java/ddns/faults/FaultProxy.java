@@ -52,10 +52,15 @@ public final class FaultProxy implements AutoCloseable {
   private final Object transactions = new Object();
 
   /** One request as the proxy saw it. */
-  public record Call(String service, String operation) {
+  public record Call(String service, String operation, String body) {
     @Override
     public String toString() {
       return service + "." + operation;
+    }
+
+    /** The request body contains {@code text} (to aim a fault at one record or instance). */
+    public boolean mentions(String text) {
+      return body.contains(text);
     }
   }
 
@@ -194,22 +199,24 @@ public final class FaultProxy implements AutoCloseable {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     Matcher scope = SCOPE.matcher(auth == null ? "" : auth);
     String service = scope.find() ? scope.group(1) : "unknown";
+    String text = new String(body, StandardCharsets.UTF_8);
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     if (target != null) {
-      return new Call(service, target.substring(target.indexOf('.') + 1));
+      return new Call(service, target.substring(target.indexOf('.') + 1), text);
     }
     if (service.equals("route53")) {
       return new Call(
           service,
-          route53Operation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()));
+          route53Operation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()),
+          text);
     }
-    String form = new String(body, StandardCharsets.UTF_8);
-    for (String pair : form.split("&")) {
+    for (String pair : text.split("&")) {
       if (pair.startsWith("Action=")) {
-        return new Call(service, URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8));
+        return new Call(
+            service, URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8), text);
       }
     }
-    return new Call(service, "unknown");
+    return new Call(service, "unknown", text);
   }
 
   private static String route53Operation(String method, String path) {

@@ -99,6 +99,31 @@ class FaultScenarioTest extends FaultTestBase {
   }
 
   @Test
+  void oneInstanceWhoseChangeRoute53Refuses_failsOnlyItsOwnMessage() {
+    Fleet fleet = fleet(3, Map.of());
+    String poison = privateIp(fleet.ids().get(1));
+    proxy.add(
+        call ->
+            call.operation().equals("ChangeResourceRecordSets") && call.mentions(">" + poison + "<")
+                ? Fault.invalidChangeBatch(
+                    "Invalid Resource Record: FATAL problem: ARRDATAIllegalIPv4Address (Value is not a valid IPv4 address) encountered with '"
+                        + poison
+                        + "'")
+                : null);
+
+    Summary summary = handle(Events.sqsBatch(events(fleet.ids(), "running")));
+
+    assertThat(summary.failedMessageIds()).containsExactly("msg-1");
+    assertThat(summary.instances())
+        .filteredOn(i -> !i.instanceId().equals(fleet.ids().get(1)))
+        .allSatisfy(i -> assertThat(i.changes()).hasSize(2));
+    assertThat(world.records(fleet.zone())).hasSize(2);
+    proxy.heal();
+    deliver(List.of(Events.stateChange(fleet.ids().get(1), "running")));
+    check(fleet);
+  }
+
+  @Test
   void invalidChangeBatchForAnotherReason_failsTheMessage_andLeavesStateConsistent() {
     Fleet fleet = fleet(1, Map.of());
     proxy.add(
