@@ -136,7 +136,9 @@ final class BatchApplier {
             e.getMessage());
         if (attempt == ATTEMPTS) {
           intents.forEach(i -> byId.get(i.instanceId()).fail(e.getMessage()));
-          report(plan, allZones(plan), byId);
+          if (plan != null) {
+            report(plan, allZones(plan), byId);
+          }
           return;
         }
       } catch (ServiceFailure e) {

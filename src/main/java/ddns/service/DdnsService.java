@@ -215,14 +215,7 @@ public final class DdnsService {
 
   private List<Work> process(Map<String, List<Trigger>> byInstance) {
     List<Work> work = new ArrayList<>();
-    byInstance.forEach(
-        (id, triggers) ->
-            triggers.forEach(
-                t -> {
-                  if (work.stream().noneMatch(w -> w.instanceId.equals(id))) {
-                    work.add(new Work(id, triggers.get(triggers.size() - 1)));
-                  }
-                }));
+    byInstance.forEach((id, triggers) -> work.add(new Work(id, triggers.get(triggers.size() - 1))));
     Trigger first = work.get(0).trigger;
     try {
       ensureTable(config.dryRun());
