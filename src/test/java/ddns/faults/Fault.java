@@ -1,120 +1,92 @@
 package ddns.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A fault the proxy injects instead of (or around) forwarding one call. */
-public interface Fault {
+/**
+ * A fault the proxy injects instead of (or around) forwarding one call.
+ *
+ * @param kind a short name for counting: the AWS error code, "connection reset", "latency"
+ * @param action what the proxy does with the call
+ */
+public record Fault(String kind, Action action) {
 
-  /** A short name for counting: the AWS error code, "reset", "latency". */
-  String kind();
-
-  void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
-      throws IOException;
+  /** What the proxy does with a call it was told to spoil. */
+  public interface Action {
+    void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
+        throws IOException;
+  }
 
   /** Forwards the call to the emulator as if no fault were there. */
-  interface Forward {
+  public interface Forward {
     void run() throws IOException;
   }
 
-  /** The AWS error with this code, in the format and status the call's service uses. */
-  static Fault error(String code) {
-    return new Fault() {
-      @Override
-      public String kind() {
-        return code;
-      }
+  void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
+      throws IOException {
+    action.apply(exchange, call, body, forward);
+  }
 
-      @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
-          throws IOException {
-        respond(exchange, AwsErrors.of(call.service(), code));
-      }
-    };
+  /** The AWS error with this code, in the format and status the call's service uses. */
+  public static Fault error(String code) {
+    return new Fault(
+        code,
+        (exchange, call, body, forward) -> respond(exchange, AwsErrors.of(call.service(), code)));
   }
 
   /** Route 53's own answer to a change batch it refuses, with one message. */
-  static Fault invalidChangeBatch(String message) {
-    return new Fault() {
-      @Override
-      public String kind() {
-        return "InvalidChangeBatch";
-      }
-
-      @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
-          throws IOException {
-        respond(
-            exchange,
-            new AwsErrors.Response(400, "text/xml", AwsErrors.invalidChangeBatch(message)));
-      }
-    };
+  public static Fault invalidChangeBatch(String message) {
+    return new Fault(
+        "InvalidChangeBatch",
+        (exchange, call, body, forward) ->
+            respond(
+                exchange,
+                new AwsErrors.Response(400, "text/xml", AwsErrors.invalidChangeBatch(message))));
   }
 
   /** Drops the connection without an answer; the call never reaches the emulator. */
-  static Fault reset() {
-    return new Fault() {
-      @Override
-      public String kind() {
-        return "connection reset";
-      }
-
-      @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward) {
-        // closing the exchange without a response drops the connection
-      }
-    };
+  public static Fault reset() {
+    // Closing the exchange without a response drops the connection.
+    return new Fault("connection reset", (exchange, call, body, forward) -> {});
   }
 
   /** Forwards the call after a delay. */
-  static Fault latency(long millis) {
-    return new Fault() {
-      @Override
-      public String kind() {
-        return "latency";
-      }
-
-      @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
-          throws IOException {
-        try {
-          Thread.sleep(millis); // the injected fault itself: a slow network
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        forward.run();
-      }
-    };
+  public static Fault latency(long millis) {
+    return new Fault(
+        "latency",
+        (exchange, call, body, forward) -> {
+          try {
+            Thread.sleep(millis); // the injected fault itself: a slow network
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          forward.run();
+        });
   }
 
   /**
    * DynamoDB's answer under load to BatchGetItem: nothing read, every requested key returned as
    * {@code UnprocessedKeys}, for the client to ask again.
    */
-  static Fault unprocessedKeys() {
-    return new Fault() {
-      @Override
-      public String kind() {
-        return "UnprocessedKeys";
-      }
-
-      @Override
-      public void apply(HttpExchange exchange, FaultProxy.Call call, byte[] body, Forward forward)
-          throws IOException {
-        com.fasterxml.jackson.databind.ObjectMapper json =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.JsonNode request = json.readTree(body);
-        com.fasterxml.jackson.databind.node.ObjectNode answer = json.createObjectNode();
-        answer.putObject("Responses");
-        answer.set("UnprocessedKeys", request.path("RequestItems"));
-        byte[] bytes = json.writeValueAsBytes(answer);
-        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-      }
-    };
+  public static Fault unprocessedKeys() {
+    return new Fault(
+        "UnprocessedKeys",
+        (exchange, call, body, forward) -> {
+          ObjectMapper json = new ObjectMapper();
+          JsonNode request = json.readTree(body);
+          ObjectNode answer = json.createObjectNode();
+          answer.putObject("Responses");
+          answer.set("UnprocessedKeys", request.path("RequestItems"));
+          respond(
+              exchange,
+              new AwsErrors.Response(
+                  200, "application/x-amz-json-1.0", json.writeValueAsString(answer)));
+        });
   }
 
   /** Sends an answer as the service would: status, content type, a request id, the body. */
