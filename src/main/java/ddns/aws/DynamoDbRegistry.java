@@ -10,6 +10,7 @@ import ddns.model.RegistryWrite.PutOwnership;
 import ddns.port.ConcurrentUpdateException;
 import ddns.port.OwnershipRegistry;
 import ddns.port.ServiceFailure;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -96,6 +97,38 @@ public final class DynamoDbRegistry implements OwnershipRegistry {
       throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
     }
     return RegistryItems.snapshot(items);
+  }
+
+  @Override
+  public Map<String, String> alertFingerprints(Collection<String> instanceIds, Instant now) {
+    List<String> keys = instanceIds.stream().map(RegistryItems::alertKey).toList();
+    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET) {
+      getItems(keys.subList(from, Math.min(keys.size(), from + BATCH_GET)), items);
+    }
+    Map<String, String> found = new HashMap<>();
+    items.forEach(
+        (key, item) -> {
+          AttributeValue expires = item.get("ExpiresAt");
+          // DynamoDB deletes expired items only eventually, so the time is checked here as well.
+          if (expires == null || Long.parseLong(expires.n()) > now.getEpochSecond()) {
+            found.put(key.substring("alerts|".length()), RegistryItems.text(item, "Fingerprint"));
+          }
+        });
+    return found;
+  }
+
+  @Override
+  public void rememberAlerts(Map<String, String> fingerprints, Instant expiresAt) {
+    fingerprints.forEach(
+        (id, fingerprint) ->
+            AwsCall.run(
+                "DynamoDB.PutItem",
+                () ->
+                    dynamoDb.putItem(
+                        r ->
+                            r.tableName(table)
+                                .item(RegistryItems.alertItem(id, fingerprint, expiresAt)))));
   }
 
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */

@@ -31,15 +31,31 @@ final class RegistryItems {
     Map<String, Ownership> owners = new HashMap<>();
     Map<RecordKey, Claim> claims = new HashMap<>();
     for (Map<String, AttributeValue> item : items) {
-      if ("claim".equals(text(item, "ItemType"))) {
+      String type = text(item, "ItemType");
+      if ("claim".equals(type)) {
         Claim claim = claim(item);
         claims.put(claim.key(), claim);
-      } else {
+      } else if (type == null || "instance".equals(type)) {
         Ownership owner = ownership(item);
         owners.put(owner.instanceId(), owner);
       }
     }
     return new RegistrySnapshot(owners, claims);
+  }
+
+  static String alertKey(String instanceId) {
+    return "alerts|" + instanceId;
+  }
+
+  /** What was last alerted for an instance; DynamoDB's TTL removes it after {@code expiresAt}. */
+  static Map<String, AttributeValue> alertItem(
+      String instanceId, String fingerprint, Instant expiresAt) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(KEY, string(alertKey(instanceId)));
+    item.put("ItemType", string("alerts"));
+    item.put("Fingerprint", string(fingerprint));
+    item.put("ExpiresAt", number(expiresAt.getEpochSecond()));
+    return item;
   }
 
   static String claimKey(RecordKey key) {

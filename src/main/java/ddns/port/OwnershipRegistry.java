@@ -3,8 +3,10 @@ package ddns.port;
 import ddns.model.RecordKey;
 import ddns.model.RegistrySnapshot;
 import ddns.model.RegistryWrite;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The registry of what this tool owns (DynamoDB). Throughput errors and 5xx are retried inside;
@@ -23,6 +25,15 @@ public interface OwnershipRegistry {
 
   /** Every instance item and claim (all pages); an empty snapshot when the table does not exist. */
   RegistrySnapshot scan();
+
+  /**
+   * Fingerprints of the alerts last sent for these instances, still unexpired (so a problem that
+   * has not changed is not alerted again on every event and every reconcile run).
+   */
+  Map<String, String> alertFingerprints(Collection<String> instanceIds, Instant now);
+
+  /** Remembers what was alerted, until {@code expiresAt} (unconditional, idempotent). */
+  void rememberAlerts(Map<String, String> fingerprints, Instant expiresAt);
 
   /**
    * Applies the writes, each conditioned on its expected version, all-or-nothing (per 100 writes).

@@ -66,7 +66,7 @@ public final class DdnsService {
         new InstancePlanning(lookups, new RecordRules(config.rules()), new ZoneActions(dns, log));
     this.applier =
         new BatchApplier(dns, registry, new ChangeBatchValidator(), log, lookups::recordSetCount);
-    this.alerts = new AlertPublisher(config, alerts, log);
+    this.alerts = new AlertPublisher(config, alerts, registry, clock, log);
     this.reconciler = new Reconciler(ec2, dns, registry, planning, applier);
   }
 

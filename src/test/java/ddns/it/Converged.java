@@ -99,6 +99,9 @@ final class Converged {
     Map<String, Set<String>> items = new TreeMap<>();
     Map<String, Set<String>> claims = new TreeMap<>();
     for (Map<String, AttributeValue> item : world.registryItems("DDNS")) {
+      if (item.get("ItemType").s().equals("alerts")) {
+        continue;
+      }
       if (item.get("ItemType").s().equals("claim")) {
         String key =
             item.get("ZoneId").s() + "|" + item.get("Name").s() + "|" + item.get("Type").s();

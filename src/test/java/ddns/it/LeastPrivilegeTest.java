@@ -40,6 +40,7 @@ class LeastPrivilegeTest extends FaultTestBase {
               Set.of("route53:AssociateVPCWithHostedZone", "ec2:DescribeVpcs")),
           Map.entry("DynamoDB.BatchGetItem", Set.of("dynamodb:BatchGetItem")),
           Map.entry("DynamoDB.GetItem", Set.of("dynamodb:GetItem")),
+          Map.entry("DynamoDB.PutItem", Set.of("dynamodb:PutItem")),
           Map.entry("DynamoDB.Scan", Set.of("dynamodb:Scan")),
           Map.entry(
               "DynamoDB.TransactWriteItems", Set.of("dynamodb:PutItem", "dynamodb:DeleteItem")),

@@ -38,6 +38,12 @@ class OwnershipScenarioTest extends EmulatorTest {
         .asString()
         .contains("web.corp.internal")
         .contains("not written by route53-ddns");
+    Summary again = running(id);
+    assertThat(again.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("FOREIGN_RECORD");
+    assertThat(again.instances().get(0).notes()).anyMatch(n -> n.contains("alert not sent again"));
+    assertThat(world.alerts()).as("the same problem is not alerted twice within a day").isEmpty();
     assertThat(world.records(reverse))
         .singleElement()
         .satisfies(ptr -> assertThat(ptr.values()).containsExactly(host + ".corp.internal."));
@@ -95,6 +101,23 @@ class OwnershipScenarioTest extends EmulatorTest {
               assertThat(a.message()).contains("wildcard");
             });
     assertThat(summary.exitStatus()).isZero();
+    assertThat(world.alerts()).singleElement().asString().contains("wildcard");
+
+    world.ec2.createTags(
+        r ->
+            r.resources(id)
+                .tags(
+                    software.amazon.awssdk.services.ec2.model.Tag.builder()
+                        .key("CNAME")
+                        .value("web..corp.internal")
+                        .build()));
+    handle(Events.tagChange(id, "CreateTags", "CNAME", "web..corp.internal"));
+
+    assertThat(world.alerts())
+        .as("a different problem is alerted at once")
+        .singleElement()
+        .asString()
+        .contains("empty label");
   }
 
   @Test
