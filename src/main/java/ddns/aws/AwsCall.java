@@ -30,11 +30,4 @@ final class AwsCall {
     }
     return operation + " failed: " + e.getMessage();
   }
-
-  static String errorCode(SdkException e) {
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-      return service.awsErrorDetails().errorCode();
-    }
-    return "";
-  }
 }

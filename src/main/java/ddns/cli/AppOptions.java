@@ -33,10 +33,17 @@ final class AppOptions {
 
   /** Runs {@code job} on an application built from the environment; settings errors exit 2. */
   static <T> T withApp(boolean dryRun, Function<Application, T> job) {
+    return withApp(config(dryRun), job);
+  }
+
+  /** The settings from the environment; a bad one throws {@link ddns.config.ConfigException}. */
+  static Config config(boolean dryRun) {
     Config config = Config.fromEnvironment(System.getenv());
-    if (dryRun) {
-      config = config.withDryRun(true);
-    }
+    return dryRun ? config.withDryRun(true) : config;
+  }
+
+  /** Runs {@code job} on an application with these settings, closing its clients after. */
+  static <T> T withApp(Config config, Function<Application, T> job) {
     try (Application app = new Application(config, new AwsClients(), System.err)) {
       return job.apply(app);
     }

@@ -1,7 +1,6 @@
 package ddns.cli;
 
 import ddns.app.Application;
-import ddns.aws.AwsClients;
 import ddns.config.Config;
 import ddns.config.ConfigException;
 import ddns.event.EventDecoder;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,14 +63,10 @@ final class HandleCommand implements Callable<Integer> {
     }
     Config config;
     try {
-      Map<String, String> env = System.getenv();
-      config = Config.fromEnvironment(env);
+      config = AppOptions.config(dryRun);
     } catch (ConfigException e) {
       err.println("ddns: " + e.getMessage());
       return Main.INVALID_INPUT;
-    }
-    if (dryRun) {
-      config = config.withDryRun(true);
     }
     Invocation invocation = new EventDecoder(Application.objectMapper()).decode(payload);
     if (invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
@@ -87,13 +81,19 @@ final class HandleCommand implements Callable<Integer> {
                           + ((InboundEvent.Rejected) e).reason()));
       return Main.INVALID_INPUT;
     }
-    try (Application app = new Application(config, new AwsClients(), System.err)) {
-      Summary summary = app.handle(invocation);
-      spec.commandLine().getOut().println(app.json().writeValueAsString(summary));
-      summary
-          .rejected()
-          .forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
-      return summary.exitStatus();
-    }
+    return AppOptions.withApp(
+        config,
+        app -> {
+          Summary summary = app.handle(invocation);
+          try {
+            spec.commandLine().getOut().println(app.json().writeValueAsString(summary));
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("summary not serialisable", e);
+          }
+          summary
+              .rejected()
+              .forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
+          return summary.exitStatus();
+        });
   }
 }

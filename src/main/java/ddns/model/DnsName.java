@@ -110,11 +110,6 @@ public record DnsName(String value) implements Comparable<DnsName> {
     return parse(label + "." + value);
   }
 
-  /** Without the trailing dot, as people write it. */
-  public String display() {
-    return value.substring(0, value.length() - 1);
-  }
-
   @Override
   public int compareTo(DnsName other) {
     return value.compareTo(other.value);

@@ -77,7 +77,7 @@ final class AlertPublisher {
     Map<String, String> published = new LinkedHashMap<>();
     for (Work w : work) {
       String fingerprint = fingerprints.get(w.instanceId);
-      if (fingerprint == null || published.containsKey(w.instanceId)) {
+      if (fingerprint == null) {
         continue;
       }
       if (fingerprint.equals(sent.get(w.instanceId))) {

@@ -112,7 +112,10 @@ public final class DdnsService {
     rejected.forEach(r -> failed.add(r.messageId()));
     for (Work w : work) {
       if (w.failed()) {
-        failed.add(w.trigger.messageId());
+        // A failed instance fails every message that named it, not only the one it kept.
+        List<Trigger> named = byInstance.getOrDefault(w.instanceId, List.of());
+        (named.contains(w.trigger) ? named : List.of(w.trigger))
+            .forEach(t -> failed.add(t.messageId()));
       }
     }
     return summary(
@@ -224,7 +227,7 @@ public final class DdnsService {
     } catch (ServiceFailure e) {
       work.forEach(w -> w.fail(e.getMessage()));
       log.error("batch failed", "error", e.getMessage());
-      return withAllMessages(work, byInstance);
+      return work;
     }
     planning.plan(work, config.dryRun());
     applier.apply(
@@ -237,6 +240,8 @@ public final class DdnsService {
                 "instance handled",
                 "eventId",
                 w.trigger.eventId(),
+                "cause",
+                w.trigger.cause(),
                 "instanceId",
                 w.instanceId,
                 "action",
@@ -247,27 +252,7 @@ public final class DdnsService {
                 w.changes.size(),
                 "alerts",
                 w.alerts.size()));
-    return withAllMessages(work, byInstance);
-  }
-
-  /** A failed instance fails every message that named it, not only the last one. */
-  private static List<Work> withAllMessages(
-      List<Work> work, Map<String, List<Trigger>> byInstance) {
-    List<Work> all = new ArrayList<>(work);
-    for (Work w : work) {
-      if (w.failed()) {
-        for (Trigger t : byInstance.get(w.instanceId)) {
-          if (t != w.trigger) {
-            Work copy = new Work(w.instanceId, t);
-            copy.fail("same instance as message " + w.trigger.messageId());
-            copy.action = w.action;
-            copy.state = w.state;
-            all.add(copy);
-          }
-        }
-      }
-    }
-    return all;
+    return work;
   }
 
   private List<Work> reconcileWork(String runId, boolean dryRun, String region, String account) {
