@@ -3,13 +3,17 @@ package ddns.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import ddns.aws.AwsClients;
+import ddns.aws.AwsSettings;
+import ddns.aws.dynamodb.DynamoDbRegistry;
+import ddns.aws.route53.Route53DnsZones;
 import ddns.config.Config;
 import ddns.event.EventDecoder;
 import ddns.event.Invocation;
-import ddns.service.DdnsService;
-import ddns.service.Explanation;
-import ddns.service.JsonLog;
-import ddns.service.Summary;
+import ddns.facts.InstanceId;
+import ddns.log.JsonLog;
+import ddns.run.DdnsService;
+import ddns.run.Explanation;
+import ddns.run.Summary;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -23,36 +27,54 @@ public final class Application implements AutoCloseable {
   private final EventDecoder decoder;
   private final DdnsService service;
   private final AwsClients clients;
+  private final JsonLog log;
 
   public Application(Config config, AwsClients clients, PrintStream logStream) {
     this.json = objectMapper();
     this.clients = clients;
     this.decoder = new EventDecoder(json);
-    JsonLog log = new JsonLog(logStream, json, Clock.systemUTC());
+    this.log = new JsonLog(logStream, json, Clock.systemUTC(), config.logLevel());
+    Route53DnsZones route53 = clients.dnsZones();
+    DynamoDbRegistry registry = clients.registry(config.tableName());
     this.service =
         new DdnsService(
             config,
-            clients.instanceSource(),
-            clients.dnsZones(),
-            clients.registry(config.tableName()),
-            clients.alerts(),
-            clients.counter(),
+            new DdnsService.Ports(
+                clients.instanceSource(),
+                route53,
+                route53,
+                registry,
+                registry,
+                clients.alerts(),
+                clients.counter()),
             log,
             Clock.systemUTC());
   }
 
-  /** From the process environment and the SDK's default chain. */
+  /** From the process environment: the settings and where the AWS clients go. */
   public static Application fromEnvironment(Map<String, String> env, PrintStream logStream) {
-    return new Application(Config.fromEnvironment(env), new AwsClients(), logStream);
+    return new Application(
+        Config.fromEnvironment(env), new AwsClients(AwsSettings.fromEnvironment(env)), logStream);
   }
 
+  /** JSON as the summaries are printed: indented, enums in their lower-case spelling. */
   public static ObjectMapper objectMapper() {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    return new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
   }
 
   /** Decodes one invocation payload (an EventBridge event or an SQS batch); never throws. */
   public Invocation decode(String payload) {
     return decoder.decode(payload);
+  }
+
+  /**
+   * Puts the fields on every log line this thread writes until the scope closes (the Lambda request
+   * id, cold start and function version of one invocation).
+   */
+  public JsonLog.Scope logContext(JsonLog.Field... fields) {
+    return log.withContext(fields);
   }
 
   public Summary handle(Invocation invocation) {
@@ -63,7 +85,7 @@ public final class Application implements AutoCloseable {
     return service.reconcile(dryRun);
   }
 
-  public Explanation explain(String instanceId) {
+  public Explanation explain(InstanceId instanceId) {
     return service.explain(instanceId);
   }
 

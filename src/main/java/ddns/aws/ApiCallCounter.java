@@ -1,43 +1,73 @@
 package ddns.aws;
 
-import ddns.port.ApiCalls;
+import ddns.run.ApiCalls;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Counts API calls (not retries) by {@code Service.Operation}, as an SDK execution interceptor. */
+/**
+ * Counts API calls (not retries) by {@code Service.Operation}, as an SDK execution interceptor,
+ * into the tally of the invocation running on the calling thread (the SDK's synchronous clients run
+ * interceptors on the caller's thread).
+ */
 public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
   /** The SDK's service names, spelt as AWS documents them (and as IAM actions are prefixed). */
   private static final Map<String, String> AWS_NAMES =
       Map.of(
           "Ec2", "EC2", "DynamoDb", "DynamoDB", "Sns", "SNS", "Sqs", "SQS", "Route53", "Route53");
 
-  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final ThreadLocal<CallTally> current = new ThreadLocal<>();
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    CallTally tally = current.get();
+    if (tally == null) {
+      return;
+    }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    counts
-        .computeIfAbsent(
-            AWS_NAMES.getOrDefault(service, service) + "." + operation, k -> new AtomicInteger())
-        .incrementAndGet();
+    tally.counts.merge(AWS_NAMES.getOrDefault(service, service) + "." + operation, 1, Integer::sum);
   }
 
   @Override
-  public Map<String, Integer> snapshot() {
-    Map<String, Integer> copy = new TreeMap<>();
-    counts.forEach((k, v) -> copy.put(k, v.get()));
-    return copy;
+  public Tally start() {
+    CallTally outer = current.get();
+    CallTally tally = new CallTally(outer);
+    current.set(tally);
+    return tally;
   }
 
-  @Override
-  public void reset() {
-    counts.clear();
+  /** One thread's counts; closing it hands the thread back to the enclosing tally, if any. */
+  private final class CallTally implements Tally {
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private final CallTally outer;
+
+    CallTally(CallTally outer) {
+      this.outer = outer;
+    }
+
+    @Override
+    public Map<String, Integer> snapshot() {
+      return Map.copyOf(counts);
+    }
+
+    @Override
+    public void close() {
+      if (outer == null) {
+        current.remove();
+      } else {
+        outer.counts.putAll(merged(outer.counts, counts));
+        current.set(outer);
+      }
+    }
+  }
+
+  private static Map<String, Integer> merged(Map<String, Integer> a, Map<String, Integer> b) {
+    Map<String, Integer> sum = new TreeMap<>(a);
+    b.forEach((k, v) -> sum.merge(k, v, Integer::sum));
+    return sum;
   }
 }

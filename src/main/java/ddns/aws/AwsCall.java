@@ -1,15 +1,15 @@
 package ddns.aws;
 
-import ddns.port.ServiceFailure;
+import ddns.failure.ServiceFailure;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Runs one SDK call and turns its failure into a {@link ServiceFailure} that names the call. */
-final class AwsCall {
+public final class AwsCall {
   private AwsCall() {}
 
-  static <T> T run(String operation, Supplier<T> call) {
+  public static <T> T run(String operation, Supplier<T> call) {
     try {
       return call.get();
     } catch (SdkException e) {
@@ -17,7 +17,7 @@ final class AwsCall {
     }
   }
 
-  static String describe(String operation, SdkException e) {
+  public static String describe(String operation, SdkException e) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
       return operation
           + " failed: "

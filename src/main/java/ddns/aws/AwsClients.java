@@ -1,6 +1,17 @@
 package ddns.aws;
 
+import ddns.aws.dynamodb.DynamoDbRegistry;
+import ddns.aws.ec2.Ec2InstanceSource;
+import ddns.aws.route53.Route53DnsZones;
+import ddns.aws.sns.SnsAlerts;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -13,10 +24,10 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The one place that builds SDK clients. Endpoint, region and credentials come from the SDK's
- * standard chain ({@code AWS_ENDPOINT_URL} points them all at an emulator). Every client retries
- * throttling and transient errors with the SDK's standard strategy (capped exponential backoff with
- * jitter) and counts its calls.
+ * The one place that builds SDK clients. {@link AwsSettings} says where they go and as whom; what
+ * it leaves open comes from the SDK's default chains ({@code AWS_ENDPOINT_URL} points them all at
+ * an emulator). Every client retries throttling and transient errors with the SDK's standard
+ * strategy (capped exponential backoff with jitter) and counts its calls.
  */
 public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
@@ -27,47 +38,70 @@ public final class AwsClients implements AutoCloseable {
   private final DynamoDbClient dynamoDb;
   private final SnsClient sns;
 
-  public AwsClients() {
-    this(Retries.standard());
+  public AwsClients(AwsSettings settings) {
+    this(settings, Retries.standard());
   }
 
-  public AwsClients(Retries retries) {
+  public AwsClients(AwsSettings settings, Retries retries) {
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();
-    this.region = region();
+    this.region = settings.region().map(Region::of).orElseGet(AwsClients::defaultRegion);
     ClientOverrideConfiguration common =
         ClientOverrideConfiguration.builder()
             .retryStrategy(retries.strategy())
             .addExecutionInterceptor(counter)
             .apiCallTimeout(Duration.ofSeconds(60))
             .build();
-    this.ec2 =
-        Ec2Client.builder().httpClient(http).region(region).overrideConfiguration(common).build();
+    AwsCredentialsProvider credentials = credentials(settings);
+    this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
     this.route53 =
-        Route53Client.builder()
-            .httpClient(http)
-            .region(Region.AWS_GLOBAL)
-            .overrideConfiguration(common)
+        configure(Route53Client.builder(), settings, credentials, common, Region.AWS_GLOBAL)
             .build();
     this.dynamoDb =
-        DynamoDbClient.builder()
-            .httpClient(http)
-            .region(region)
-            .overrideConfiguration(common)
-            .build();
-    this.sns =
-        SnsClient.builder().httpClient(http).region(region).overrideConfiguration(common).build();
+        configure(DynamoDbClient.builder(), settings, credentials, common, region).build();
+    this.sns = configure(SnsClient.builder(), settings, credentials, common, region).build();
   }
 
-  private static Region region() {
+  private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
+      B builder,
+      AwsSettings settings,
+      AwsCredentialsProvider credentials,
+      ClientOverrideConfiguration common,
+      Region clientRegion) {
+    builder
+        .httpClient(http)
+        .region(clientRegion)
+        .credentialsProvider(credentials)
+        .overrideConfiguration(common);
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  private static AwsCredentialsProvider credentials(AwsSettings settings) {
+    if (settings.keys().isPresent()) {
+      AwsSettings.AccessKeys keys = settings.keys().get();
+      return StaticCredentialsProvider.create(
+          keys.token().isPresent()
+              ? AwsSessionCredentials.create(
+                  keys.accessKeyId(), keys.secretAccessKey(), keys.token().get())
+              : AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+    }
+    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+    settings.profile().ifPresent(chain::profileName);
+    return chain.build();
+  }
+
+  private static Region defaultRegion() {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
       throw new IllegalArgumentException(
-          "no AWS region configured: set AWS_REGION (or a profile with a region)", e);
+          "no AWS region configured: set AWS_REGION (or AWS_DEFAULT_REGION, or a profile with a"
+              + " region)",
+          e);
     }
   }
 

@@ -1,8 +1,12 @@
 package ddns.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import ddns.app.Application;
 import ddns.aws.AwsClients;
+import ddns.aws.AwsSettings;
 import ddns.config.Config;
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -21,30 +25,26 @@ final class AppOptions {
   Output output;
 
   /** Prints {@code value} as JSON or, for tables, as {@code text} renders it. */
-  <T> void print(java.io.PrintWriter out, Application app, T value, Function<T, String> text) {
+  <T> void print(PrintWriter out, Application app, T value, Function<T, String> text) {
     try {
       out.print(
           output == Output.json ? app.json().writeValueAsString(value) + "\n" : text.apply(value));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("summary not serialisable", e);
     }
     out.flush();
   }
 
-  /** Runs {@code job} on an application built from the environment; settings errors exit 2. */
-  static <T> T withApp(boolean dryRun, Function<Application, T> job) {
-    return withApp(config(dryRun), job);
-  }
-
   /** The settings from the environment; a bad one throws {@link ddns.config.ConfigException}. */
-  static Config config(boolean dryRun) {
-    Config config = Config.fromEnvironment(System.getenv());
+  static Config config(Map<String, String> env, boolean dryRun) {
+    Config config = Config.fromEnvironment(env);
     return dryRun ? config.withDryRun(true) : config;
   }
 
   /** Runs {@code job} on an application with these settings, closing its clients after. */
-  static <T> T withApp(Config config, Function<Application, T> job) {
-    try (Application app = new Application(config, new AwsClients(), System.err)) {
+  static <T> T withApp(Map<String, String> env, Config config, Function<Application, T> job) {
+    try (Application app =
+        new Application(config, new AwsClients(AwsSettings.fromEnvironment(env)), System.err)) {
       return job.apply(app);
     }
   }

@@ -6,12 +6,13 @@ import ddns.config.ConfigException;
 import ddns.event.EventDecoder;
 import ddns.event.InboundEvent;
 import ddns.event.Invocation;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "handle",
     mixinStandardHelpOptions = true,
+    header = "Handle one EventBridge event or SQS batch, as the Lambda function does.",
     description = {
       "Handle one EventBridge event or one SQS batch of them, as the Lambda function does.",
       "Prints the JSON summary on stdout and JSON log lines on stderr."
@@ -61,9 +63,10 @@ final class HandleCommand implements Callable<Integer> {
       err.println("ddns: --event: no such file: " + event);
       return Main.INVALID_INPUT;
     }
+    Map<String, String> env = Main.environment(spec);
     Config config;
     try {
-      config = AppOptions.config(dryRun);
+      config = AppOptions.config(env, dryRun);
     } catch (ConfigException e) {
       err.println("ddns: " + e.getMessage());
       return Main.INVALID_INPUT;
@@ -72,16 +75,11 @@ final class HandleCommand implements Callable<Integer> {
     if (invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
       invocation
           .events()
-          .forEach(
-              e ->
-                  err.println(
-                      "ddns: rejected "
-                          + e.messageId()
-                          + ": "
-                          + ((InboundEvent.Rejected) e).reason()));
+          .forEach(e -> err.println(rejected(e.messageId(), ((InboundEvent.Rejected) e).reason())));
       return Main.INVALID_INPUT;
     }
     return AppOptions.withApp(
+        env,
         config,
         app -> {
           Summary summary = app.handle(invocation);
@@ -90,10 +88,15 @@ final class HandleCommand implements Callable<Integer> {
           } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("summary not serialisable", e);
           }
-          summary
-              .rejected()
-              .forEach(r -> err.println("ddns: rejected " + r.messageId() + ": " + r.error()));
+          summary.rejected().forEach(r -> err.println(rejected(r.messageId(), r.error())));
           return summary.exitStatus();
         });
+  }
+
+  /** The whole input has no message id ({@code -}): the file (or standard input) is named. */
+  private String rejected(String messageId, String reason) {
+    String where =
+        messageId.equals("-") ? (event.equals("-") ? "standard input" : event) : messageId;
+    return "ddns: rejected " + where + ": " + reason;
   }
 }

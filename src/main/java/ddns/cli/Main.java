@@ -2,7 +2,6 @@ package ddns.cli;
 
 import ddns.config.Config;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,14 +33,24 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   static final int INVALID_INPUT = 2;
 
+  private final Map<String, String> env;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+  private Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
   }
 
-  public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new Main());
+  public static void main(String[] args) {
+    System.exit(commandLine(System.getenv()).execute(args));
+  }
+
+  /**
+   * The command line, reading its settings (DDNS_* and AWS_*) from {@code env} rather than from the
+   * process, so that a caller can run it with an environment of its own.
+   */
+  public static CommandLine commandLine(Map<String, String> env) {
+    CommandLine cli = new CommandLine(new Main(env));
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
           command.getErr().println("ddns: " + e.getMessage());
@@ -61,26 +70,32 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The environment the command line was given, seen from any of its subcommands. */
+  static Map<String, String> environment(CommandLine.Model.CommandSpec spec) {
+    return ((Main) spec.root().userObject()).env;
+  }
+
   /** {@code ddns config}: every setting with its default and current value. */
   @Command(
       name = "config",
-      description = "Show every DDNS_* setting: its default and its value here.")
+      header = "Show every DDNS_* setting: its default, its value here and its meaning.",
+      description = "Show every DDNS_* setting: its default, its value here and its meaning.")
   static final class ConfigHelp implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-      Map<String, String> env = System.getenv();
+      Map<String, String> env = environment(spec);
       var out = spec.commandLine().getOut();
-      out.printf("%-26s %-42s %s%n", "VARIABLE", "DEFAULT", "VALUE HERE");
-      new TreeMap<>(Config.VARIABLES)
-          .forEach(
-              (name, fallback) ->
-                  out.printf(
-                      "%-26s %-42s %s%n",
-                      name,
-                      fallback.isEmpty() ? "(empty)" : fallback,
-                      env.getOrDefault(name, "(default)")));
+      TextTable table = new TextTable("VARIABLE", "DEFAULT", "VALUE HERE", "MEANING");
+      for (Config.Setting s : Config.SETTINGS) {
+        table.row(
+            s.name(),
+            s.fallback().isEmpty() ? "(empty)" : s.fallback(),
+            env.getOrDefault(s.name(), "(default)"),
+            s.meaning());
+      }
+      out.print(table.render());
       Config.fromEnvironment(env);
     }
   }
@@ -89,7 +104,9 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"route53-ddns " + (version == null ? "development build" : version)};
+      return new String[] {
+        "route53-ddns " + (version == null ? "(run from classes, not from the built jar)" : version)
+      };
     }
   }
 }

@@ -1,7 +1,9 @@
 package ddns.cli;
 
 import ddns.app.Application;
-import ddns.service.Explanation;
+import ddns.facts.InstanceId;
+import ddns.run.Explanation;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
+    header = "Show what the tool would do for one instance now, and why.",
     description = {
       "Show what the tool would do for one instance now, and why: which tag or DHCP domain led to",
       "which record, what was skipped and for what reason, and the changes still needed.",
@@ -34,17 +37,19 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!instanceId.matches("i-[0-9a-f]{8,17}")) {
+    if (!InstanceId.isValid(instanceId)) {
       spec.commandLine()
           .getErr()
           .println("ddns: --instance-id '" + instanceId + "' is not an instance id (i-…)");
       return Main.INVALID_INPUT;
     }
     var out = spec.commandLine().getOut();
+    Map<String, String> env = Main.environment(spec);
     return AppOptions.withApp(
-        true,
+        env,
+        AppOptions.config(env, true),
         (Application app) -> {
-          Explanation e = app.explain(instanceId);
+          Explanation e = app.explain(InstanceId.of(instanceId));
           options.print(out, app, e, PlanCommand::render);
           return e.error() == null ? 0 : 1;
         });

@@ -1,7 +1,8 @@
 package ddns.cli;
 
 import ddns.app.Application;
-import ddns.service.Summary;
+import ddns.run.Summary;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
+    header = "Repair drift between running instances, the registry and DNS.",
     description = {
       "Compare every running instance, the registry and the managed zones, and repair the drift:",
       "records missing for running instances, records and registry items left by instances that",
@@ -32,8 +34,10 @@ final class ReconcileCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
+    Map<String, String> env = Main.environment(spec);
     return AppOptions.withApp(
-        dryRun,
+        env,
+        AppOptions.config(env, dryRun),
         (Application app) -> {
           Summary summary = app.reconcile(dryRun);
           options.print(out, app, summary, SummaryText::render);

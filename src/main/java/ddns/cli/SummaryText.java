@@ -1,7 +1,7 @@
 package ddns.cli;
 
-import ddns.service.Summary;
-import ddns.service.Summary.InstanceOutcome;
+import ddns.run.Summary;
+import ddns.run.Summary.InstanceOutcome;
 import java.util.stream.Collectors;
 
 /** A summary as people read it: the changes as a table, then alerts, notes and figures. */

@@ -1,21 +1,26 @@
 package ddns.config;
 
-import ddns.model.DnsName;
-import ddns.model.InvalidNameException;
+import ddns.dns.DnsName;
+import ddns.dns.InvalidNameException;
+import ddns.log.JsonLog;
 import ddns.plan.PlanningRules;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Every setting, read once from the environment (DESIGN section 9). AWS endpoint, region and
- * credentials are not here: they come from the SDK's standard chain.
+ * Every setting, read once from the environment (docs/behaviour.md, "Settings"). AWS endpoint,
+ * region and credentials are not here: they come from the SDK's standard chain.
  *
  * @param alertTopicArn explicit topic; when absent, {@code
  *     arn:aws:sns:{region}:{account}:DDNSAlerts} of the event
+ * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
+ *     two stacks in one account keep their figures apart
  */
 public record Config(
     String tableName,
@@ -23,22 +28,53 @@ public record Config(
     PlanningRules rules,
     boolean createTable,
     boolean dryRun,
-    Duration cacheTtl) {
+    Duration cacheTtl,
+    JsonLog.Level logLevel,
+    String serviceName) {
 
-  /** Name, default and meaning of each variable, for the README and {@code --help}. */
-  public static final Map<String, String> VARIABLES =
-      Map.ofEntries(
-          Map.entry("DDNS_TABLE", "DDNS"),
-          Map.entry("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:{region}:{account}:DDNSAlerts"),
-          Map.entry("DDNS_TTL", "60"),
-          Map.entry("DDNS_ZONE_TAG", "ZONE"),
-          Map.entry("DDNS_CNAME_TAG", "CNAME"),
-          Map.entry("DDNS_ALLOWED_ZONES", ""),
-          Map.entry("DDNS_CREATE_REVERSE_ZONES", "true"),
-          Map.entry("DDNS_ASSOCIATE_VPC", "true"),
-          Map.entry("DDNS_CREATE_TABLE", "true"),
-          Map.entry("DDNS_DRY_RUN", "false"),
-          Map.entry("DDNS_CACHE_SECONDS", "60"));
+  /** One environment variable: its name, its default (empty: none) and what it means. */
+  public record Setting(String name, String fallback, String meaning) {}
+
+  /** Every variable, in the order {@code ddns config} and the README list them. */
+  public static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("DDNS_TABLE", "DDNS", "DynamoDB table of the registry"),
+          new Setting(
+              "DDNS_ALERT_TOPIC_ARN",
+              "arn:aws:sns:{region}:{account}:DDNSAlerts",
+              "SNS topic for operator alerts; the default is built from the event's account and"
+                  + " region"),
+          new Setting("DDNS_TTL", "60", "TTL of every record written, in seconds"),
+          new Setting("DDNS_ZONE_TAG", "ZONE", "tag key naming a hosted zone for the instance"),
+          new Setting(
+              "DDNS_CNAME_TAG", "CNAME", "tag key naming an alias (CNAME) for the instance"),
+          new Setting(
+              "DDNS_ALLOWED_ZONES",
+              "",
+              "zones records may go into, comma or space separated (empty: every zone)"),
+          new Setting(
+              "DDNS_CREATE_REVERSE_ZONES",
+              "true",
+              "create a missing /24 in-addr.arpa private zone when a PTR needs it"),
+          new Setting(
+              "DDNS_ASSOCIATE_VPC",
+              "true",
+              "associate the instance's VPC with a private zone that receives its records"),
+          new Setting(
+              "DDNS_CREATE_TABLE", "true", "create the registry table if it does not exist"),
+          new Setting("DDNS_DRY_RUN", "false", "plan and report, change nothing"),
+          new Setting(
+              "DDNS_CACHE_SECONDS",
+              "60",
+              "how long zone lists and VPC settings are kept between invocations"),
+          new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
+          new Setting(
+              "DDNS_SERVICE_NAME",
+              "route53-ddns",
+              "the Service dimension of the metrics (the stack name when deployed)"));
+
+  private static final Map<String, String> DEFAULTS =
+      SETTINGS.stream().collect(Collectors.toUnmodifiableMap(Setting::name, Setting::fallback));
 
   public static Config fromEnvironment(Map<String, String> env) {
     Reader read = new Reader(env);
@@ -56,7 +92,9 @@ public record Config(
         rules,
         read.flag("DDNS_CREATE_TABLE"),
         read.flag("DDNS_DRY_RUN"),
-        Duration.ofSeconds(read.number("DDNS_CACHE_SECONDS", 0, 86_400)));
+        Duration.ofSeconds(read.number("DDNS_CACHE_SECONDS", 0, 86_400)),
+        read.level("DDNS_LOG_LEVEL"),
+        read.text("DDNS_SERVICE_NAME"));
   }
 
   /** The topic alerts go to for an event of this account and region, if one can be named. */
@@ -71,7 +109,8 @@ public record Config(
   }
 
   public Config withDryRun(boolean dryRun) {
-    return new Config(tableName, alertTopicArn, rules, createTable, dryRun, cacheTtl);
+    return new Config(
+        tableName, alertTopicArn, rules, createTable, dryRun, cacheTtl, logLevel, serviceName);
   }
 
   /** Reads variables with defaults; failures name the variable. */
@@ -79,7 +118,7 @@ public record Config(
 
     String text(String name) {
       String value = env.get(name);
-      return value == null || value.isBlank() ? VARIABLES.get(name) : value.strip();
+      return value == null || value.isBlank() ? DEFAULTS.get(name) : value.strip();
     }
 
     boolean flag(String name) {
@@ -102,6 +141,14 @@ public record Config(
         return n;
       } catch (NumberFormatException e) {
         throw new ConfigException(name + " must be a whole number, was '" + value + "'");
+      }
+    }
+
+    JsonLog.Level level(String name) {
+      try {
+        return JsonLog.Level.parse(text(name));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name + " " + e.getMessage());
       }
     }
 

@@ -7,12 +7,12 @@ import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
 import ddns.event.InboundEvent.TagChange;
-import ddns.model.InstanceState;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Decodes what the Lambda receives: one EventBridge event, or an SQS batch whose message bodies are
@@ -28,7 +28,6 @@ public final class EventDecoder {
   /** Anything larger is not an EventBridge event (their limit is 256 KiB). */
   static final int MAX_EVENT_BYTES = 256 * 1024;
 
-  private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
   private final ObjectMapper json;
 
   public EventDecoder(ObjectMapper json) {
@@ -133,7 +132,7 @@ public final class EventDecoder {
     if (instanceId == null) {
       return new Rejected(label, "detail.instance-id is missing or not a string");
     }
-    if (!INSTANCE_ID.matcher(instanceId).matches()) {
+    if (!InstanceId.isValid(instanceId)) {
       return new Rejected(
           label, "detail.instance-id '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
     }
@@ -146,7 +145,12 @@ public final class EventDecoder {
           label, "detail.state '" + abbreviate(state) + "' is not an EC2 instance state");
     }
     return new StateChange(
-        label, text(event, "id"), instanceId, state, text(event, "account"), text(event, "region"));
+        label,
+        text(event, "id"),
+        InstanceId.of(instanceId),
+        state,
+        text(event, "account"),
+        text(event, "region"));
   }
 
   /** CreateTags/DeleteTags on EC2, as CloudTrail reports them through EventBridge. */
@@ -166,11 +170,11 @@ public final class EventDecoder {
       return new Rejected(
           label, "detail.requestParameters.resourcesSet.items is missing or not an array");
     }
-    List<String> instances = new ArrayList<>();
+    List<InstanceId> instances = new ArrayList<>();
     for (JsonNode resource : resources) {
       String id = text(resource, "resourceId");
-      if (id != null && INSTANCE_ID.matcher(id).matches()) {
-        instances.add(id);
+      if (InstanceId.isValid(id)) {
+        instances.add(InstanceId.of(id));
       }
     }
     Set<String> keys = new TreeSet<>();

@@ -1,5 +1,6 @@
 package ddns.event;
 
+import ddns.facts.InstanceId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +15,7 @@ public sealed interface InboundEvent {
   record StateChange(
       String messageId,
       String eventId,
-      String instanceId,
+      InstanceId instanceId,
       String state,
       String account,
       String region)
@@ -33,7 +34,7 @@ public sealed interface InboundEvent {
   record TagChange(
       String messageId,
       String eventId,
-      List<String> instanceIds,
+      List<InstanceId> instanceIds,
       Set<String> tagKeys,
       String account,
       String region)

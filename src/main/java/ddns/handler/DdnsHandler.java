@@ -1,10 +1,13 @@
 package ddns.handler;
 
+import static ddns.log.JsonLog.field;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import ddns.app.Application;
 import ddns.event.Invocation;
-import ddns.service.Summary;
+import ddns.log.JsonLog;
+import ddns.run.Summary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,10 +18,12 @@ import java.util.Map;
 /**
  * Lambda entry point ({@code ddns.handler.DdnsHandler::handleRequest}) for an EventBridge event or
  * an SQS batch of them. For SQS it answers {@code batchItemFailures}, so only the failed messages
- * come back; for a direct event, a failure fails the invocation so Lambda retries it.
+ * come back; for a direct event, a failure fails the invocation so Lambda retries it. Every log
+ * line of an invocation carries its request id, function version and whether it was a cold start.
  */
 public final class DdnsHandler implements RequestStreamHandler {
   private final Application app;
+  private boolean coldStart = true;
 
   public DdnsHandler() {
     this(Application.fromEnvironment(System.getenv(), System.out));
@@ -31,15 +36,22 @@ public final class DdnsHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    String payload = new String(input.readAllBytes(), StandardCharsets.UTF_8);
-    Invocation invocation = app.decode(payload);
-    Summary summary = app.handle(invocation);
-    if (!invocation.sqsBatch() && !summary.failedMessageIds().isEmpty()) {
-      throw new IllegalStateException(
-          "event not handled: " + app.json().writeValueAsString(summary));
+    boolean cold = coldStart;
+    coldStart = false;
+    try (JsonLog.Scope scope =
+        app.logContext(
+            field("requestId", context == null ? null : context.getAwsRequestId()),
+            field("functionVersion", context == null ? null : context.getFunctionVersion()),
+            field("coldStart", cold))) {
+      Invocation invocation = app.decode(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+      Summary summary = app.handle(invocation);
+      if (!invocation.sqsBatch() && !summary.failedMessageIds().isEmpty()) {
+        throw new IllegalStateException(
+            "event not handled: " + app.json().writeValueAsString(summary));
+      }
+      List<Map<String, String>> failures =
+          summary.failedMessageIds().stream().map(id -> Map.of("itemIdentifier", id)).toList();
+      app.json().writeValue(output, Map.of("batchItemFailures", failures, "summary", summary));
     }
-    List<Map<String, String>> failures =
-        summary.failedMessageIds().stream().map(id -> Map.of("itemIdentifier", id)).toList();
-    app.json().writeValue(output, Map.of("batchItemFailures", failures, "summary", summary));
   }
 }

@@ -1,9 +1,9 @@
 package ddns.plan;
 
-import ddns.model.DnsName;
-import ddns.model.InvalidNameException;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
+import ddns.dns.DnsName;
+import ddns.dns.InvalidNameException;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

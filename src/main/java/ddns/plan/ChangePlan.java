@@ -1,8 +1,10 @@
 package ddns.plan;
 
-import ddns.model.Alert;
-import ddns.model.DesiredRecord;
-import ddns.model.RegistryWrite;
+import ddns.alert.Alert;
+import ddns.dns.DesiredRecord;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.registry.RegistryWrite;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +20,7 @@ public record ChangePlan(
     List<PlannedChange> changes,
     List<RegistryWrite> after,
     List<Alert> alerts,
-    Map<String, List<DesiredRecord>> accepted) {
+    Map<InstanceId, List<DesiredRecord>> accepted) {
 
   public ChangePlan {
     before = List.copyOf(before);
@@ -29,7 +31,7 @@ public record ChangePlan(
   }
 
   /** Changes grouped by hosted zone id, zones in id order. */
-  public Map<String, List<PlannedChange>> changesByZone() {
+  public Map<ZoneId, List<PlannedChange>> changesByZone() {
     return changes.stream()
         .collect(Collectors.groupingBy(PlannedChange::zoneId, TreeMap::new, Collectors.toList()));
   }

@@ -1,19 +1,21 @@
 package ddns.plan;
 
-import ddns.model.Alert;
-import ddns.model.Claim;
-import ddns.model.Claimant;
-import ddns.model.DesiredRecord;
-import ddns.model.DnsName;
-import ddns.model.Ownership;
-import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RegistrySnapshot;
-import ddns.model.RegistryWrite;
-import ddns.model.RegistryWrite.DeleteClaim;
-import ddns.model.RegistryWrite.DeleteOwnership;
-import ddns.model.RegistryWrite.PutClaim;
-import ddns.model.RegistryWrite.PutOwnership;
+import ddns.alert.Alert;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.NameInZone;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.facts.InstanceId;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import ddns.registry.RegistrySnapshot;
+import ddns.registry.RegistryWrite;
+import ddns.registry.RegistryWrite.DeleteClaim;
+import ddns.registry.RegistryWrite.DeleteOwnership;
+import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.PutOwnership;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,7 +57,7 @@ public final class ChangePlanner {
     Set<RecordKey> keys = affectedKeys(intents, registry);
     keys.addAll(sentBefore.keySet());
     for (RecordKey key : keys) {
-      names.add(new NameInZone(key.zoneId(), key.name()));
+      names.add(key.nameInZone());
     }
     return names;
   }
@@ -90,15 +92,15 @@ public final class ChangePlanner {
     List<Intent> sorted =
         intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
     List<Alert> alerts = new ArrayList<>();
-    Map<String, List<DesiredRecord>> accepted =
+    Map<InstanceId, List<DesiredRecord>> accepted =
         NameConflicts.accept(sorted, registry, live, alerts);
 
-    Map<String, Intent> byId = new HashMap<>();
-    Map<String, Map<RecordKey, DesiredRecord>> wanted = new HashMap<>();
+    Map<InstanceId, Intent> byId = new HashMap<>();
+    Map<InstanceId, Map<RecordKey, DesiredRecord>> wanted = new HashMap<>();
     Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
-    Map<RecordKey, Set<String>> involved = new HashMap<>();
+    Map<RecordKey, Set<InstanceId>> involved = new HashMap<>();
     for (Intent intent : sorted) {
-      String id = intent.instanceId();
+      InstanceId id = intent.instanceId();
       byId.put(id, intent);
       Map<RecordKey, DesiredRecord> mine = new HashMap<>();
       for (DesiredRecord d : accepted.get(id)) {
@@ -126,10 +128,10 @@ public final class ChangePlanner {
     for (Map.Entry<RecordKey, DnsName> entry : zoneNames.entrySet()) {
       RecordKey key = entry.getKey();
       Claim old = registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue()));
-      Set<String> actors = new TreeSet<>(involved.getOrDefault(key, Set.of()));
+      Set<InstanceId> actors = new TreeSet<>(involved.getOrDefault(key, Set.of()));
       old.claimants().keySet().stream().filter(byId::containsKey).forEach(actors::add);
-      Map<String, Claimant> next = new TreeMap<>(old.claimants());
-      for (String id : actors) {
+      Map<InstanceId, Claimant> next = new TreeMap<>(old.claimants());
+      for (InstanceId id : actors) {
         next.remove(id);
         DesiredRecord d = wanted.get(id).get(key);
         if (d != null) {
@@ -139,7 +141,7 @@ public final class ChangePlanner {
       Claim nextClaim = new Claim(key, old.zoneName(), old.version(), next);
       claimWrites(old, nextClaim, before, after);
       Optional<PlannedChange> earlier = Optional.ofNullable(sentBefore.get(key));
-      String actor =
+      InstanceId actor =
           actors.isEmpty()
               ? earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId())
               : actors.iterator().next();
@@ -156,11 +158,11 @@ public final class ChangePlanner {
       Claim old,
       Claim next,
       LiveRecords live,
-      String actor,
-      Set<String> batch,
+      InstanceId actor,
+      Set<InstanceId> batch,
       Optional<PlannedChange> sentBefore) {
     RecordKey key = next.key();
-    Optional<RecordSet> current = live.at(nameOf(key), key.type());
+    Optional<RecordSet> current = live.at(key.nameInZone(), key.type());
     Optional<Claimant> winner = next.winner();
     if (winner.isPresent()) {
       RecordSet want =
@@ -168,7 +170,7 @@ public final class ChangePlanner {
       if (current.isPresent() && current.get().sameContent(want)) {
         return Optional.empty();
       }
-      String by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
+      InstanceId by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
       return Optional.of(
           new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by, current));
     }
@@ -191,7 +193,7 @@ public final class ChangePlanner {
     if (old.claimants().equals(next.claimants())) {
       return;
     }
-    Map<String, Claimant> union = new TreeMap<>(old.claimants());
+    Map<InstanceId, Claimant> union = new TreeMap<>(old.claimants());
     union.putAll(next.claimants());
     long version = old.version();
     if (!union.equals(old.claimants())) {
@@ -259,9 +261,5 @@ public final class ChangePlanner {
   private static Claimant claimant(Intent intent, DesiredRecord d) {
     return new Claimant(
         intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
-  }
-
-  static NameInZone nameOf(RecordKey key) {
-    return new NameInZone(key.zoneId(), key.name());
   }
 }

@@ -1,8 +1,9 @@
 package ddns.plan;
 
-import ddns.model.Alert;
-import ddns.model.DesiredRecord;
-import ddns.model.RecordKey;
+import ddns.alert.Alert;
+import ddns.dns.DesiredRecord;
+import ddns.dns.RecordKey;
+import ddns.facts.InstanceId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  * raised on the way and notes saying why something was not made.
  */
 public record InstancePlan(
-    String instanceId,
+    InstanceId instanceId,
     List<DesiredRecord> records,
     List<ZoneAction> zoneActions,
     List<Alert> alerts,

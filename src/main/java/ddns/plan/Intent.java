@@ -1,6 +1,7 @@
 package ddns.plan;
 
-import ddns.model.DesiredRecord;
+import ddns.dns.DesiredRecord;
+import ddns.facts.InstanceId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * for deregistration.
  */
 public record Intent(
-    String instanceId,
+    InstanceId instanceId,
     boolean register,
     Instant launchTime,
     List<DesiredRecord> desired,
@@ -28,7 +29,7 @@ public record Intent(
     }
   }
 
-  public static Intent deregister(String instanceId) {
+  public static Intent deregister(InstanceId instanceId) {
     return new Intent(instanceId, false, Instant.EPOCH, List.of(), Map.of());
   }
 }

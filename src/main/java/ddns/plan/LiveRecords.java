@@ -1,7 +1,8 @@
 package ddns.plan;
 
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
+import ddns.dns.NameInZone;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,13 +1,15 @@
 package ddns.plan;
 
-import ddns.model.Alert;
-import ddns.model.AlertKind;
-import ddns.model.Claim;
-import ddns.model.DesiredRecord;
-import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
-import ddns.model.RegistrySnapshot;
+import ddns.alert.Alert;
+import ddns.alert.AlertKind;
+import ddns.dns.DesiredRecord;
+import ddns.dns.NameInZone;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.facts.InstanceId;
+import ddns.registry.Claim;
+import ddns.registry.RegistrySnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,28 +27,21 @@ final class NameConflicts {
   private NameConflicts() {}
 
   /** Drops the desired records that would touch a foreign record or clash with another name. */
-  static Map<String, List<DesiredRecord>> accept(
+  static Map<InstanceId, List<DesiredRecord>> accept(
       List<Intent> intents, RegistrySnapshot registry, LiveRecords live, List<Alert> alerts) {
     Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
     for (Intent intent : intents) {
       for (DesiredRecord d : intent.desired()) {
-        wantedTypes
-            .computeIfAbsent(ChangePlanner.nameOf(d.key()), n -> new TreeSet<>())
-            .add(d.key().type());
+        wantedTypes.computeIfAbsent(d.key().nameInZone(), n -> new TreeSet<>()).add(d.key().type());
       }
     }
-    Map<String, List<DesiredRecord>> accepted = new HashMap<>();
+    Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
       List<DesiredRecord> kept = new ArrayList<>();
       Map<String, String> refusedAliases = new HashMap<>();
       for (DesiredRecord d : intent.desired()) {
         Optional<Alert> problem =
-            problem(
-                intent.instanceId(),
-                d,
-                registry,
-                live,
-                wantedTypes.get(ChangePlanner.nameOf(d.key())));
+            problem(intent.instanceId(), d, registry, live, wantedTypes.get(d.key().nameInZone()));
         if (problem.isPresent()) {
           alerts.add(problem.get());
           if (d.key().type() == RecordType.CNAME) {
@@ -78,7 +73,7 @@ final class NameConflicts {
   }
 
   private static Optional<Alert> problem(
-      String instanceId,
+      InstanceId instanceId,
       DesiredRecord d,
       RegistrySnapshot registry,
       LiveRecords live,
@@ -95,7 +90,7 @@ final class NameConflicts {
                   + " skipped: another record of this tool has the same name, and a CNAME must"
                   + " stand alone"));
     }
-    NameInZone name = ChangePlanner.nameOf(key);
+    NameInZone name = key.nameInZone();
     for (RecordSet existing : live.at(name)) {
       boolean clash = existing.type() == key.type() || cname || existing.type() == RecordType.CNAME;
       if (!clash) {

@@ -1,7 +1,9 @@
 package ddns.plan;
 
-import ddns.model.DnsName;
-import ddns.model.RecordSet;
+import ddns.dns.DnsName;
+import ddns.dns.RecordSet;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +14,10 @@ import java.util.Optional;
  */
 public record PlannedChange(
     ChangeAction action,
-    String zoneId,
+    ZoneId zoneId,
     DnsName zoneName,
     RecordSet set,
-    String instanceId,
+    InstanceId instanceId,
     Optional<RecordSet> replaces)
     implements Comparable<PlannedChange> {
 
@@ -35,7 +37,7 @@ public record PlannedChange(
   }
 
   public PlannedChange(
-      ChangeAction action, String zoneId, DnsName zoneName, RecordSet set, String instanceId) {
+      ChangeAction action, ZoneId zoneId, DnsName zoneName, RecordSet set, InstanceId instanceId) {
     this(
         action,
         zoneId,

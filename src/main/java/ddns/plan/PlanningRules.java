@@ -1,6 +1,6 @@
 package ddns.plan;
 
-import ddns.model.DnsName;
+import ddns.dns.DnsName;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;

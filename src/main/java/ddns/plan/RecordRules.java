@@ -1,17 +1,17 @@
 package ddns.plan;
 
-import ddns.model.Alert;
-import ddns.model.AlertKind;
-import ddns.model.DesiredRecord;
-import ddns.model.DnsName;
-import ddns.model.HostedZone;
-import ddns.model.InstanceFacts;
-import ddns.model.InvalidNameException;
-import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
-import ddns.model.VpcFacts;
-import ddns.model.ZoneCatalog;
+import ddns.alert.Alert;
+import ddns.alert.AlertKind;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
+import ddns.dns.InvalidNameException;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneCatalog;
+import ddns.facts.InstanceFacts;
+import ddns.facts.VpcFacts;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
 import java.util.ArrayList;
@@ -263,7 +263,7 @@ public final class RecordRules {
             "reverse name of " + ip + " in " + zone.get().name());
         associateIfNeeded(zone.get());
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
-        zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpcId()));
+        zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpc().get()));
         notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
       } else {
         notes.add(
@@ -301,7 +301,7 @@ public final class RecordRules {
           && !zones.isAssociated(zone)
           && rules.associateVpc()
           && facts.vpc().isPresent()) {
-        zoneActions.add(new AssociateVpc(zone.id(), zone.name(), facts.vpcId()));
+        zoneActions.add(new AssociateVpc(zone.id(), zone.name(), facts.vpc().get()));
       }
     }
 

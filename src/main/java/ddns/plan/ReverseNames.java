@@ -1,6 +1,6 @@
 package ddns.plan;
 
-import ddns.model.DnsName;
+import ddns.dns.DnsName;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package ddns.plan;
 
-import ddns.model.DnsName;
+import ddns.dns.DnsName;
+import ddns.dns.ZoneId;
 
 /** A change to a hosted zone itself (not to its records) that an instance's records need first. */
 public sealed interface ZoneAction extends Comparable<ZoneAction> {
@@ -21,7 +22,7 @@ public sealed interface ZoneAction extends Comparable<ZoneAction> {
   }
 
   /** Associate {@code vpcId} with the private zone {@code zoneId}. */
-  record AssociateVpc(String zoneId, DnsName zoneName, String vpcId) implements ZoneAction {
+  record AssociateVpc(ZoneId zoneId, DnsName zoneName, String vpcId) implements ZoneAction {
     @Override
     public String describe() {
       return "associate " + vpcId + " with " + zoneName + " (" + zoneId + ")";

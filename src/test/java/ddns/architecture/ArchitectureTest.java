@@ -1,10 +1,12 @@
 package ddns.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The boundaries of docs/architecture.md, enforced. */
@@ -14,11 +16,23 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("ddns");
 
+  /** The ports: one interface per AWS service and role, and the steps that use them. */
+  private static final String[] PORTS_AND_STEPS = {
+    "ddns.facts.InstanceSource",
+    "ddns.facts.ZoneDirectory",
+    "ddns.facts.CachedLookups",
+    "ddns.apply.DnsZones",
+    "ddns.registry.OwnershipRegistry",
+    "ddns.registry.AlertMemory",
+    "ddns.alert.Alerts",
+    "ddns.alert.AlertPublisher"
+  };
+
   @Test
-  void planningCore_hasNoAwsSdk_noIo_andNoClock() {
+  void vocabularyEventsAndPlanning_haveNoAwsSdk_noIo_andNoClock() {
     noClasses()
         .that()
-        .resideInAnyPackage("ddns.model..", "ddns.plan..", "ddns.event..")
+        .resideInAnyPackage("ddns.dns..", "ddns.event..", "ddns.plan..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("software.amazon..", "com.amazonaws..", "java.io..", "java.net.http..")
@@ -29,41 +43,86 @@ class ArchitectureTest {
   }
 
   @Test
-  void serviceAndPorts_knowNoAwsSdk() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("ddns.service..", "ddns.port..", "ddns.config..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("software.amazon..", "com.amazonaws..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void onlyTheAwsPackage_buildsSdkClients() {
+  void nothingButTheAwsPackage_touchesTheSdk() {
     noClasses()
         .that()
         .resideOutsideOfPackage("ddns.aws..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("software.amazon.awssdk.services..")
+        .resideInAnyPackage("software.amazon.awssdk..")
         .check(CLASSES);
   }
 
   @Test
-  void planningCore_doesNotReachOutToServiceOrAdapters() {
+  void planning_usesValuesOnly_neverAPortAStepOrAnEntryPoint() {
     noClasses()
         .that()
-        .resideInAnyPackage("ddns.model..", "ddns.plan..")
+        .resideInAnyPackage("ddns.dns..", "ddns.plan..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "ddns.service..",
+            "ddns.apply..",
+            "ddns.run..",
             "ddns.aws..",
-            "ddns.port..",
+            "ddns.log..",
+            "ddns.config..",
             "ddns.handler..",
             "ddns.cli..",
             "ddns.app..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(PORTS_AND_STEPS[0])
         .check(CLASSES);
+    for (String port : PORTS_AND_STEPS) {
+      noClasses()
+          .that()
+          .resideInAnyPackage("ddns.dns..", "ddns.plan..", "ddns.event..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(port)
+          .check(CLASSES);
+    }
+  }
+
+  @Test
+  void theSteps_knowThePortsNotTheAdapters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "ddns.facts..", "ddns.apply..", "ddns.registry..", "ddns.alert..", "ddns.run..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("ddns.aws..", "ddns.app..", "ddns.cli..", "ddns.handler..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void eachPackage_saysItsStep() {
+    for (String pkg :
+        new String[] {
+          "dns",
+          "event",
+          "facts",
+          "plan",
+          "apply",
+          "registry",
+          "alert",
+          "run",
+          "failure",
+          "log",
+          "aws",
+          "aws/ec2",
+          "aws/route53",
+          "aws/dynamodb",
+          "aws/sns",
+          "config",
+          "app",
+          "handler",
+          "cli"
+        }) {
+      assertThat(Path.of("src/main/java/ddns", pkg, "package-info.java"))
+          .as("ddns.%s says its step in a package-info.java", pkg.replace('/', '.'))
+          .isRegularFile();
+    }
   }
 }

@@ -3,7 +3,7 @@ package ddns.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ddns.model.DnsName;
+import ddns.dns.DnsName;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -51,7 +51,7 @@ class TemplateTest {
         .forEachRemaining(set::add);
     set.remove("JAVA_TOOL_OPTIONS");
 
-    assertThat(Config.VARIABLES.keySet()).containsAll(set);
+    assertThat(Config.SETTINGS.stream().map(Config.Setting::name).toList()).containsAll(set);
     assertThat(set)
         .contains(
             "DDNS_TTL",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
+import ddns.facts.InstanceId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class EventDecoderTest {
         .isInstanceOfSatisfying(
             StateChange.class,
             e -> {
-              assertThat(e.instanceId()).isEqualTo("i-0123456789abcdef0");
+              assertThat(e.instanceId()).isEqualTo(InstanceId.of("i-0123456789abcdef0"));
               assertThat(e.state()).isEqualTo("running");
               assertThat(e.account()).isEqualTo("123456789012");
               assertThat(e.region()).isEqualTo("us-east-1");

@@ -1,13 +1,15 @@
 package ddns.it;
 
-import ddns.model.DnsName;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
+import ddns.dns.DnsName;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,23 +50,54 @@ public final class AwsWorld implements AutoCloseable {
   record Network(String vpcId, String subnetId) {}
 
   AwsWorld(URI endpoint) {
-    configureSdk(endpoint);
     // Always straight to the emulator, even when the code under test goes through a fault proxy.
-    this.ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
+    var keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    this.ec2 =
+        Ec2Client.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(REGION))
+            .credentialsProvider(keys)
+            .build();
     this.route53 =
-        Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).build();
+        Route53Client.builder()
+            .endpointOverride(endpoint)
+            .region(Region.AWS_GLOBAL)
+            .credentialsProvider(keys)
+            .build();
     this.dynamoDb =
-        DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
-    this.sns = SnsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
-    this.sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.of(REGION)).build();
+        DynamoDbClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(REGION))
+            .credentialsProvider(keys)
+            .build();
+    this.sns =
+        SnsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(REGION))
+            .credentialsProvider(keys)
+            .build();
+    this.sqs =
+        SqsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(REGION))
+            .credentialsProvider(keys)
+            .build();
   }
 
-  /** Points the SDK's standard chain, which the code under test uses, at {@code endpoint}. */
-  static void configureSdk(URI endpoint) {
-    System.setProperty("aws.endpointUrl", endpoint.toString());
-    System.setProperty("aws.region", REGION);
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
+  /**
+   * The environment the code under test reads AWS settings from: {@code endpoint}, the region and
+   * test credentials. Passed explicitly, never set JVM-wide, so tests can run side by side.
+   */
+  static Map<String, String> awsEnvironment(URI endpoint) {
+    return Map.of(
+        "AWS_ENDPOINT_URL",
+        endpoint.toString(),
+        "AWS_REGION",
+        REGION,
+        "AWS_ACCESS_KEY_ID",
+        "testing",
+        "AWS_SECRET_ACCESS_KEY",
+        "testing");
   }
 
   Network network(String cidr, String dhcpDomain, boolean dnsSupport) {

@@ -137,7 +137,7 @@ class CliTest extends EmulatorTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = ddns.cli.Main.commandLine();
+    CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);

@@ -3,7 +3,7 @@ package ddns.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.app.Application;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,10 +55,10 @@ final class Converged {
       String ip = i.privateIpAddress();
       String ptrName = reverseName(ip);
       String alias = cnameTag(i);
-      forward.add(new RecordSet(ddns.model.DnsName.parse(host), RecordType.A, 60, List.of(ip)));
+      forward.add(new RecordSet(ddns.dns.DnsName.parse(host), RecordType.A, 60, List.of(ip)));
       pointers.add(
           new RecordSet(
-              ddns.model.DnsName.parse(ptrName),
+              ddns.dns.DnsName.parse(ptrName),
               RecordType.PTR,
               60,
               List.of(alias != null ? alias : host)));
@@ -78,7 +78,7 @@ final class Converged {
         (alias, winner) ->
             forward.add(
                 new RecordSet(
-                    ddns.model.DnsName.parse(alias),
+                    ddns.dns.DnsName.parse(alias),
                     RecordType.CNAME,
                     60,
                     List.of(winner.privateDnsName().split("\\.")[0] + ".corp.internal."))));

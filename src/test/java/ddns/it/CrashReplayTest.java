@@ -2,7 +2,7 @@ package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -3,18 +3,21 @@ package ddns.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.aws.AwsClients;
-import ddns.model.Claim;
-import ddns.model.Claimant;
-import ddns.model.DesiredRecord;
-import ddns.model.DnsName;
-import ddns.model.Ownership;
-import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
-import ddns.model.RegistryWrite;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.plan.Action;
 import ddns.plan.ChangeAction;
 import ddns.plan.PlannedChange;
-import ddns.service.Summary;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import ddns.registry.RegistryWrite;
+import ddns.run.Summary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,7 @@ class DeregistrationScenarioTest extends EmulatorTest {
         .singleElement()
         .satisfies(
             i -> {
-              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.action()).isEqualTo(Action.DEREGISTER);
               assertThat(i.changes()).extracting(c -> c.action()).containsOnly("DELETE").hasSize(3);
             });
     assertThat(world.records(zone)).isEmpty();
@@ -66,30 +69,33 @@ class DeregistrationScenarioTest extends EmulatorTest {
     var net = world.network("10.20.0.0/16", null, true);
     String zone = world.privateZone("corp.internal", net.vpcId());
     String gone = "i-0000000000000dead";
+    InstanceId goneId = InstanceId.of(gone);
+    ZoneId zoneId = ZoneId.of(zone);
     RecordSet set = record("old-host.corp.internal", RecordType.A, "10.20.1.99");
-    RecordKey key = new RecordKey(zone, set.name(), RecordType.A);
+    RecordKey key = new RecordKey(zoneId, set.name(), RecordType.A);
     DesiredRecord written = new DesiredRecord(key, DnsName.parse("corp.internal"), set);
     Instant launched = Instant.parse("2026-01-01T00:00:00Z");
-    try (AwsClients clients = new AwsClients()) {
+    try (AwsClients clients = new AwsClients(awsSettings())) {
       // The state an earlier registration of this instance left behind.
       var registry = clients.registry("DDNS");
       registry.ensureTable();
       registry.write(
           List.of(
               new RegistryWrite.PutOwnership(
-                  new Ownership(gone, 1, launched, List.of(written), Map.of()), 0),
+                  new Ownership(goneId, 1, launched, List.of(written), Map.of()), 0),
               new RegistryWrite.PutClaim(
                   new Claim(
                       key,
                       written.zoneName(),
                       1,
-                      Map.of(gone, new Claimant(gone, launched, 60, set.values()))),
+                      Map.of(goneId, new Claimant(goneId, launched, 60, set.values()))),
                   0)));
       clients
           .dnsZones()
           .apply(
-              zone,
-              List.of(new PlannedChange(ChangeAction.UPSERT, zone, written.zoneName(), set, gone)));
+              zoneId,
+              List.of(
+                  new PlannedChange(ChangeAction.UPSERT, zoneId, written.zoneName(), set, goneId)));
     }
     assertThat(world.records(zone)).containsExactly(set);
 
@@ -99,7 +105,7 @@ class DeregistrationScenarioTest extends EmulatorTest {
         .singleElement()
         .satisfies(
             i -> {
-              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.action()).isEqualTo(Action.DEREGISTER);
               assertThat(i.state()).isEqualTo("unknown to EC2");
             });
     assertThat(world.records(zone)).isEmpty();
@@ -119,7 +125,7 @@ class DeregistrationScenarioTest extends EmulatorTest {
         .singleElement()
         .satisfies(
             i -> {
-              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.action()).isEqualTo(Action.DEREGISTER);
               assertThat(i.notes()).anyMatch(n -> n.contains("event said running"));
             });
     assertThat(world.records(zone)).isEmpty();

@@ -2,12 +2,13 @@ package ddns.it;
 
 import ddns.app.Application;
 import ddns.aws.AwsClients;
+import ddns.aws.AwsSettings;
 import ddns.aws.Retries;
 import ddns.config.Config;
-import ddns.model.DnsName;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
-import ddns.service.Summary;
+import ddns.dns.DnsName;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.run.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,11 +83,22 @@ public abstract class EmulatorTest {
 
   /** A second, independent application (a cold Lambda container or another invocation). */
   protected Application freshApp() {
-    AwsWorld.configureSdk(endpoint);
     return new Application(
         Config.fromEnvironment(env),
-        new AwsClients(FAST_RETRIES),
+        new AwsClients(awsSettings(), FAST_RETRIES),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
+  }
+
+  /** Where the code under test sends its calls ({@link #endpoint}), as whom, in which region. */
+  protected AwsSettings awsSettings() {
+    return AwsSettings.fromEnvironment(AwsWorld.awsEnvironment(endpoint));
+  }
+
+  /** The command line's environment: the test's DDNS_* settings and the AWS settings. */
+  protected Map<String, String> cliEnvironment() {
+    Map<String, String> all = new HashMap<>(env);
+    all.putAll(AwsWorld.awsEnvironment(endpoint));
+    return all;
   }
 
   /** Drops the current application, as when a Lambda container dies; the next call starts cold. */

@@ -1,6 +1,6 @@
 package ddns.it;
 
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

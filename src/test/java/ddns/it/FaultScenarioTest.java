@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.faults.Fault;
 import ddns.faults.Rules;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package ddns.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.faults.FaultProxy;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ddns.deploy.Template;
 import ddns.faults.Fault;
 import ddns.faults.Rules;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

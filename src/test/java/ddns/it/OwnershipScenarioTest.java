@@ -2,8 +2,8 @@ package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.RecordType;
-import ddns.service.Summary;
+import ddns.dns.RecordType;
+import ddns.run.Summary;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

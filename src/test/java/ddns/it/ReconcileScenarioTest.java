@@ -2,9 +2,12 @@ package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.RecordType;
-import ddns.service.Explanation;
-import ddns.service.Summary;
+import ddns.dns.RecordType;
+import ddns.facts.InstanceId;
+import ddns.plan.Action;
+import ddns.run.Explanation;
+import ddns.run.Mode;
+import ddns.run.Summary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,14 +30,14 @@ class ReconcileScenarioTest extends EmulatorTest {
 
     Summary summary = app().reconcile(false);
 
-    assertThat(summary.mode()).isEqualTo("reconcile");
+    assertThat(summary.mode()).isEqualTo(Mode.RECONCILE);
     assertThat(summary.failedMessageIds()).isEmpty();
     assertThat(summary.instances())
         .singleElement()
         .satisfies(
             i -> {
               assertThat(i.instanceId()).isEqualTo(stopped);
-              assertThat(i.action()).isEqualTo("deregister");
+              assertThat(i.action()).isEqualTo(Action.DEREGISTER);
               assertThat(i.changes()).hasSize(3);
             });
     assertThat(summary.metrics())
@@ -216,7 +219,7 @@ class ReconcileScenarioTest extends EmulatorTest {
 
     Summary summary = handle(Events.fixture("scheduled.json"));
 
-    assertThat(summary.mode()).isEqualTo("reconcile");
+    assertThat(summary.mode()).isEqualTo(Mode.RECONCILE);
     assertThat(summary.exitStatus()).isZero();
     assertThat(world.records(zone))
         .containsExactly(record(hostLabel(id) + ".corp.internal", RecordType.A, privateIp(id)));
@@ -231,7 +234,7 @@ class ReconcileScenarioTest extends EmulatorTest {
     String id =
         world.launch(net, Map.of("CNAME", "web.corp.internal", "ZONE", "nowhere.test"), false);
 
-    Explanation explanation = app().explain(id);
+    Explanation explanation = app().explain(InstanceId.of(id));
 
     assertThat(explanation.state()).isEqualTo("running");
     assertThat(explanation.records())

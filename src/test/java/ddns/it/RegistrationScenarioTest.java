@@ -2,8 +2,9 @@ package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.RecordType;
-import ddns.service.Summary;
+import ddns.dns.RecordType;
+import ddns.plan.Action;
+import ddns.run.Summary;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class RegistrationScenarioTest extends EmulatorTest {
         .singleElement()
         .satisfies(
             i -> {
-              assertThat(i.action()).isEqualTo("register");
+              assertThat(i.action()).isEqualTo(Action.REGISTER);
               assertThat(i.changes()).isEmpty();
               assertThat(i.notes()).anyMatch(n -> n.contains("nothing to register"));
             });

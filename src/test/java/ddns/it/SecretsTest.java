@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.app.Application;
 import ddns.aws.AwsClients;
+import ddns.aws.AwsSettings;
 import ddns.config.Config;
-import ddns.service.Summary;
+import ddns.run.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Logs, summaries and alerts never carry credentials, also when calls fail. */
@@ -21,13 +22,6 @@ class SecretsTest extends EmulatorTest {
 
   private final ByteArrayOutputStream logSink = new ByteArrayOutputStream();
 
-  @AfterEach
-  void restoreCredentials() {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    System.clearProperty("aws.sessionToken");
-  }
-
   @Test
   void credentials_appearInNoLogSummaryOrAlert() throws Exception {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
@@ -37,17 +31,16 @@ class SecretsTest extends EmulatorTest {
         world.launch(net, Map.of("CNAME", "web.corp.internal", "ZONE", "nowhere.test"), false);
     env.put("DDNS_TABLE", "missing-table");
     env.put("DDNS_CREATE_TABLE", "false");
-    AwsWorld.configureSdk(EMULATOR.endpoint());
-    System.setProperty("aws.accessKeyId", KEY_ID);
-    System.setProperty("aws.secretAccessKey", SECRET);
-    System.setProperty("aws.sessionToken", SESSION);
-    endpoint = EMULATOR.endpoint();
+    Map<String, String> aws = new HashMap<>(AwsWorld.awsEnvironment(EMULATOR.endpoint()));
+    aws.put("AWS_ACCESS_KEY_ID", KEY_ID);
+    aws.put("AWS_SECRET_ACCESS_KEY", SECRET);
+    aws.put("AWS_SESSION_TOKEN", SESSION);
 
     Summary failed;
     try (Application app =
         new Application(
             Config.fromEnvironment(env),
-            new AwsClients(FAST_RETRIES),
+            new AwsClients(AwsSettings.fromEnvironment(aws), FAST_RETRIES),
             new PrintStream(logSink, true, UTF_8))) {
       failed = app.handle(app.decode(Events.stateChange(id, "running")));
       String summaryJson = app.json().writeValueAsString(failed);

@@ -2,9 +2,11 @@ package ddns.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.DnsName;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
+import ddns.dns.DnsName;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,14 +78,14 @@ class ChangeBatchValidatorTest {
     PlannedChange two =
         new PlannedChange(
             ChangeAction.UPSERT,
-            "Z",
+            ZoneId.of("Z"),
             ZONE,
             new RecordSet(
                 DnsName.parse("web.zone.internal"),
                 RecordType.CNAME,
                 60,
                 List.of("a.zone.internal.", "b.zone.internal.")),
-            "i-1");
+            InstanceId.of("i-00000001"));
     assertThat(validator.violations(ZONE, List.of(two)))
         .anyMatch(v -> v.contains("exactly one value"));
   }
@@ -136,11 +138,14 @@ class ChangeBatchValidatorTest {
   private static PlannedChange change(
       ChangeAction action, String name, RecordType type, String value) {
     return new PlannedChange(
-        action, "Z", ZONE, new RecordSet(rawName(name), type, 60, List.of(value)), "i-1");
+        action,
+        ZoneId.of("Z"),
+        ZONE,
+        new RecordSet(rawName(name), type, 60, List.of(value)),
+        InstanceId.of("i-00000001"));
   }
 
-  /** Names the validator must catch may not parse as host names; build them unchecked. */
   private static DnsName rawName(String name) {
-    return new DnsName(name.endsWith(".") ? name : name + ".");
+    return DnsName.parse(name);
   }
 }

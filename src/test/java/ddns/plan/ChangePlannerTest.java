@@ -2,20 +2,23 @@ package ddns.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.AlertKind;
-import ddns.model.Claim;
-import ddns.model.Claimant;
-import ddns.model.DesiredRecord;
-import ddns.model.DnsName;
-import ddns.model.Ownership;
-import ddns.model.RecordKey;
-import ddns.model.RecordSet;
-import ddns.model.RecordType;
-import ddns.model.RegistrySnapshot;
-import ddns.model.RegistryWrite.DeleteClaim;
-import ddns.model.RegistryWrite.DeleteOwnership;
-import ddns.model.RegistryWrite.PutClaim;
-import ddns.model.RegistryWrite.PutOwnership;
+import ddns.alert.AlertKind;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.NameInZone;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import ddns.registry.RegistrySnapshot;
+import ddns.registry.RegistryWrite.DeleteClaim;
+import ddns.registry.RegistryWrite.DeleteOwnership;
+import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.PutOwnership;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /** The ownership table of {@link ChangePlanner}, one row per test. */
 class ChangePlannerTest {
-  private static final String ZONE = "ZCORP";
+  private static final ZoneId ZONE = ZoneId.of("ZCORP");
+  private static final InstanceId A = InstanceId.of("i-0000000a");
+  private static final InstanceId B = InstanceId.of("i-0000000b");
+  private static final InstanceId OLD = InstanceId.of("i-00000001");
+  private static final InstanceId NEW = InstanceId.of("i-00000002");
+
+  /** Short names for the expected lines. */
+  private static final Map<InstanceId, String> NAMES =
+      Map.of(A, "i-a", B, "i-b", OLD, "i-old", NEW, "i-new");
+
   private static final DnsName ZONE_NAME = DnsName.parse("corp.internal");
   private static final Instant EARLY = Instant.parse("2026-11-26T08:00:00Z");
   private static final Instant LATE = Instant.parse("2026-11-26T09:00:00Z");
@@ -35,7 +47,7 @@ class ChangePlannerTest {
   void newName_noClaim_nothingLive_upsertsAndClaimsBeforeRoute53() {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
 
-    ChangePlan plan = plan(List.of(register("i-a", EARLY, a)), empty(), live(a.key()));
+    ChangePlan plan = plan(List.of(register(A, EARLY, a)), empty(), live(a.key()));
 
     assertThat(plan.changes())
         .extracting(ChangePlannerTest::line)
@@ -53,8 +65,7 @@ class ChangePlannerTest {
     DesiredRecord cname = desired("web.corp.internal", RecordType.CNAME, "host.corp.internal.");
     RecordSet foreign = new RecordSet(cname.key().name(), RecordType.A, 300, List.of("192.0.2.1"));
 
-    ChangePlan plan =
-        plan(List.of(register("i-a", EARLY, cname)), empty(), live(cname.key(), foreign));
+    ChangePlan plan = plan(List.of(register(A, EARLY, cname)), empty(), live(cname.key(), foreign));
 
     assertThat(plan.changes()).isEmpty();
     assertThat(plan.alerts())
@@ -70,7 +81,7 @@ class ChangePlannerTest {
     DnsName ptrName = DnsName.parse("5.1.0.10.in-addr.arpa");
     DesiredRecord ptr =
         new DesiredRecord(
-            new RecordKey("ZREV", ptrName, RecordType.PTR),
+            new RecordKey(ZoneId.of("ZREV"), ptrName, RecordType.PTR),
             DnsName.parse("1.0.10.in-addr.arpa"),
             new RecordSet(ptrName, RecordType.PTR, 60, List.of("web.corp.internal.")));
     RecordSet foreign =
@@ -78,7 +89,7 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         plan(
-            List.of(register("i-a", EARLY, cname, ptr)),
+            List.of(register(A, EARLY, cname, ptr)),
             empty(),
             live(cname.key(), foreign).and(ptr.key()));
 
@@ -90,10 +101,9 @@ class ChangePlannerTest {
   @Test
   void ownRecord_withSameContent_changesNothing() {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
-    RegistrySnapshot registry = owned(Map.of("i-a", EARLY), a);
+    RegistrySnapshot registry = owned(Map.of(A, EARLY), a);
 
-    ChangePlan plan =
-        plan(List.of(register("i-a", EARLY, a)), registry, live(a.key(), a.content()));
+    ChangePlan plan = plan(List.of(register(A, EARLY, a)), registry, live(a.key(), a.content()));
 
     assertThat(plan.isEmpty()).isTrue();
   }
@@ -103,7 +113,7 @@ class ChangePlannerTest {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
 
     ChangePlan plan =
-        plan(List.of(register("i-a", EARLY, a)), owned(Map.of("i-a", EARLY), a), live(a.key()));
+        plan(List.of(register(A, EARLY, a)), owned(Map.of(A, EARLY), a), live(a.key()));
 
     assertThat(plan.changes())
         .extracting(ChangePlannerTest::line)
@@ -119,8 +129,8 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         plan(
-            List.of(Intent.deregister("i-a")),
-            owned(Map.of("i-a", EARLY), a),
+            List.of(Intent.deregister(A)),
+            owned(Map.of(A, EARLY), a),
             live(a.key(), liveWithOtherTtl));
 
     assertThat(plan.changes())
@@ -141,7 +151,7 @@ class ChangePlannerTest {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
 
     ChangePlan plan =
-        plan(List.of(Intent.deregister("i-a")), owned(Map.of("i-a", EARLY), a), live(a.key()));
+        plan(List.of(Intent.deregister(A)), owned(Map.of(A, EARLY), a), live(a.key()));
 
     assertThat(plan.changes()).isEmpty();
     assertThat(plan.after()).hasSize(2);
@@ -154,33 +164,32 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         plan(
-            List.of(register("i-old", EARLY, older)),
-            owned(Map.of("i-new", LATE), newer),
+            List.of(register(OLD, EARLY, older)),
+            owned(Map.of(NEW, LATE), newer),
             live(newer.key(), newer.content()));
 
     assertThat(plan.changes()).isEmpty();
     assertThat(plan.before())
         .filteredOn(w -> w instanceof PutClaim)
         .singleElement()
-        .satisfies(
-            w -> assertThat(((PutClaim) w).claim().claimants()).containsOnlyKeys("i-new", "i-old"));
+        .satisfies(w -> assertThat(((PutClaim) w).claim().claimants()).containsOnlyKeys(NEW, OLD));
   }
 
   @Test
   void sharedName_winnerLeaving_handsOverToTheNextClaimant() {
     DesiredRecord newer = desired("app.corp.internal", RecordType.CNAME, "ip-new.corp.internal.");
     DesiredRecord older = desired("app.corp.internal", RecordType.CNAME, "ip-old.corp.internal.");
-    Map<String, Claimant> both =
+    Map<InstanceId, Claimant> both =
         Map.of(
-            "i-new", new Claimant("i-new", LATE, 60, newer.content().values()),
-            "i-old", new Claimant("i-old", EARLY, 60, older.content().values()));
+            NEW, new Claimant(NEW, LATE, 60, newer.content().values()),
+            OLD, new Claimant(OLD, EARLY, 60, older.content().values()));
     RegistrySnapshot registry =
         new RegistrySnapshot(
-            Map.of("i-new", new Ownership("i-new", 1, LATE, List.of(newer), Map.of())),
+            Map.of(NEW, new Ownership(NEW, 1, LATE, List.of(newer), Map.of())),
             Map.of(newer.key(), new Claim(newer.key(), ZONE_NAME, 2, both)));
 
     ChangePlan plan =
-        plan(List.of(Intent.deregister("i-new")), registry, live(newer.key(), newer.content()));
+        plan(List.of(Intent.deregister(NEW)), registry, live(newer.key(), newer.content()));
 
     assertThat(plan.changes())
         .extracting(ChangePlannerTest::line)
@@ -190,7 +199,7 @@ class ChangePlannerTest {
         .singleElement()
         .satisfies(
             w -> {
-              assertThat(((PutClaim) w).claim().claimants()).containsOnlyKeys("i-old");
+              assertThat(((PutClaim) w).claim().claimants()).containsOnlyKeys(OLD);
               assertThat(w.expectedVersion()).isEqualTo(2);
             });
   }
@@ -201,17 +210,14 @@ class ChangePlannerTest {
     DesiredRecord cname = desired("x.corp.internal", RecordType.CNAME, "y.corp.internal.");
 
     ChangePlan plan =
-        plan(
-            List.of(register("i-a", EARLY, a), register("i-b", EARLY, cname)),
-            empty(),
-            live(a.key()));
+        plan(List.of(register(A, EARLY, a), register(B, EARLY, cname)), empty(), live(a.key()));
 
     assertThat(plan.changes()).extracting(c -> c.set().type()).containsExactly(RecordType.A);
     assertThat(plan.alerts())
         .singleElement()
         .satisfies(
             al -> {
-              assertThat(al.instanceId()).isEqualTo("i-b");
+              assertThat(al.instanceId()).isEqualTo(B);
               assertThat(al.kind()).isEqualTo(AlertKind.NAME_CONFLICT);
             });
   }
@@ -223,8 +229,8 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         plan(
-            List.of(register("i-a", EARLY, moved)),
-            owned(Map.of("i-a", EARLY), old),
+            List.of(register(A, EARLY, moved)),
+            owned(Map.of(A, EARLY), old),
             live(old.key(), old.content()).and(moved.key()));
 
     assertThat(plan.changes())
@@ -247,11 +253,11 @@ class ChangePlannerTest {
   void replan_afterALostRace_deletesItsOwnStaleWrite_ofANameNobodyClaimsAnyMore() {
     DesiredRecord alias = desired("app.corp.internal", RecordType.CNAME, "ip-old.corp.internal.");
     PlannedChange staleUpsert =
-        new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, alias.content(), "i-old");
+        new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, alias.content(), OLD);
 
     ChangePlan plan =
         planner.plan(
-            List.of(Intent.deregister("i-old")),
+            List.of(Intent.deregister(OLD)),
             empty(),
             new LiveRecords(live(alias.key(), alias.content())),
             Map.of(alias.key(), staleUpsert));
@@ -266,13 +272,12 @@ class ChangePlannerTest {
     DesiredRecord current = desired("app.corp.internal", RecordType.CNAME, "ip-new.corp.internal.");
     RecordSet stale =
         new RecordSet(current.key().name(), RecordType.CNAME, 60, List.of("ip-old.corp.internal."));
-    PlannedChange staleUpsert =
-        new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, stale, "i-old");
+    PlannedChange staleUpsert = new PlannedChange(ChangeAction.UPSERT, ZONE, ZONE_NAME, stale, OLD);
 
     ChangePlan plan =
         planner.plan(
-            List.of(Intent.deregister("i-old")),
-            owned(Map.of("i-new", LATE), current),
+            List.of(Intent.deregister(OLD)),
+            owned(Map.of(NEW, LATE), current),
             new LiveRecords(live(current.key(), stale)),
             Map.of(current.key(), staleUpsert));
 
@@ -289,7 +294,7 @@ class ChangePlannerTest {
         new RecordKey(ZONE, n, type), ZONE_NAME, new RecordSet(n, type, 60, List.of(value)));
   }
 
-  private static Intent register(String id, Instant launched, DesiredRecord... records) {
+  private static Intent register(InstanceId id, Instant launched, DesiredRecord... records) {
     return new Intent(id, true, launched, List.of(records), Map.of());
   }
 
@@ -298,9 +303,9 @@ class ChangePlannerTest {
   }
 
   /** The registry after the given instances registered the record (same content for all). */
-  private static RegistrySnapshot owned(Map<String, Instant> owners, DesiredRecord record) {
-    Map<String, Ownership> items = new HashMap<>();
-    Map<String, Claimant> claimants = new HashMap<>();
+  private static RegistrySnapshot owned(Map<InstanceId, Instant> owners, DesiredRecord record) {
+    Map<InstanceId, Ownership> items = new HashMap<>();
+    Map<InstanceId, Claimant> claimants = new HashMap<>();
     owners.forEach(
         (id, launched) -> {
           items.put(id, new Ownership(id, 1, launched, List.of(record), Map.of()));
@@ -319,7 +324,7 @@ class ChangePlannerTest {
   @SuppressWarnings("serial")
   private static final class Live extends HashMap<NameInZone, List<RecordSet>> {
     Live and(RecordKey key, RecordSet... sets) {
-      put(new NameInZone(key.zoneId(), key.name()), List.of(sets));
+      put(key.nameInZone(), List.of(sets));
       return this;
     }
   }
@@ -337,6 +342,6 @@ class ChangePlannerTest {
         + " "
         + String.join(",", c.set().values())
         + " by "
-        + c.instanceId();
+        + NAMES.get(c.instanceId());
   }
 }

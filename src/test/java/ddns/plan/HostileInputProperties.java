@@ -3,16 +3,18 @@ package ddns.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ddns.alert.AlertKind;
+import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
+import ddns.dns.InvalidNameException;
+import ddns.dns.ZoneCatalog;
+import ddns.dns.ZoneId;
 import ddns.event.EventDecoder;
 import ddns.event.InboundEvent;
-import ddns.model.AlertKind;
-import ddns.model.DnsName;
-import ddns.model.HostedZone;
-import ddns.model.InstanceFacts;
-import ddns.model.InstanceState;
-import ddns.model.InvalidNameException;
-import ddns.model.VpcFacts;
-import ddns.model.ZoneCatalog;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceState;
+import ddns.facts.VpcFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,9 @@ import net.jqwik.api.Tuple.Tuple2;
 class HostileInputProperties {
   private static final List<HostedZone> ZONES =
       List.of(
-          new HostedZone("ZCORP", DnsName.parse("corp.internal"), true),
-          new HostedZone("ZPUB", DnsName.parse("corp.internal"), false),
-          new HostedZone("ZREV", DnsName.parse("1.0.10.in-addr.arpa"), true));
+          new HostedZone(ZoneId.of("ZCORP"), DnsName.parse("corp.internal"), true),
+          new HostedZone(ZoneId.of("ZPUB"), DnsName.parse("corp.internal"), false),
+          new HostedZone(ZoneId.of("ZREV"), DnsName.parse("1.0.10.in-addr.arpa"), true));
   private final RecordRules rules = new RecordRules(PlanningRules.defaults());
   private final ChangeBatchValidator validator = new ChangeBatchValidator();
   private final EventDecoder decoder = new EventDecoder(new ObjectMapper());
@@ -57,23 +59,22 @@ class HostileInputProperties {
   void anyTags_giveOnlyRecordsRoute53Accepts(
       @ForAll("tagValues") String zone, @ForAll("tagValues") String cname) {
     InstanceFacts facts =
-        new InstanceFacts(
-            "i-0123456789abcdef0",
-            InstanceState.RUNNING,
-            Instant.EPOCH,
-            "vpc-1",
-            "10.0.1.23",
-            "ip-10-0-1-23.ec2.internal",
-            "54.1.2.3",
-            "ec2-54-1-2-3.compute-1.amazonaws.com",
-            List.of(),
-            Map.of("ZONE", zone, "CNAME", cname));
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"), InstanceState.RUNNING, Instant.EPOCH)
+            .vpcId("vpc-1")
+            .privateIp("10.0.1.23")
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .publicIp("54.1.2.3")
+            .publicDnsName("ec2-54-1-2-3.compute-1.amazonaws.com")
+            .ipv6Addresses(List.of())
+            .tags(Map.of("ZONE", zone, "CNAME", cname))
+            .build();
 
     InstancePlan plan =
         rules.plan(
             facts,
             new VpcFacts("vpc-1", true, true, List.of("corp.internal")),
-            new ZoneCatalog(ZONES, Set.of("ZCORP", "ZREV")));
+            new ZoneCatalog(ZONES, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
 
     plan.records().stream()
         .collect(java.util.stream.Collectors.groupingBy(r -> r.key().zoneId()))

@@ -2,13 +2,15 @@ package ddns.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ddns.model.AlertKind;
-import ddns.model.DnsName;
-import ddns.model.HostedZone;
-import ddns.model.InstanceFacts;
-import ddns.model.InstanceState;
-import ddns.model.VpcFacts;
-import ddns.model.ZoneCatalog;
+import ddns.alert.AlertKind;
+import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneCatalog;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceState;
+import ddns.facts.VpcFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,16 +28,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RecordRulesTest {
   private static final String VPC = "vpc-1";
   private static final HostedZone CORP =
-      new HostedZone("ZCORP", DnsName.parse("corp.internal"), true);
-  private static final HostedZone DEV = new HostedZone("ZDEV", DnsName.parse("dev.internal"), true);
+      new HostedZone(ZoneId.of("ZCORP"), DnsName.parse("corp.internal"), true);
+  private static final HostedZone DEV =
+      new HostedZone(ZoneId.of("ZDEV"), DnsName.parse("dev.internal"), true);
   private static final HostedZone EXAMPLE_PRIVATE =
-      new HostedZone("ZEXPRIV", DnsName.parse("example.com"), true);
+      new HostedZone(ZoneId.of("ZEXPRIV"), DnsName.parse("example.com"), true);
   private static final HostedZone EXAMPLE_PUBLIC =
-      new HostedZone("ZEXPUB", DnsName.parse("example.com"), false);
+      new HostedZone(ZoneId.of("ZEXPUB"), DnsName.parse("example.com"), false);
   private static final HostedZone REVERSE =
-      new HostedZone("ZREV", DnsName.parse("1.0.10.in-addr.arpa"), true);
+      new HostedZone(ZoneId.of("ZREV"), DnsName.parse("1.0.10.in-addr.arpa"), true);
   private static final HostedZone IP6 =
-      new HostedZone("ZIP6", DnsName.parse("8.b.d.0.1.0.0.2.ip6.arpa"), true);
+      new HostedZone(ZoneId.of("ZIP6"), DnsName.parse("8.b.d.0.1.0.0.2.ip6.arpa"), true);
   private static final List<HostedZone> ALL =
       List.of(CORP, DEV, EXAMPLE_PRIVATE, EXAMPLE_PUBLIC, REVERSE);
 
@@ -260,7 +263,13 @@ class RecordRulesTest {
         rules.plan(
             instance(tags, publicIp, List.of()),
             new VpcFacts(VPC, dnsSupport, true, dhcp),
-            new ZoneCatalog(ALL, Set.of("ZCORP", "ZDEV", "ZEXPRIV", "ZREV")));
+            new ZoneCatalog(
+                ALL,
+                Set.of(
+                    ZoneId.of("ZCORP"),
+                    ZoneId.of("ZDEV"),
+                    ZoneId.of("ZEXPRIV"),
+                    ZoneId.of("ZREV"))));
 
     assertThat(lines(plan)).containsExactlyInAnyOrderElementsOf(records);
     assertThat(plan.alerts()).extracting(a -> a.kind()).containsExactlyElementsOf(alerts);
@@ -273,7 +282,7 @@ class RecordRulesTest {
         rules.plan(
             instance(Map.of(), false, List.of()),
             new VpcFacts(VPC, true, true, List.of("corp.internal")),
-            new ZoneCatalog(zones, Set.of("ZCORP")));
+            new ZoneCatalog(zones, Set.of(ZoneId.of("ZCORP"))));
 
     assertThat(lines(plan)).containsExactly("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23");
     assertThat(plan.zoneActions())
@@ -288,7 +297,7 @@ class RecordRulesTest {
         noCreate.plan(
             instance(Map.of(), false, List.of()),
             new VpcFacts(VPC, true, true, List.of("corp.internal")),
-            new ZoneCatalog(List.of(CORP), Set.of("ZCORP")));
+            new ZoneCatalog(List.of(CORP), Set.of(ZoneId.of("ZCORP"))));
 
     assertThat(plan.zoneActions()).isEmpty();
     assertThat(plan.notes()).anyMatch(n -> n.contains("reverse-zone creation is off"));
@@ -296,12 +305,12 @@ class RecordRulesTest {
 
   @Test
   void unassociatedPrivateZone_getsTheVpc_unlessSwitchedOff() {
-    ZoneCatalog notAssociated = new ZoneCatalog(List.of(DEV, REVERSE), Set.of("ZREV"));
+    ZoneCatalog notAssociated = new ZoneCatalog(List.of(DEV, REVERSE), Set.of(ZoneId.of("ZREV")));
     VpcFacts vpc = new VpcFacts(VPC, true, true, List.of());
     var tags = Map.of("ZONE", "dev.internal");
 
     assertThat(rules.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
-        .containsExactly(new ZoneAction.AssociateVpc("ZDEV", DEV.name(), VPC));
+        .containsExactly(new ZoneAction.AssociateVpc(ZoneId.of("ZDEV"), DEV.name(), VPC));
     RecordRules off =
         new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, false));
     assertThat(off.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
@@ -314,7 +323,9 @@ class RecordRulesTest {
         rules.plan(
             instance(Map.of(), false, List.of("2001:db8::1")),
             new VpcFacts(VPC, true, true, List.of("corp.internal")),
-            new ZoneCatalog(List.of(CORP, REVERSE, IP6), Set.of("ZCORP", "ZREV", "ZIP6")));
+            new ZoneCatalog(
+                List.of(CORP, REVERSE, IP6),
+                Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"), ZoneId.of("ZIP6"))));
 
     assertThat(lines(plan))
         .contains(
@@ -332,7 +343,7 @@ class RecordRulesTest {
         allowCorp.plan(
             instance(Map.of("ZONE", "dev.internal", "CNAME", "x.dev.internal"), false, List.of()),
             new VpcFacts(VPC, true, true, List.of()),
-            new ZoneCatalog(ALL, Set.of("ZDEV", "ZREV")));
+            new ZoneCatalog(ALL, Set.of(ZoneId.of("ZDEV"), ZoneId.of("ZREV"))));
 
     assertThat(plan.records()).isEmpty();
     assertThat(plan.alerts()).extracting(a -> a.kind()).containsOnly(AlertKind.ZONE_NOT_ALLOWED);
@@ -341,17 +352,15 @@ class RecordRulesTest {
   @Test
   void stoppedInstance_getsNothing() {
     InstanceFacts stopped =
-        new InstanceFacts(
-            "i-1",
-            InstanceState.STOPPED,
-            Instant.EPOCH,
-            VPC,
-            "10.0.1.23",
-            "ip-10-0-1-23.ec2.internal",
-            null,
-            null,
-            List.of(),
-            Map.of("ZONE", "corp.internal"));
+        InstanceFacts.builder(InstanceId.of("i-00000001"), InstanceState.STOPPED, Instant.EPOCH)
+            .vpcId(VPC)
+            .privateIp("10.0.1.23")
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .publicIp(null)
+            .publicDnsName(null)
+            .ipv6Addresses(List.of())
+            .tags(Map.of("ZONE", "corp.internal"))
+            .build();
     assertThat(
             rules
                 .plan(
@@ -370,7 +379,7 @@ class RecordRulesTest {
         ttl300.plan(
             instance(Map.of(), false, List.of()),
             new VpcFacts(VPC, true, true, List.of("corp.internal")),
-            new ZoneCatalog(ALL, Set.of("ZCORP", "ZREV")));
+            new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
     assertThat(plan.records()).allSatisfy(r -> assertThat(r.content().ttl()).isEqualTo(300));
   }
 
@@ -387,17 +396,18 @@ class RecordRulesTest {
 
   private static InstanceFacts instance(
       Map<String, String> tags, boolean publicIp, List<String> ipv6) {
-    return new InstanceFacts(
-        "i-0123456789abcdef0",
-        InstanceState.RUNNING,
-        Instant.parse("2026-11-26T10:00:00Z"),
-        VPC,
-        "10.0.1.23",
-        "ip-10-0-1-23.ec2.internal",
-        publicIp ? "54.1.2.3" : null,
-        publicIp ? "ec2-54-1-2-3.compute-1.amazonaws.com" : null,
-        ipv6,
-        new LinkedHashMap<>(tags));
+    return InstanceFacts.builder(
+            InstanceId.of("i-0123456789abcdef0"),
+            InstanceState.RUNNING,
+            Instant.parse("2026-11-26T10:00:00Z"))
+        .vpcId(VPC)
+        .privateIp("10.0.1.23")
+        .privateDnsName("ip-10-0-1-23.ec2.internal")
+        .publicIp(publicIp ? "54.1.2.3" : null)
+        .publicDnsName(publicIp ? "ec2-54-1-2-3.compute-1.amazonaws.com" : null)
+        .ipv6Addresses(ipv6)
+        .tags(new LinkedHashMap<>(tags))
+        .build();
   }
 
   private static List<String> lines(InstancePlan plan) {

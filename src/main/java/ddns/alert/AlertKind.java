@@ -1,0 +1,14 @@
+package ddns.alert;
+
+/** Why an instance did not get every record it asked for. */
+public enum AlertKind {
+  INVALID_TAG,
+  NO_SUCH_ZONE,
+  ZONE_NOT_ALLOWED,
+  CNAME_AT_APEX,
+  NAME_CONFLICT,
+  FOREIGN_RECORD,
+  DNS_SUPPORT_DISABLED,
+  MISSING_REVERSE_ZONE,
+  ASSOCIATION_FAILED
+}

@@ -1,0 +1,131 @@
+package ddns.alert;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.facts.InstanceId;
+import ddns.failure.ServiceFailure;
+import ddns.log.JsonLog;
+import ddns.registry.AlertMemory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Publishes each instance's alerts as one SNS message. An instance whose alerts are the same as
+ * those sent within the last {@link #REMEMBER} is not alerted again (duplicate events and every
+ * reconcile run would otherwise repeat them); {@link AlertMemory} remembers what was sent, and
+ * DynamoDB's TTL forgets it. A failed publish is logged and noted; it does not undo DNS work.
+ * Memory failures fail open: better a repeated alert than a lost one.
+ */
+public final class AlertPublisher {
+  /** How long an unchanged problem stays quiet after it was alerted. */
+  public static final Duration REMEMBER = Duration.ofHours(24);
+
+  private final Alerts alerts;
+  private final AlertMemory memory;
+  private final Clock clock;
+  private final JsonLog log;
+
+  public AlertPublisher(Alerts alerts, AlertMemory memory, Clock clock, JsonLog log) {
+    this.alerts = alerts;
+    this.memory = memory;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /**
+   * Publishes the alerts of each instance to {@code topic} (nothing in a dry run or without a
+   * topic).
+   *
+   * @return notes per instance, for what was not sent and why
+   */
+  public Map<InstanceId, List<String>> publish(
+      Map<InstanceId, List<Alert>> byInstance, Optional<String> topic, boolean dryRun) {
+    Map<InstanceId, String> fingerprints = new TreeMap<>();
+    byInstance.forEach(
+        (id, list) -> {
+          if (!list.isEmpty()) {
+            fingerprints.put(id, fingerprint(list));
+          }
+        });
+    Map<InstanceId, List<String>> notes = new TreeMap<>();
+    if (dryRun || topic.isEmpty() || fingerprints.isEmpty()) {
+      return notes;
+    }
+    Map<InstanceId, String> sent = recall(fingerprints);
+    Map<InstanceId, String> published = new TreeMap<>();
+    fingerprints.forEach(
+        (id, fingerprint) -> {
+          if (fingerprint.equals(sent.get(id))) {
+            note(
+                notes,
+                id,
+                "alert not sent again: the same problems were alerted within "
+                    + REMEMBER.toHours()
+                    + " h");
+            return;
+          }
+          try {
+            alerts.publish(topic.get(), id, byInstance.get(id));
+            published.put(id, fingerprint);
+          } catch (ServiceFailure e) {
+            note(notes, id, "alert could not be published: " + e.getMessage());
+            log.error(
+                "alert not published", field("instanceId", id), field("error", e.getMessage()));
+          }
+        });
+    remember(published);
+    return notes;
+  }
+
+  private static void note(Map<InstanceId, List<String>> notes, InstanceId id, String note) {
+    notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note);
+  }
+
+  private Map<InstanceId, String> recall(Map<InstanceId, String> fingerprints) {
+    try {
+      return memory.recall(fingerprints.keySet(), clock.instant());
+    } catch (ServiceFailure e) {
+      log.warn(
+          "alerts sent before could not be read; alerting anyway", field("error", e.getMessage()));
+      return Map.of();
+    }
+  }
+
+  private void remember(Map<InstanceId, String> published) {
+    if (published.isEmpty()) {
+      return;
+    }
+    try {
+      memory.remember(published, clock.instant().plus(REMEMBER));
+    } catch (ServiceFailure e) {
+      log.warn(
+          "alerts sent could not be remembered; they may be sent again",
+          field("error", e.getMessage()));
+    }
+  }
+
+  /** The same problems give the same fingerprint, whatever event or run found them. */
+  static String fingerprint(List<Alert> alerts) {
+    StringBuilder text = new StringBuilder();
+    alerts.stream()
+        .sorted()
+        .forEach(a -> text.append(a.kind()).append(':').append(a.message()).append('\n'));
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

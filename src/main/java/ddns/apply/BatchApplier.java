@@ -1,0 +1,290 @@
+package ddns.apply;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.alert.Alert;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.ServiceFailure;
+import ddns.log.JsonLog;
+import ddns.plan.ChangeBatchValidator;
+import ddns.plan.ChangeBatches;
+import ddns.plan.ChangePlan;
+import ddns.plan.ChangePlanner;
+import ddns.plan.Intent;
+import ddns.plan.PlannedChange;
+import ddns.registry.Claim;
+import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistrySnapshot;
+import ddns.registry.RegistryWrite;
+import ddns.registry.RegistryWrite.DeleteClaim;
+import ddns.registry.RegistryWrite.DeleteOwnership;
+import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.PutOwnership;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToLongFunction;
+
+/**
+ * Reads the registry and the live records, plans the batch and applies it: registry claims, then
+ * Route 53 (one request per zone, split only at Route 53's limits), then registry releases. A zone
+ * whose request fails fails the instances with changes in it; the others complete.
+ */
+public final class BatchApplier {
+  /** Re-plans after a lost registry race before giving up on the batch. */
+  static final int ATTEMPTS = 5;
+
+  /**
+   * When every instance of a larger batch failed, the cause is shared (an unreachable service,
+   * exhausted retries) and trying each alone would only multiply the calls; the batch fails whole.
+   */
+  static final int MAX_ALONE = 10;
+
+  private final DnsZones dns;
+  private final OwnershipRegistry registry;
+  private final ChangeBatchValidator validator = new ChangeBatchValidator();
+  private final ChangePlanner planner = new ChangePlanner();
+  private final LiveReader reader;
+  private final JsonLog log;
+
+  /**
+   * What a reconcile run read in bulk before planning: the whole registry and whole zones. Used for
+   * the first attempt only; a re-plan after a lost race reads afresh, name by name.
+   */
+  public record Preloaded(RegistrySnapshot registry, Map<ZoneId, List<RecordSet>> zones) {}
+
+  /**
+   * @param recordSetCount a zone's size as last listed, to choose between reading names one by one
+   *     and listing the whole zone
+   */
+  public BatchApplier(
+      DnsZones dns,
+      OwnershipRegistry registry,
+      JsonLog log,
+      ToLongFunction<ZoneId> recordSetCount) {
+    this.dns = dns;
+    this.registry = registry;
+    this.log = log;
+    this.reader = new LiveReader(dns, recordSetCount);
+  }
+
+  /**
+   * Applies the batch together; if that fails for some of its instances, each of those is tried
+   * again on its own, so one instance whose changes cannot be made (a refused change, a failing
+   * call) fails its own message only and not the others planned with it.
+   *
+   * @return what was done, for every instance of {@code intents}
+   */
+  public Map<InstanceId, Applied> apply(
+      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded) {
+    Map<InstanceId, Applied> results = new TreeMap<>(applyTogether(intents, dryRun, preloaded));
+    if (intents.size() < 2) {
+      return results;
+    }
+    List<Intent> failed =
+        intents.stream().filter(i -> results.get(i.instanceId()).failed()).toList();
+    if (failed.isEmpty() || failed.size() == intents.size() && intents.size() > MAX_ALONE) {
+      return results;
+    }
+    log.warn(
+        "batch partly failed; trying the failed instances one by one",
+        field("instances", failed.size()));
+    for (Intent intent : failed) {
+      Applied alone =
+          applyTogether(List.of(intent), dryRun, Optional.empty()).get(intent.instanceId());
+      results.merge(intent.instanceId(), alone, Applied::then);
+    }
+    return results;
+  }
+
+  private Map<InstanceId, Applied> applyTogether(
+      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded) {
+    if (intents.isEmpty()) {
+      return Map.of();
+    }
+    ChangePlan plan = null;
+    Map<RecordKey, PlannedChange> sent = new HashMap<>();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        plan =
+            attempt == 1 && preloaded.isPresent()
+                ? plan(intents, preloaded.get())
+                : plan(intents, sent);
+        if (dryRun) {
+          return report(intents, plan, Map.of());
+        }
+        registry.write(plan.before());
+        Map<ZoneId, String> failedZones = sendChanges(plan, sent);
+        Map<InstanceId, Applied> result = report(intents, plan, failedZones);
+        registry.write(afterWrites(plan, failedZones.keySet(), result));
+        return result;
+      } catch (ConcurrentUpdateException e) {
+        log.warn(
+            "lost a race with another writer; reading and planning again",
+            field("attempt", attempt),
+            field("error", e.getMessage()));
+        if (attempt == ATTEMPTS) {
+          return failAll(intents, plan, e.getMessage());
+        }
+      } catch (ServiceFailure e) {
+        log.error("batch failed", field("error", e.getMessage()));
+        return failAll(intents, plan, e.getMessage());
+      }
+    }
+  }
+
+  /** Every instance failed; the plan's alerts still count, none of its changes went through. */
+  private static Map<InstanceId, Applied> failAll(
+      List<Intent> intents, ChangePlan plan, String error) {
+    Map<ZoneId, String> allZones = new HashMap<>();
+    if (plan != null) {
+      plan.changesByZone().keySet().forEach(z -> allZones.put(z, error));
+    }
+    Map<InstanceId, Applied> result =
+        plan == null ? new HashMap<>() : new HashMap<>(report(intents, plan, allZones));
+    for (Intent intent : intents) {
+      Applied a = result.getOrDefault(intent.instanceId(), Applied.NOTHING);
+      result.put(
+          intent.instanceId(),
+          new Applied(a.changes(), a.alerts(), a.accepted(), Optional.of(error)));
+    }
+    return result;
+  }
+
+  /**
+   * Per instance: the plan's alerts and records, the changes that went through (none of a failed
+   * zone), and the failure of a zone it had changes in.
+   */
+  private static Map<InstanceId, Applied> report(
+      List<Intent> intents, ChangePlan plan, Map<ZoneId, String> failedZones) {
+    Map<InstanceId, List<PlannedChange>> changes = new HashMap<>();
+    Map<InstanceId, List<Alert>> alerts = new HashMap<>();
+    Map<InstanceId, String> failures = new HashMap<>();
+    plan.alerts()
+        .forEach(a -> alerts.computeIfAbsent(a.instanceId(), k -> new ArrayList<>()).add(a));
+    for (PlannedChange c : plan.changes()) {
+      String failure = failedZones.get(c.zoneId());
+      if (failure == null) {
+        changes.computeIfAbsent(c.instanceId(), k -> new ArrayList<>()).add(c);
+      } else {
+        failures.putIfAbsent(c.instanceId(), failure);
+      }
+    }
+    Map<InstanceId, Applied> result = new HashMap<>();
+    for (Intent intent : intents) {
+      InstanceId id = intent.instanceId();
+      result.put(
+          id,
+          new Applied(
+              changes.getOrDefault(id, List.of()),
+              alerts.getOrDefault(id, List.of()),
+              Optional.ofNullable(plan.accepted().get(id)),
+              Optional.ofNullable(failures.get(id))));
+    }
+    return result;
+  }
+
+  private ChangePlan plan(List<Intent> intents, Preloaded preloaded) {
+    var names = ChangePlanner.namesToRead(intents, preloaded.registry(), Map.of());
+    return validated(
+        planner.plan(intents, preloaded.registry(), reader.read(names, preloaded.zones())));
+  }
+
+  private ChangePlan plan(List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore) {
+    Set<InstanceId> ids = new TreeSet<>();
+    Set<RecordKey> keys = new TreeSet<>();
+    for (Intent intent : intents) {
+      ids.add(intent.instanceId());
+      intent.desired().forEach(d -> keys.add(d.key()));
+    }
+    RegistrySnapshot snapshot = registry.load(ids, keys);
+    Set<RecordKey> owned = ChangePlanner.affectedKeys(intents, snapshot);
+    owned.addAll(sentBefore.keySet());
+    owned.removeAll(keys);
+    if (!owned.isEmpty()) {
+      RegistrySnapshot more = registry.load(List.of(), owned);
+      Map<RecordKey, Claim> claims = new HashMap<>(snapshot.claims());
+      claims.putAll(more.claims());
+      snapshot = new RegistrySnapshot(snapshot.owners(), claims);
+    }
+    var live = reader.read(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
+    return validated(planner.plan(intents, snapshot, live, sentBefore));
+  }
+
+  /** Every batch checked against Route 53's rules: a violation here is a bug, never sent. */
+  private ChangePlan validated(ChangePlan plan) {
+    plan.changesByZone()
+        .forEach(
+            (zoneId, changes) -> {
+              for (List<PlannedChange> request : ChangeBatches.split(changes)) {
+                List<String> problems = validator.violations(changes.get(0).zoneName(), request);
+                if (!problems.isEmpty()) {
+                  throw new IllegalStateException(
+                      "change batch for " + zoneId + " would be refused by Route 53: " + problems);
+                }
+              }
+            });
+    return plan;
+  }
+
+  /**
+   * One request per zone (more only past Route 53's limits). A zone that refuses is returned with
+   * its error; a zone that changed since it was read makes the whole batch be planned again ({@link
+   * ConcurrentUpdateException} goes up).
+   */
+  private Map<ZoneId, String> sendChanges(ChangePlan plan, Map<RecordKey, PlannedChange> sent) {
+    Map<ZoneId, String> failedZones = new HashMap<>();
+    for (Map.Entry<ZoneId, List<PlannedChange>> zone : plan.changesByZone().entrySet()) {
+      try {
+        for (List<PlannedChange> request : ChangeBatches.split(zone.getValue())) {
+          dns.apply(zone.getKey(), request);
+          request.forEach(
+              c -> sent.put(new RecordKey(c.zoneId(), c.set().name(), c.set().type()), c));
+        }
+      } catch (ConcurrentUpdateException e) {
+        throw e;
+      } catch (ServiceFailure e) {
+        failedZones.put(zone.getKey(), e.getMessage());
+        log.error(
+            "zone changes failed", field("zoneId", zone.getKey()), field("error", e.getMessage()));
+      }
+    }
+    return failedZones;
+  }
+
+  /** Releases for failed zones and failed instances wait for the retry. */
+  private static List<RegistryWrite> afterWrites(
+      ChangePlan plan, Set<ZoneId> failedZones, Map<InstanceId, Applied> result) {
+    Set<InstanceId> failed = new HashSet<>();
+    result.forEach(
+        (id, applied) -> {
+          if (applied.failed()) {
+            failed.add(id);
+          }
+        });
+    List<RegistryWrite> kept = new ArrayList<>();
+    for (RegistryWrite write : plan.after()) {
+      boolean skip =
+          switch (write) {
+            case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
+            case DeleteClaim d -> failedZones.contains(d.key().zoneId());
+            case PutOwnership p -> failed.contains(p.item().instanceId());
+            case DeleteOwnership d -> failed.contains(d.instanceId());
+          };
+      if (!skip) {
+        kept.add(write);
+      }
+    }
+    return kept;
+  }
+}

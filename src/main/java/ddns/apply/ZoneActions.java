@@ -1,0 +1,99 @@
+package ddns.apply;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.alert.Alert;
+import ddns.alert.AlertKind;
+import ddns.facts.InstanceId;
+import ddns.failure.ServiceFailure;
+import ddns.log.JsonLog;
+import ddns.plan.ZoneAction;
+import ddns.plan.ZoneAction.AssociateVpc;
+import ddns.plan.ZoneAction.CreateReverseZone;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Creates the reverse zones and VPC associations that planned records need, once per batch. A
+ * failed association is alerted and the instance goes on (its records are still written); a failed
+ * zone creation fails the instances that need it, so the event is retried.
+ */
+public final class ZoneActions {
+  private final DnsZones dns;
+  private final JsonLog log;
+
+  public ZoneActions(DnsZones dns, JsonLog log) {
+    this.dns = dns;
+    this.log = log;
+  }
+
+  /**
+   * What the zone actions did, per instance that needed them.
+   *
+   * @param needed each instance's actions, described (also in a dry run, where none is applied)
+   * @param alerts failed associations
+   * @param failures failed zone creations: those instances cannot be planned further
+   * @param changed something was created or associated, so zone lists and plans are stale
+   */
+  public record Result(
+      Map<InstanceId, List<String>> needed,
+      Map<InstanceId, List<Alert>> alerts,
+      Map<InstanceId, String> failures,
+      boolean changed) {
+    public Result {
+      needed = Map.copyOf(needed);
+      alerts = Map.copyOf(alerts);
+      failures = Map.copyOf(failures);
+    }
+  }
+
+  /** Applies each distinct action once, for every instance that needs it. */
+  public Result apply(Map<InstanceId, List<ZoneAction>> byInstance, boolean dryRun) {
+    Map<ZoneAction, List<InstanceId>> instancesOf = new LinkedHashMap<>();
+    new TreeMap<>(byInstance)
+        .forEach(
+            (id, actions) ->
+                actions.forEach(
+                    a -> instancesOf.computeIfAbsent(a, k -> new ArrayList<>()).add(id)));
+    Map<InstanceId, List<String>> needed = new TreeMap<>();
+    Map<InstanceId, List<Alert>> alerts = new TreeMap<>();
+    Map<InstanceId, String> failures = new TreeMap<>();
+    boolean changed = false;
+    for (Map.Entry<ZoneAction, List<InstanceId>> entry : instancesOf.entrySet()) {
+      ZoneAction action = entry.getKey();
+      entry
+          .getValue()
+          .forEach(id -> needed.computeIfAbsent(id, k -> new ArrayList<>()).add(action.describe()));
+      if (dryRun) {
+        continue;
+      }
+      try {
+        switch (action) {
+          case CreateReverseZone create -> dns.createPrivateZone(create.zoneName(), create.vpcId());
+          case AssociateVpc associate -> dns.associate(associate.zoneId(), associate.vpcId());
+        }
+        changed = true;
+        log.info("zone action applied", field("action", action.describe()));
+      } catch (ServiceFailure e) {
+        log.error(
+            "zone action failed",
+            field("action", action.describe()),
+            field("error", e.getMessage()));
+        String why = action.describe() + " failed: " + e.getMessage();
+        for (InstanceId id : entry.getValue()) {
+          if (action instanceof CreateReverseZone) {
+            failures.putIfAbsent(id, why);
+          } else {
+            alerts
+                .computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new Alert(id, AlertKind.ASSOCIATION_FAILED, why));
+          }
+        }
+      }
+    }
+    return new Result(needed, alerts, failures, changed);
+  }
+}

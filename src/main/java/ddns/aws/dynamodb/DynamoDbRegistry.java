@@ -1,0 +1,249 @@
+package ddns.aws.dynamodb;
+
+import ddns.aws.AwsCall;
+import ddns.dns.RecordKey;
+import ddns.facts.InstanceId;
+import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.ServiceFailure;
+import ddns.registry.AlertMemory;
+import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistrySnapshot;
+import ddns.registry.RegistryWrite;
+import ddns.registry.RegistryWrite.DeleteClaim;
+import ddns.registry.RegistryWrite.DeleteOwnership;
+import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.PutOwnership;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
+ * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a claim
+ * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
+ * and lists, never as printed text.
+ */
+public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory {
+  private static final String KEY = RegistryItems.KEY;
+  private static final int BATCH_GET = 100;
+  private static final int TRANSACTION = 100;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public DynamoDbRegistry(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  @Override
+  public void ensureTable() {
+    try {
+      dynamoDb.describeTable(r -> r.tableName(table));
+      return;
+    } catch (ResourceNotFoundException e) {
+      // created below
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.DescribeTable", e), e);
+    }
+    AwsCall.run(
+        "DynamoDB.CreateTable",
+        () ->
+            dynamoDb.createTable(
+                r ->
+                    r.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(
+                            a -> a.attributeName(KEY).attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName(KEY).keyType(KeyType.HASH))));
+    AwsCall.run(
+        "DynamoDB.DescribeTable",
+        () -> dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table)));
+  }
+
+  @Override
+  public RegistrySnapshot load(Collection<InstanceId> instanceIds, Collection<RecordKey> keys) {
+    List<String> wanted = new ArrayList<>(instanceIds.stream().map(InstanceId::value).toList());
+    keys.forEach(k -> wanted.add(RegistryItems.claimKey(k)));
+    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+    for (int from = 0; from < wanted.size(); from += BATCH_GET) {
+      getItems(wanted.subList(from, Math.min(wanted.size(), from + BATCH_GET)), items);
+    }
+    return RegistryItems.snapshot(items.values());
+  }
+
+  @Override
+  public RegistrySnapshot scan() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    try {
+      dynamoDb
+          .scanPaginator(r -> r.tableName(table).consistentRead(true))
+          .items()
+          .forEach(items::add);
+    } catch (ResourceNotFoundException e) {
+      return new RegistrySnapshot(Map.of(), Map.of());
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
+    }
+    return RegistryItems.snapshot(items);
+  }
+
+  @Override
+  public Map<InstanceId, String> recall(Collection<InstanceId> instanceIds, Instant now) {
+    List<String> keys = instanceIds.stream().map(RegistryItems::alertKey).toList();
+    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET) {
+      getItems(keys.subList(from, Math.min(keys.size(), from + BATCH_GET)), items);
+    }
+    Map<InstanceId, String> found = new HashMap<>();
+    items.forEach(
+        (key, item) -> {
+          AttributeValue expires = item.get("ExpiresAt");
+          // DynamoDB deletes expired items only eventually, so the time is checked here as well.
+          if (expires == null || Long.parseLong(expires.n()) > now.getEpochSecond()) {
+            found.put(
+                InstanceId.of(key.substring("alerts|".length())),
+                RegistryItems.text(item, "Fingerprint"));
+          }
+        });
+    return found;
+  }
+
+  @Override
+  public void remember(Map<InstanceId, String> fingerprints, Instant expiresAt) {
+    fingerprints.forEach(
+        (id, fingerprint) ->
+            AwsCall.run(
+                "DynamoDB.PutItem",
+                () ->
+                    dynamoDb.putItem(
+                        r ->
+                            r.tableName(table)
+                                .item(RegistryItems.alertItem(id, fingerprint, expiresAt)))));
+  }
+
+  /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */
+  private void getItems(List<String> ids, Map<String, Map<String, AttributeValue>> into) {
+    List<Map<String, AttributeValue>> keys =
+        ids.stream().distinct().map(RegistryItems::key).toList();
+    BatchGetItemResponse response;
+    try {
+      response =
+          dynamoDb.batchGetItem(
+              r ->
+                  r.requestItems(
+                      Map.of(
+                          table,
+                          KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+    } catch (ResourceNotFoundException e) {
+      return; // no table yet (dry run, or before the first write): nothing is owned
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.BatchGetItem", e), e);
+    }
+    response
+        .responses()
+        .getOrDefault(table, List.of())
+        .forEach(item -> into.put(RegistryItems.text(item, KEY), item));
+    KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
+    if (unprocessed != null) {
+      for (Map<String, AttributeValue> key : unprocessed.keys()) {
+        Map<String, AttributeValue> item =
+            AwsCall.run(
+                    "DynamoDB.GetItem",
+                    () -> dynamoDb.getItem(r -> r.tableName(table).key(key).consistentRead(true)))
+                .item();
+        if (item != null && !item.isEmpty()) {
+          into.put(RegistryItems.text(item, KEY), item);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void write(List<RegistryWrite> writes) {
+    for (int from = 0; from < writes.size(); from += TRANSACTION) {
+      List<TransactWriteItem> items =
+          writes.subList(from, Math.min(writes.size(), from + TRANSACTION)).stream()
+              .map(this::transactItem)
+              .toList();
+      try {
+        dynamoDb.transactWriteItems(r -> r.transactItems(items));
+      } catch (TransactionCanceledException e) {
+        boolean conflict =
+            e.cancellationReasons().stream()
+                .anyMatch(
+                    reason ->
+                        "ConditionalCheckFailed".equals(reason.code())
+                            || "TransactionConflict".equals(reason.code()));
+        if (conflict) {
+          throw new ConcurrentUpdateException(
+              AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
+        }
+        throw new ServiceFailure(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
+      } catch (SdkException e) {
+        throw new ServiceFailure(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
+      }
+    }
+  }
+
+  private TransactWriteItem transactItem(RegistryWrite write) {
+    String condition =
+        write.expectedVersion() == 0 ? "attribute_not_exists(" + KEY + ")" : "Version = :v";
+    Map<String, AttributeValue> values =
+        write.expectedVersion() == 0
+            ? null
+            : Map.of(":v", RegistryItems.number(write.expectedVersion()));
+    return switch (write) {
+      case PutOwnership p ->
+          TransactWriteItem.builder()
+              .put(
+                  x ->
+                      x.tableName(table)
+                          .item(RegistryItems.item(p.item()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case PutClaim p ->
+          TransactWriteItem.builder()
+              .put(
+                  x ->
+                      x.tableName(table)
+                          .item(RegistryItems.item(p.claim()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case DeleteOwnership d ->
+          TransactWriteItem.builder()
+              .delete(
+                  x ->
+                      x.tableName(table)
+                          .key(RegistryItems.key(d.instanceId().value()))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+      case DeleteClaim d ->
+          TransactWriteItem.builder()
+              .delete(
+                  x ->
+                      x.tableName(table)
+                          .key(RegistryItems.key(RegistryItems.claimKey(d.key())))
+                          .conditionExpression(condition)
+                          .expressionAttributeValues(values))
+              .build();
+    };
+  }
+}

@@ -1,0 +1,193 @@
+package ddns.aws.dynamodb;
+
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import ddns.registry.RegistrySnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The registry's item layout: instance items and claim items as DynamoDB maps and lists (never
+ * printed text, the sample's read-back bug), and back.
+ */
+final class RegistryItems {
+  static final String KEY = "InstanceId";
+
+  private RegistryItems() {}
+
+  static RegistrySnapshot snapshot(Collection<Map<String, AttributeValue>> items) {
+    Map<InstanceId, Ownership> owners = new HashMap<>();
+    Map<RecordKey, Claim> claims = new HashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      String type = text(item, "ItemType");
+      if ("claim".equals(type)) {
+        Claim claim = claim(item);
+        claims.put(claim.key(), claim);
+      } else if (type == null || "instance".equals(type)) {
+        Ownership owner = ownership(item);
+        owners.put(owner.instanceId(), owner);
+      }
+    }
+    return new RegistrySnapshot(owners, claims);
+  }
+
+  static String alertKey(InstanceId instanceId) {
+    return "alerts|" + instanceId.value();
+  }
+
+  /** What was last alerted for an instance; DynamoDB's TTL removes it after {@code expiresAt}. */
+  static Map<String, AttributeValue> alertItem(
+      InstanceId instanceId, String fingerprint, Instant expiresAt) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(KEY, string(alertKey(instanceId)));
+    item.put("ItemType", string("alerts"));
+    item.put("Fingerprint", string(fingerprint));
+    item.put("ExpiresAt", number(expiresAt.getEpochSecond()));
+    return item;
+  }
+
+  static String claimKey(RecordKey key) {
+    return "claim|" + key.zoneId().value() + "|" + key.name().value() + "|" + key.type().name();
+  }
+
+  static Map<String, AttributeValue> item(Ownership o) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(KEY, string(o.instanceId().value()));
+    item.put("ItemType", string("instance"));
+    item.put("Version", number(o.version()));
+    item.put("LaunchTime", string(o.launchTime().toString()));
+    item.put(
+        "Records", AttributeValue.fromL(o.records().stream().map(RegistryItems::record).toList()));
+    Map<String, AttributeValue> facts = new LinkedHashMap<>();
+    o.facts().forEach((k, v) -> facts.put(k, string(v)));
+    item.put("Facts", AttributeValue.fromM(facts));
+    return item;
+  }
+
+  static Map<String, AttributeValue> item(Claim c) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(KEY, string(claimKey(c.key())));
+    item.put("ItemType", string("claim"));
+    item.put("Version", number(c.version()));
+    item.put("ZoneId", string(c.key().zoneId().value()));
+    item.put("ZoneName", string(c.zoneName().value()));
+    item.put("Name", string(c.key().name().value()));
+    item.put("Type", string(c.key().type().name()));
+    Map<String, AttributeValue> claimants = new LinkedHashMap<>();
+    c.claimants()
+        .forEach(
+            (id, claimant) ->
+                claimants.put(
+                    id.value(),
+                    AttributeValue.fromM(
+                        Map.of(
+                            "LaunchTime", string(claimant.launchTime().toString()),
+                            "Ttl", number(claimant.ttl()),
+                            "Values",
+                                AttributeValue.fromL(
+                                    claimant.values().stream()
+                                        .map(RegistryItems::string)
+                                        .toList())))));
+    item.put("Claimants", AttributeValue.fromM(claimants));
+    return item;
+  }
+
+  static AttributeValue record(DesiredRecord r) {
+    return AttributeValue.fromM(
+        Map.of(
+            "ZoneId", string(r.key().zoneId().value()),
+            "ZoneName", string(r.zoneName().value()),
+            "Name", string(r.key().name().value()),
+            "Type", string(r.key().type().name()),
+            "Ttl", number(r.content().ttl()),
+            "Values",
+                AttributeValue.fromL(
+                    r.content().values().stream().map(RegistryItems::string).toList())));
+  }
+
+  static Ownership ownership(Map<String, AttributeValue> item) {
+    List<DesiredRecord> records = new ArrayList<>();
+    for (AttributeValue value : item.getOrDefault("Records", AttributeValue.fromL(List.of())).l()) {
+      Map<String, AttributeValue> m = value.m();
+      DnsName name = new DnsName(text(m, "Name"));
+      RecordType type = RecordType.valueOf(text(m, "Type"));
+      RecordKey key = new RecordKey(ZoneId.of(text(m, "ZoneId")), name, type);
+      records.add(
+          new DesiredRecord(
+              key,
+              new DnsName(text(m, "ZoneName")),
+              new RecordSet(
+                  name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values")))));
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    item.getOrDefault("Facts", AttributeValue.fromM(Map.of()))
+        .m()
+        .forEach((k, v) -> facts.put(k, v.s()));
+    return new Ownership(
+        InstanceId.of(text(item, KEY)),
+        Long.parseLong(item.get("Version").n()),
+        Instant.parse(text(item, "LaunchTime")),
+        records,
+        facts);
+  }
+
+  static Claim claim(Map<String, AttributeValue> item) {
+    RecordKey key =
+        new RecordKey(
+            ZoneId.of(text(item, "ZoneId")),
+            new DnsName(text(item, "Name")),
+            RecordType.valueOf(text(item, "Type")));
+    Map<InstanceId, Claimant> claimants = new HashMap<>();
+    item.getOrDefault("Claimants", AttributeValue.fromM(Map.of()))
+        .m()
+        .forEach(
+            (id, v) ->
+                claimants.put(
+                    InstanceId.of(id),
+                    new Claimant(
+                        InstanceId.of(id),
+                        Instant.parse(text(v.m(), "LaunchTime")),
+                        Long.parseLong(v.m().get("Ttl").n()),
+                        strings(v.m().get("Values")))));
+    return new Claim(
+        key,
+        new DnsName(text(item, "ZoneName")),
+        Long.parseLong(item.get("Version").n()),
+        claimants);
+  }
+
+  static Map<String, AttributeValue> key(String id) {
+    return Map.of(KEY, string(id));
+  }
+
+  static List<String> strings(AttributeValue list) {
+    return list.l().stream().map(AttributeValue::s).toList();
+  }
+
+  static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  static AttributeValue string(String s) {
+    return AttributeValue.fromS(s);
+  }
+
+  static AttributeValue number(long n) {
+    return AttributeValue.fromN(Long.toString(n));
+  }
+}

@@ -1,0 +1,152 @@
+package ddns.aws.ec2;
+
+import ddns.aws.AwsCall;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceSource;
+import ddns.facts.InstanceState;
+import ddns.facts.VpcFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
+
+/** {@link InstanceSource} on the EC2 API. */
+public final class Ec2InstanceSource implements InstanceSource {
+  /** EC2 accepts at most 200 values per filter. */
+  private static final int FILTER_VALUES = 200;
+
+  private final Ec2Client ec2;
+
+  public Ec2InstanceSource(Ec2Client ec2) {
+    this.ec2 = ec2;
+  }
+
+  /**
+   * Uses an {@code instance-id} filter rather than {@code InstanceIds}: with ids, one unknown id
+   * fails the whole call ({@code InvalidInstanceID.NotFound}); a filter just leaves it out.
+   */
+  @Override
+  public Map<InstanceId, InstanceFacts> describe(Collection<InstanceId> instanceIds) {
+    Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
+    List<String> ids = instanceIds.stream().map(InstanceId::value).toList();
+    for (int from = 0; from < ids.size(); from += FILTER_VALUES) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FILTER_VALUES));
+      Filter filter = Filter.builder().name("instance-id").values(chunk).build();
+      AwsCall.run(
+          "EC2.DescribeInstances",
+          () -> {
+            for (Reservation reservation :
+                ec2.describeInstancesPaginator(r -> r.filters(filter)).reservations()) {
+              for (Instance instance : reservation.instances()) {
+                InstanceState.parse(instance.state().nameAsString())
+                    .ifPresent(
+                        state ->
+                            found.put(
+                                InstanceId.of(instance.instanceId()), facts(instance, state)));
+              }
+            }
+            return null;
+          });
+    }
+    return found;
+  }
+
+  @Override
+  public List<InstanceFacts> running() {
+    Filter running = Filter.builder().name("instance-state-name").values("running").build();
+    return AwsCall.run(
+        "EC2.DescribeInstances",
+        () -> {
+          List<InstanceFacts> found = new ArrayList<>();
+          for (Reservation reservation :
+              ec2.describeInstancesPaginator(r -> r.filters(running).maxResults(1000))
+                  .reservations()) {
+            for (Instance instance : reservation.instances()) {
+              InstanceState.parse(instance.state().nameAsString())
+                  .filter(InstanceState::registers)
+                  .ifPresent(state -> found.add(facts(instance, state)));
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public VpcFacts vpc(String vpcId) {
+    Vpc vpc =
+        AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
+    boolean support =
+        attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
+    boolean hostnames =
+        attribute(
+            vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES, r -> r.enableDnsHostnames().value());
+    return new VpcFacts(vpcId, support, hostnames, dhcpDomains(vpc.dhcpOptionsId()));
+  }
+
+  /** The {@code domain-name} values of the option set, split on spaces (one may hold several). */
+  private List<String> dhcpDomains(String dhcpOptionsId) {
+    if (dhcpOptionsId == null || dhcpOptionsId.equals("default")) {
+      return List.of();
+    }
+    List<String> domains = new ArrayList<>();
+    AwsCall.run(
+            "EC2.DescribeDhcpOptions",
+            () -> ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(dhcpOptionsId)))
+        .dhcpOptions()
+        .forEach(
+            options -> {
+              for (DhcpConfiguration configuration : options.dhcpConfigurations()) {
+                if (configuration.key().equals("domain-name")) {
+                  configuration
+                      .values()
+                      .forEach(v -> domains.addAll(List.of(v.value().strip().split("\\s+"))));
+                }
+              }
+            });
+    domains.removeIf(String::isBlank);
+    return domains;
+  }
+
+  private boolean attribute(
+      String vpcId, VpcAttributeName name, Function<DescribeVpcAttributeResponse, Boolean> value) {
+    return AwsCall.run(
+        "EC2.DescribeVpcAttribute",
+        () -> value.apply(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(name))));
+  }
+
+  private static InstanceFacts facts(Instance instance, InstanceState state) {
+    Map<String, String> tags = new HashMap<>();
+    for (Tag tag : instance.tags()) {
+      tags.put(tag.key(), tag.value());
+    }
+    List<String> ipv6 = new ArrayList<>();
+    for (InstanceNetworkInterface eni : instance.networkInterfaces()) {
+      eni.ipv6Addresses().forEach(a -> ipv6.add(a.ipv6Address()));
+    }
+    Instant launched = instance.launchTime() != null ? instance.launchTime() : Instant.EPOCH;
+    return InstanceFacts.builder(InstanceId.of(instance.instanceId()), state, launched)
+        .vpcId(instance.vpcId())
+        .privateIp(instance.privateIpAddress())
+        .privateDnsName(instance.privateDnsName())
+        .publicIp(instance.publicIpAddress())
+        .publicDnsName(instance.publicDnsName())
+        .ipv6Addresses(ipv6)
+        .tags(tags)
+        .build();
+  }
+}

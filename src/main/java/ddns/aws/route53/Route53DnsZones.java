@@ -1,0 +1,280 @@
+package ddns.aws.route53;
+
+import ddns.apply.DnsZones;
+import ddns.aws.AwsCall;
+import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
+import ddns.dns.InvalidNameException;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.ZoneDirectory;
+import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.ServiceFailure;
+import ddns.plan.PlannedChange;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
+import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
+import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53.model.VPC;
+import software.amazon.awssdk.services.route53.model.VPCRegion;
+
+/** {@link DnsZones} on the Route 53 API. Names go out in lower case with a trailing dot. */
+public final class Route53DnsZones implements ZoneDirectory, DnsZones {
+  /** Types per name are few; one page of this size normally holds them all. */
+  private static final String PAGE_AT_NAME = "20";
+
+  private final Route53Client route53;
+  private final String vpcRegion;
+
+  public Route53DnsZones(Route53Client route53, String vpcRegion) {
+    this.route53 = route53;
+    this.vpcRegion = vpcRegion;
+  }
+
+  @Override
+  public List<HostedZone> zones() {
+    return AwsCall.run(
+        "Route53.ListHostedZones",
+        () -> {
+          List<HostedZone> zones = new ArrayList<>();
+          route53
+              .listHostedZonesPaginator(r -> {})
+              .hostedZones()
+              .forEach(
+                  z -> {
+                    try {
+                      boolean privateZone =
+                          z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
+                      long count =
+                          z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
+                      zones.add(
+                          new HostedZone(
+                              ZoneId.of(z.id()),
+                              DnsName.parse(unescape(z.name())),
+                              privateZone,
+                              count));
+                    } catch (InvalidNameException e) {
+                      // A zone whose name this tool cannot write in (e.g. with underscores) is
+                      // never a target.
+                    }
+                  });
+          return zones;
+        });
+  }
+
+  @Override
+  public Set<ZoneId> zonesAssociatedWith(String vpcId) {
+    Set<ZoneId> ids = new HashSet<>();
+    String token = null;
+    do {
+      String next = token;
+      ListHostedZonesByVpcResponse page =
+          AwsCall.run(
+              "Route53.ListHostedZonesByVPC",
+              () ->
+                  route53.listHostedZonesByVPC(
+                      r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next)));
+      page.hostedZoneSummaries().forEach(s -> ids.add(ZoneId.of(s.hostedZoneId())));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+    return ids;
+  }
+
+  @Override
+  public List<RecordSet> recordsAt(ZoneId zoneId, DnsName name) {
+    List<RecordSet> found = new ArrayList<>();
+    String startName = name.value();
+    String startType = null;
+    while (true) {
+      String type = startType;
+      String start = startName;
+      ListResourceRecordSetsResponse page =
+          AwsCall.run(
+              "Route53.ListResourceRecordSets",
+              () ->
+                  route53.listResourceRecordSets(
+                      r ->
+                          r.hostedZoneId(zoneId.value())
+                              .startRecordName(start)
+                              .startRecordType(type)
+                              .maxItems(PAGE_AT_NAME)));
+      for (ResourceRecordSet set : page.resourceRecordSets()) {
+        if (unescape(set.name()).toLowerCase(Locale.ROOT).equals(name.value())) {
+          found.add(toRecordSet(name, set));
+        }
+      }
+      boolean more =
+          Boolean.TRUE.equals(page.isTruncated())
+              && page.nextRecordName() != null
+              && unescape(page.nextRecordName()).toLowerCase(Locale.ROOT).equals(name.value());
+      if (!more) {
+        return found;
+      }
+      startName = page.nextRecordName();
+      startType = page.nextRecordTypeAsString();
+    }
+  }
+
+  @Override
+  public List<RecordSet> allRecords(ZoneId zoneId) {
+    return AwsCall.run(
+        "Route53.ListResourceRecordSets",
+        () -> {
+          List<RecordSet> found = new ArrayList<>();
+          for (ResourceRecordSet set :
+              route53
+                  .listResourceRecordSetsPaginator(r -> r.hostedZoneId(zoneId.value()))
+                  .resourceRecordSets()) {
+            try {
+              found.add(toRecordSet(DnsName.parse(unescape(set.name())), set));
+            } catch (InvalidNameException e) {
+              // Names this tool cannot write (wildcards, underscores) never collide with its own.
+            }
+          }
+          return found;
+        });
+  }
+
+  /**
+   * Sends the batch. A refusal because the zone changed since it was read (a record to delete is
+   * gone or has other values) is a {@link ConcurrentUpdateException}: read again and re-plan. Any
+   * other refusal can never succeed and is a plain {@link ServiceFailure}.
+   */
+  @Override
+  public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+    List<Change> batch = changes.stream().map(Route53DnsZones::toChange).toList();
+    try {
+      route53.changeResourceRecordSets(
+          r ->
+              r.hostedZoneId(zoneId.value())
+                  .changeBatch(b -> b.comment("route53-ddns").changes(batch)));
+    } catch (AwsServiceException e) {
+      Optional<List<String>> refused = InvalidChangeBatch.messages(e);
+      if (refused.isEmpty()) {
+        throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
+      }
+      String text =
+          "Route53.ChangeResourceRecordSets refused the batch for "
+              + zoneId
+              + ": InvalidChangeBatch: "
+              + String.join("; ", refused.get());
+      if (InvalidChangeBatch.isStale(refused.get())) {
+        throw new ConcurrentUpdateException(text, e);
+      }
+      throw new ServiceFailure(text, e);
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
+    }
+  }
+
+  @Override
+  public HostedZone createPrivateZone(DnsName name, String vpcId) {
+    try {
+      var created =
+          route53.createHostedZone(
+              r ->
+                  r.name(name.value())
+                      .callerReference("route53-ddns " + vpcId + " " + name.value())
+                      .vpc(vpc(vpcId))
+                      .hostedZoneConfig(
+                          c ->
+                              c.privateZone(true).comment("reverse zone created by route53-ddns")));
+      return new HostedZone(ZoneId.of(created.hostedZone().id()), name, true);
+    } catch (HostedZoneAlreadyExistsException e) {
+      // An earlier attempt with the same caller reference created it.
+      return zones().stream()
+          .filter(z -> z.privateZone() && z.name().equals(name))
+          .findFirst()
+          .orElseThrow(
+              () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
+    }
+  }
+
+  @Override
+  public void associate(ZoneId zoneId, String vpcId) {
+    try {
+      route53.associateVPCWithHostedZone(
+          r ->
+              r.hostedZoneId(zoneId.value()).vpc(vpc(vpcId)).comment("associated by route53-ddns"));
+    } catch (ConflictingDomainExistsException e) {
+      // Already associated counts as done; another zone of that name in the VPC is a real conflict.
+      if (!zonesAssociatedWith(vpcId).contains(zoneId)) {
+        throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+      }
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+    }
+  }
+
+  private VPC vpc(String vpcId) {
+    return VPC.builder().vpcId(vpcId).vpcRegion(VPCRegion.fromValue(vpcRegion)).build();
+  }
+
+  private static RecordSet toRecordSet(DnsName name, ResourceRecordSet set) {
+    RecordType type = RecordType.fromRoute53(set.typeAsString());
+    List<String> values = new ArrayList<>();
+    set.resourceRecords()
+        .forEach(
+            r ->
+                values.add(
+                    type == RecordType.CNAME || type == RecordType.PTR
+                        ? r.value().toLowerCase(Locale.ROOT)
+                        : r.value()));
+    if (set.aliasTarget() != null) {
+      values.add("alias:" + set.aliasTarget().dnsName());
+    }
+    if (values.isEmpty()) {
+      values.add("(no value)");
+    }
+    long ttl = set.ttl() == null ? 0 : set.ttl();
+    return new RecordSet(name, type, ttl, values);
+  }
+
+  private static Change toChange(PlannedChange change) {
+    RecordSet set = change.set();
+    List<ResourceRecord> values =
+        set.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList();
+    return Change.builder()
+        .action(change.action().name())
+        .resourceRecordSet(
+            s ->
+                s.name(set.name().value())
+                    .type(set.type().name())
+                    .ttl(set.ttl())
+                    .resourceRecords(values))
+        .build();
+  }
+
+  /** Route 53 returns some characters as octal escapes ({@code \052} for {@code *}). */
+  private static String unescape(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\\'
+          && i + 3 < name.length()
+          && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+        out.append((char) Integer.parseInt(name.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(c);
+      }
+    }
+    String text = out.toString();
+    return text.endsWith(".") ? text : text + ".";
+  }
+}

@@ -1,0 +1,2 @@
+/** SNS: operator alerts ({@link ddns.alert.Alerts}). */
+package ddns.aws.sns;

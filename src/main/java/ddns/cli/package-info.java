@@ -1,0 +1,2 @@
+/** The ddns command line. */
+package ddns.cli;

@@ -1,0 +1,2 @@
+/** The settings: every DDNS_* variable, read once into one record. */
+package ddns.config;

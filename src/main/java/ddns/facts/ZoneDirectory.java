@@ -1,0 +1,21 @@
+package ddns.facts;
+
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneId;
+import ddns.failure.ServiceFailure;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The hosted zones of the account and which private zones a VPC sees (Route 53, read-only, so
+ * idempotent). Throttling and 5xx are retried inside; what still fails is thrown as {@link
+ * ServiceFailure}.
+ */
+public interface ZoneDirectory {
+
+  /** Every hosted zone of the account (all pages). */
+  List<HostedZone> zones();
+
+  /** Ids of the private zones associated with the VPC, in the region the clients use. */
+  Set<ZoneId> zonesAssociatedWith(String vpcId);
+}

@@ -1,0 +1,2 @@
+/** The Lambda entry point: decode, handle, answer. */
+package ddns.handler;

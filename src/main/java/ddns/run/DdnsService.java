@@ -1,0 +1,114 @@
+package ddns.run;
+
+import ddns.alert.AlertPublisher;
+import ddns.alert.Alerts;
+import ddns.apply.BatchApplier;
+import ddns.apply.DnsZones;
+import ddns.apply.ZoneActions;
+import ddns.config.Config;
+import ddns.event.InboundEvent;
+import ddns.facts.CachedLookups;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceSource;
+import ddns.facts.ZoneDirectory;
+import ddns.log.JsonLog;
+import ddns.plan.RecordRules;
+import ddns.registry.AlertMemory;
+import ddns.registry.OwnershipRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The tool's three jobs behind one facade: handle a batch of events, reconcile everything, and
+ * explain one instance. Knows the ports only, never an AWS SDK type. Each call counts its own API
+ * calls, so calls on several threads do not mix.
+ */
+public final class DdnsService {
+  private final Config config;
+  private final ApiCalls calls;
+  private final Clock clock;
+  private final EventRun events;
+  private final Reconciler reconciler;
+  private final Explainer explainer;
+  private final Summaries summaries;
+
+  /** The ports the service works through: one per AWS service and role. */
+  public record Ports(
+      InstanceSource instances,
+      ZoneDirectory zoneDirectory,
+      DnsZones dnsZones,
+      OwnershipRegistry registry,
+      AlertMemory alertMemory,
+      Alerts alerts,
+      ApiCalls calls) {}
+
+  public DdnsService(Config config, Ports ports, JsonLog log, Clock clock) {
+    this.config = config;
+    this.calls = ports.calls();
+    this.clock = clock;
+    CachedLookups lookups =
+        new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
+    Pipeline pipeline =
+        new Pipeline(
+            new InstancePlanning(lookups, new RecordRules(config.rules())),
+            lookups,
+            new ZoneActions(ports.dnsZones(), log),
+            new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount),
+            new AlertPublisher(ports.alerts(), ports.alertMemory(), clock, log),
+            log);
+    TableSetup table = new TableSetup(ports.registry(), config.createTable());
+    this.reconciler =
+        new Reconciler(ports.instances(), ports.dnsZones(), ports.registry(), table, pipeline, log);
+    this.events = new EventRun(config, ports.instances(), table, pipeline, reconciler, log);
+    this.explainer = new Explainer(ports.instances(), pipeline);
+    this.summaries = new Summaries(log, clock, config.serviceName());
+  }
+
+  /** Handles one invocation's events: state changes and tag changes per instance, schedules. */
+  public Summary handle(List<InboundEvent> inbound) {
+    long started = clock.millis();
+    return counted(() -> events.handle(inbound, started));
+  }
+
+  /** A reconcile run (the CLI's {@code reconcile}); the scheduled event runs the same. */
+  public Summary reconcile(boolean dryRun) {
+    long started = clock.millis();
+    boolean dry = dryRun || config.dryRun();
+    return counted(
+        () -> {
+          String runId = "reconcile-" + started;
+          Reconciler.Result run = reconciler.run(runId, dry, config.alertTopicFor(null, null));
+          List<String> failed =
+              run.failure().isPresent()
+                  ? List.of(runId)
+                  : run.results().stream()
+                      .filter(InstanceResult::failed)
+                      .map(r -> r.id().value())
+                      .toList();
+          return new Summaries.Run(
+              Mode.RECONCILE,
+              dry,
+              run.results(),
+              run.failure(),
+              List.of(),
+              List.of(),
+              failed,
+              started);
+        });
+  }
+
+  /** What the tool would do for one instance now, and why; changes nothing. */
+  public Explanation explain(InstanceId instanceId) {
+    try (ApiCalls.Tally ignored = calls.start()) {
+      return explainer.explain(instanceId);
+    }
+  }
+
+  private Summary counted(Supplier<Summaries.Run> job) {
+    try (ApiCalls.Tally tally = calls.start()) {
+      Summaries.Run run = job.get();
+      return summaries.summarise(run, tally.snapshot());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package ddns.run;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.event.InboundEvent;
+import ddns.event.InboundEvent.Rejected;
+import ddns.event.InboundEvent.Scheduled;
+import ddns.event.InboundEvent.StateChange;
+import ddns.event.InboundEvent.TagChange;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceState;
+import ddns.log.JsonLog;
+import ddns.plan.PlanningRules;
+import ddns.run.Summary.RejectedEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One invocation's events sorted for handling: the triggers per instance (state changes, and tag
+ * changes that touch a tag this tool reads), the schedules, and the events rejected.
+ */
+record EventBatch(
+    Map<InstanceId, List<Trigger>> byInstance,
+    List<Scheduled> schedules,
+    List<RejectedEvent> rejected,
+    List<String> notes,
+    Optional<String> account,
+    Optional<String> region) {
+
+  static EventBatch of(List<InboundEvent> events, PlanningRules rules, JsonLog log) {
+    Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
+    List<Scheduled> schedules = new ArrayList<>();
+    List<RejectedEvent> rejected = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    String account = null;
+    String region = null;
+    for (InboundEvent event : events) {
+      switch (event) {
+        case Rejected r -> {
+          rejected.add(new RejectedEvent(r.messageId(), r.reason()));
+          log.warn("event rejected", field("messageId", r.messageId()), field("error", r.reason()));
+        }
+        case Scheduled s -> schedules.add(s);
+        case StateChange c -> {
+          Trigger t =
+              new Trigger(
+                  c.messageId(),
+                  c.eventId(),
+                  InstanceState.parse(c.state()),
+                  Trigger.Cause.STATE_CHANGE);
+          add(byInstance, c.instanceId(), t);
+          account = account == null ? c.account() : account;
+          region = region == null ? c.region() : region;
+        }
+        case TagChange t -> {
+          if (!relevant(t, rules)) {
+            notes.add(
+                "tag change "
+                    + t.eventId()
+                    + " touches no "
+                    + rules.zoneTagKey()
+                    + "/"
+                    + rules.cnameTagKey()
+                    + " tag of an instance: nothing to do");
+            continue;
+          }
+          Trigger trigger =
+              new Trigger(t.messageId(), t.eventId(), Optional.empty(), Trigger.Cause.TAG_CHANGE);
+          t.instanceIds().forEach(id -> add(byInstance, id, trigger));
+          account = account == null ? t.account() : account;
+          region = region == null ? t.region() : region;
+        }
+      }
+    }
+    return new EventBatch(
+        byInstance,
+        schedules,
+        rejected,
+        notes,
+        Optional.ofNullable(account),
+        Optional.ofNullable(region));
+  }
+
+  private static boolean relevant(TagChange t, PlanningRules rules) {
+    boolean keyRead =
+        t.tagKeys().isEmpty()
+            || t.tagKeys().stream()
+                .anyMatch(
+                    k ->
+                        k.equalsIgnoreCase(rules.zoneTagKey())
+                            || k.equalsIgnoreCase(rules.cnameTagKey()));
+    return keyRead && !t.instanceIds().isEmpty();
+  }
+
+  private static void add(Map<InstanceId, List<Trigger>> byInstance, InstanceId id, Trigger t) {
+    byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+  }
+
+  /** The trigger an instance is handled for: its last event. */
+  static Trigger last(List<Trigger> triggers) {
+    return triggers.get(triggers.size() - 1);
+  }
+}

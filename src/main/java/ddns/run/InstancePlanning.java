@@ -1,0 +1,75 @@
+package ddns.run;
+
+import ddns.facts.CachedLookups;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.VpcFacts;
+import ddns.failure.ServiceFailure;
+import ddns.plan.Action;
+import ddns.plan.InstancePlan;
+import ddns.plan.RecordRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The first stage: decides each instance's action from EC2's current state (never from the event)
+ * and plans the records of a running one with {@link RecordRules}, from the VPC and zone facts.
+ */
+final class InstancePlanning {
+  private static final VpcFacts NO_VPC = new VpcFacts("none", false, false, List.of());
+
+  private final CachedLookups lookups;
+  private final RecordRules rules;
+
+  InstancePlanning(CachedLookups lookups, RecordRules rules) {
+    this.lookups = lookups;
+    this.rules = rules;
+  }
+
+  Decision decide(InstanceId id, Trigger trigger, Optional<InstanceFacts> found) {
+    List<String> notes = new ArrayList<>();
+    if (found.isEmpty()) {
+      notes.add(
+          "EC2 does not know the instance (any more); removing what the registry says it owns");
+      return new Decision(
+          id,
+          trigger,
+          found,
+          Action.DEREGISTER,
+          Decision.UNKNOWN,
+          Optional.empty(),
+          notes,
+          Optional.empty());
+    }
+    InstanceFacts facts = found.get();
+    String state = facts.state().ec2Name();
+    Action action =
+        facts.state().registers()
+            ? Action.REGISTER
+            : facts.state().deregisters() ? Action.DEREGISTER : Action.SKIP;
+    Optional<InstancePlan> plan = Optional.empty();
+    Optional<String> failure = Optional.empty();
+    if (action == Action.REGISTER) {
+      try {
+        VpcFacts vpc = facts.vpc().map(lookups::vpc).orElse(NO_VPC);
+        plan = Optional.of(rules.plan(facts, vpc, lookups.catalogFor(facts.vpc())));
+        notes.addAll(plan.get().notes());
+      } catch (ServiceFailure e) {
+        failure = Optional.of(e.getMessage());
+      }
+    } else if (action == Action.SKIP) {
+      notes.add("instance is " + state + "; its running event will register it");
+    }
+    Optional<String> reported = trigger.reportedState().map(s -> s.ec2Name());
+    if (reported.isPresent() && !reported.get().equals(state) && action != Action.SKIP) {
+      notes.add("event said " + reported.get() + "; acting on EC2's current state " + state);
+    }
+    return new Decision(id, trigger, found, action, state, plan, notes, failure);
+  }
+
+  /** Decides again, with zone facts read afresh (after zones were created or associated). */
+  Decision again(Decision d) {
+    return d.isFailed() ? d : decide(d.id(), d.trigger(), d.facts());
+  }
+}

@@ -1,0 +1,124 @@
+package ddns.run;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.alert.Alert;
+import ddns.alert.AlertPublisher;
+import ddns.apply.Applied;
+import ddns.apply.BatchApplier;
+import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.ZoneActions;
+import ddns.facts.CachedLookups;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.log.JsonLog;
+import ddns.plan.Intent;
+import ddns.plan.ZoneAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The stages every job shares, each handing its value to the next: decide and plan each instance
+ * ({@link Decision}), create the zones and associations the records need, plan again if any were
+ * made, apply the batch ({@link Applied}), and combine it all per instance ({@link
+ * InstanceResult}); then, for the jobs that alert, publish the alerts.
+ */
+final class Pipeline {
+  /** One instance to handle: why, and what EC2 said of it (absent: EC2 does not know it). */
+  record Subject(InstanceId id, Trigger trigger, Optional<InstanceFacts> facts) {}
+
+  private final InstancePlanning planning;
+  private final CachedLookups lookups;
+  private final ZoneActions zoneActions;
+  private final BatchApplier applier;
+  private final AlertPublisher alerts;
+  private final JsonLog log;
+
+  Pipeline(
+      InstancePlanning planning,
+      CachedLookups lookups,
+      ZoneActions zoneActions,
+      BatchApplier applier,
+      AlertPublisher alerts,
+      JsonLog log) {
+    this.planning = planning;
+    this.lookups = lookups;
+    this.zoneActions = zoneActions;
+    this.applier = applier;
+    this.alerts = alerts;
+    this.log = log;
+  }
+
+  /**
+   * Runs the stages for a batch, in subject order.
+   *
+   * @param preload what to read in bulk for the batch's intents before applying (reconcile), or
+   *     nothing (events: each name is read as needed)
+   */
+  List<InstanceResult> run(
+      List<Subject> subjects, boolean dryRun, Function<List<Intent>, Optional<Preloaded>> preload) {
+    List<Decision> decisions =
+        subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
+    ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
+    if (zones.changed()) {
+      lookups.invalidateZones();
+      decisions =
+          decisions.stream()
+              .map(d -> zones.failures().containsKey(d.id()) ? d : planning.again(d))
+              .toList();
+    }
+    List<Intent> intents =
+        decisions.stream()
+            .filter(d -> !zones.failures().containsKey(d.id()))
+            .flatMap(d -> d.intent().stream())
+            .toList();
+    Map<InstanceId, Applied> applied = applier.apply(intents, dryRun, preload.apply(intents));
+    List<InstanceResult> results = new ArrayList<>();
+    for (Decision d : decisions) {
+      results.add(
+          InstanceResult.of(
+              d,
+              zones.needed().getOrDefault(d.id(), List.of()),
+              zones.alerts().getOrDefault(d.id(), List.of()),
+              Optional.ofNullable(zones.failures().get(d.id())),
+              applied.getOrDefault(d.id(), Applied.NOTHING)));
+    }
+    return results;
+  }
+
+  /** Logs each alert and publishes them; the results come back with what was not sent noted. */
+  List<InstanceResult> alert(List<InstanceResult> results, Optional<String> topic, boolean dryRun) {
+    Map<InstanceId, List<Alert>> byInstance = new TreeMap<>();
+    for (InstanceResult r : results) {
+      for (Alert a : r.alerts()) {
+        log.warn(
+            "alert",
+            field("eventId", r.trigger().eventId()),
+            field("instanceId", a.instanceId()),
+            field("kind", a.kind()),
+            field("reason", a.message()));
+      }
+      if (!r.alerts().isEmpty()) {
+        byInstance.put(r.id(), r.alerts());
+      }
+    }
+    Map<InstanceId, List<String>> notes = alerts.publish(byInstance, topic, dryRun);
+    return results.stream().map(r -> r.withNotes(notes.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  private static Map<InstanceId, List<ZoneAction>> zoneActionsOf(List<Decision> decisions) {
+    Map<InstanceId, List<ZoneAction>> needed = new LinkedHashMap<>();
+    decisions.forEach(
+        d -> {
+          if (!d.zoneActions().isEmpty()) {
+            needed.put(d.id(), d.zoneActions());
+          }
+        });
+    return needed;
+  }
+}

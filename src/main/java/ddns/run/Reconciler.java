@@ -1,0 +1,150 @@
+package ddns.run;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.DnsZones;
+import ddns.dns.DesiredRecord;
+import ddns.dns.RecordSet;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceSource;
+import ddns.failure.ServiceFailure;
+import ddns.log.JsonLog;
+import ddns.plan.Intent;
+import ddns.registry.Claim;
+import ddns.registry.Ownership;
+import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistrySnapshot;
+import ddns.run.Pipeline.Subject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Brings DNS and the registry in line with what runs now (docs/behaviour.md, "Reconcile"), in bulk:
+ * all running instances (paged DescribeInstances), the whole registry (Scan), and the zones
+ * concerned (ListResourceRecordSets, all pages), then the same stages as the event path. No call is
+ * made per instance, except one DescribeInstances per 200 registered instances that no longer run,
+ * to report their state.
+ */
+final class Reconciler {
+  private final InstanceSource ec2;
+  private final DnsZones dns;
+  private final OwnershipRegistry registry;
+  private final TableSetup table;
+  private final Pipeline pipeline;
+  private final JsonLog log;
+
+  Reconciler(
+      InstanceSource ec2,
+      DnsZones dns,
+      OwnershipRegistry registry,
+      TableSetup table,
+      Pipeline pipeline,
+      JsonLog log) {
+    this.ec2 = ec2;
+    this.dns = dns;
+    this.registry = registry;
+    this.table = table;
+    this.pipeline = pipeline;
+    this.log = log;
+  }
+
+  /** The instances looked at, or the failure that stopped the run before any was. */
+  record Result(List<InstanceResult> results, Optional<String> failure) {}
+
+  Result run(String runId, boolean dryRun, Optional<String> topic) {
+    try {
+      table.ensure(dryRun);
+      Trigger trigger = Trigger.reconcile(runId);
+      Map<InstanceId, Subject> subjects = new TreeMap<>();
+      for (InstanceFacts facts : ec2.running()) {
+        subjects.put(
+            facts.instanceId(), new Subject(facts.instanceId(), trigger, Optional.of(facts)));
+      }
+      RegistrySnapshot snapshot = withOrphanClaimants(registry.scan(), subjects.keySet());
+      Set<InstanceId> gone = new TreeSet<>(snapshot.owners().keySet());
+      gone.removeAll(subjects.keySet());
+      Map<InstanceId, InstanceFacts> goneFacts = gone.isEmpty() ? Map.of() : ec2.describe(gone);
+      for (InstanceId id : gone) {
+        Optional<InstanceFacts> facts = Optional.ofNullable(goneFacts.get(id));
+        if (facts.isPresent() && facts.get().state().registers()) {
+          continue; // started since the listing: its own event (or the next run) registers it
+        }
+        subjects.put(id, new Subject(id, trigger, facts));
+      }
+      List<InstanceResult> results =
+          pipeline.run(
+              List.copyOf(subjects.values()),
+              dryRun,
+              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(intents, snapshot))));
+      results = pipeline.alert(results, topic, dryRun);
+      long changed = results.stream().filter(InstanceResult::eventful).count();
+      log.info(
+          "reconciled",
+          field("runId", runId),
+          field("instances", results.size()),
+          field("withChanges", changed));
+      return new Result(results, Optional.empty());
+    } catch (ServiceFailure e) {
+      log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
+      return new Result(List.of(), Optional.of(e.getMessage()));
+    }
+  }
+
+  /** Every record of every zone the plan can touch: zones of wanted records and of claims. */
+  private Map<ZoneId, List<RecordSet>> zoneRecords(
+      List<Intent> intents, RegistrySnapshot snapshot) {
+    Set<ZoneId> zoneIds = new TreeSet<>();
+    intents.forEach(i -> i.desired().forEach(d -> zoneIds.add(d.key().zoneId())));
+    snapshot.claims().keySet().forEach(k -> zoneIds.add(k.zoneId()));
+    Map<ZoneId, List<RecordSet>> zones = new HashMap<>();
+    for (ZoneId zoneId : zoneIds) {
+      zones.put(zoneId, dns.allRecords(zoneId));
+    }
+    return zones;
+  }
+
+  /**
+   * Claimants without an instance item (left by an interrupted run) that no longer run get one
+   * here, listing the claims that name them, so the plan releases those claims as well.
+   */
+  private static RegistrySnapshot withOrphanClaimants(
+      RegistrySnapshot snapshot, Set<InstanceId> running) {
+    Map<InstanceId, List<DesiredRecord>> orphans = new LinkedHashMap<>();
+    for (Claim claim : snapshot.claims().values()) {
+      claim
+          .claimants()
+          .forEach(
+              (id, claimant) -> {
+                if (!running.contains(id) && snapshot.owner(id).isEmpty()) {
+                  RecordSet set =
+                      new RecordSet(
+                          claim.key().name(),
+                          claim.key().type(),
+                          claimant.ttl(),
+                          claimant.values());
+                  orphans
+                      .computeIfAbsent(id, k -> new ArrayList<>())
+                      .add(new DesiredRecord(claim.key(), claim.zoneName(), set));
+                }
+              });
+    }
+    if (orphans.isEmpty()) {
+      return snapshot;
+    }
+    Map<InstanceId, Ownership> owners = new HashMap<>(snapshot.owners());
+    orphans.forEach(
+        (id, records) -> owners.put(id, new Ownership(id, 0, Instant.EPOCH, records, Map.of())));
+    return new RegistrySnapshot(owners, snapshot.claims());
+  }
+}

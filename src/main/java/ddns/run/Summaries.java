@@ -1,0 +1,82 @@
+package ddns.run;
+
+import ddns.log.JsonLog;
+import ddns.plan.Action;
+import ddns.run.Summary.InstanceOutcome;
+import ddns.run.Summary.RejectedEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a run's results into its {@link Summary}, and writes its metrics to the log. */
+final class Summaries {
+  private final JsonLog log;
+  private final Clock clock;
+  private final String service;
+
+  Summaries(JsonLog log, Clock clock, String service) {
+    this.log = log;
+    this.clock = clock;
+    this.service = service;
+  }
+
+  /** What one run did, and the figures of the run. */
+  record Run(
+      Mode mode,
+      boolean dryRun,
+      List<InstanceResult> results,
+      Optional<String> runFailure,
+      List<RejectedEvent> rejected,
+      List<String> notes,
+      List<String> failedMessageIds,
+      long startedMillis) {}
+
+  Summary summarise(Run run, Map<String, Integer> calls) {
+    Map<String, Long> metrics =
+        RunMetrics.of(
+            run.results(),
+            run.mode(),
+            run.runFailure().isPresent(),
+            clock.millis() - run.startedMillis());
+    log.document(RunMetrics.emf(service, run.mode(), metrics, clock.millis()));
+    List<String> notes = new ArrayList<>(run.notes());
+    List<InstanceResult> reported = run.results();
+    if (run.mode() == Mode.RECONCILE && run.runFailure().isEmpty()) {
+      reported = run.results().stream().filter(InstanceResult::eventful).toList();
+      notes.add(
+          run.results().size()
+              + " instances checked (running, or registered and no longer running); "
+              + reported.size()
+              + " needed changes or raised alerts; the others are in line");
+    }
+    List<InstanceOutcome> outcomes = new ArrayList<>();
+    reported.forEach(r -> outcomes.add(r.outcome()));
+    run.runFailure()
+        .ifPresent(
+            error ->
+                outcomes.add(
+                    new InstanceOutcome(
+                        "(reconcile)",
+                        Action.SKIP,
+                        "unknown",
+                        Outcome.FAILED,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        error)));
+    int total = calls.values().stream().mapToInt(Integer::intValue).sum();
+    return new Summary(
+        run.mode(),
+        run.dryRun(),
+        outcomes,
+        run.rejected(),
+        notes,
+        metrics,
+        calls,
+        total,
+        run.failedMessageIds());
+  }
+}

@@ -1,0 +1,45 @@
+package ddns.run;
+
+import ddns.facts.InstanceState;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why an instance is looked at: an event (with the state it reported, if it reported one), a
+ * reconcile run or a plan. Message ids map failures back to SQS messages.
+ */
+record Trigger(
+    String messageId, String eventId, Optional<InstanceState> reportedState, Cause cause) {
+
+  enum Cause {
+    STATE_CHANGE("state change"),
+    TAG_CHANGE("tag change"),
+    RECONCILE("reconcile"),
+    PLAN("plan");
+
+    private final String text;
+
+    Cause(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  Trigger {
+    Objects.requireNonNull(messageId, "messageId == null");
+    Objects.requireNonNull(reportedState, "reportedState == null");
+    Objects.requireNonNull(cause, "cause == null");
+  }
+
+  static Trigger reconcile(String runId) {
+    return new Trigger(runId, runId, Optional.empty(), Cause.RECONCILE);
+  }
+
+  static Trigger plan() {
+    return new Trigger("plan", "plan", Optional.empty(), Cause.PLAN);
+  }
+}
