@@ -1,0 +1,117 @@
+package ddns.aws.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.InstanceId;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The registry's item layout, pinned by golden files in DynamoDB's JSON form: what an installed
+ * table holds must keep reading back the same, whatever the code becomes.
+ */
+class RegistryItemsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final InstanceId ID = InstanceId.of("i-0123456789abcdef0");
+  private static final Instant LAUNCHED = Instant.parse("2026-11-26T08:00:00Z");
+  private static final DnsName ZONE_NAME = DnsName.parse("corp.internal");
+  private static final RecordKey A =
+      new RecordKey(
+          ZoneId.of("Z0123CORP"), DnsName.parse("ip-10-0-1-4.corp.internal"), RecordType.A);
+
+  @Test
+  void instanceItem_matchesTheGoldenFile_andReadsBackEqual() throws IOException {
+    Ownership owner =
+        new Ownership(
+            ID,
+            3,
+            LAUNCHED,
+            List.of(
+                new DesiredRecord(
+                    A, ZONE_NAME, new RecordSet(A.name(), RecordType.A, 60, List.of("10.0.1.4")))),
+            Map.of("state", "running", "privateIp", "10.0.1.4"));
+
+    Map<String, AttributeValue> item = RegistryItems.item(owner);
+
+    assertThat(render(item)).isEqualTo(golden("instance-item.json"));
+    assertThat(RegistryItems.ownership(item)).isEqualTo(owner);
+  }
+
+  @Test
+  void claimItem_matchesTheGoldenFile_andReadsBackEqual() throws IOException {
+    InstanceId other = InstanceId.of("i-0fedcba9876543210");
+    Claim claim =
+        new Claim(
+            A,
+            ZONE_NAME,
+            2,
+            Map.of(
+                ID, new Claimant(ID, LAUNCHED, 60, List.of("10.0.1.4")),
+                other, new Claimant(other, LAUNCHED.plusSeconds(60), 60, List.of("10.0.1.5"))));
+
+    Map<String, AttributeValue> item = RegistryItems.item(claim);
+
+    assertThat(render(item)).isEqualTo(golden("claim-item.json"));
+    assertThat(RegistryItems.claim(item)).isEqualTo(claim);
+    assertThat(RegistryItems.text(item, RegistryItems.KEY))
+        .isEqualTo("claim|Z0123CORP|ip-10-0-1-4.corp.internal.|A");
+  }
+
+  @Test
+  void alertItem_matchesTheGoldenFile() throws IOException {
+    Map<String, AttributeValue> item =
+        RegistryItems.alertItem(ID, "9f86d081884c7d65", Instant.parse("2026-11-27T08:00:00Z"));
+
+    assertThat(render(item)).isEqualTo(golden("alert-item.json"));
+  }
+
+  private static JsonNode golden(String name) throws IOException {
+    try (InputStream in = RegistryItemsTest.class.getResourceAsStream("/golden/dynamodb/" + name)) {
+      return JSON.readTree(in);
+    }
+  }
+
+  /** DynamoDB's JSON form of an item: {"S": …}, {"N": …}, {"L": […]}, {"M": {…}}. */
+  private static JsonNode render(Map<String, AttributeValue> item) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    new TreeMap<>(item).forEach((k, v) -> node.set(k, render(v)));
+    return node;
+  }
+
+  private static JsonNode render(AttributeValue v) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    if (v.s() != null) {
+      node.put("S", v.s());
+    } else if (v.n() != null) {
+      node.put("N", v.n());
+    } else if (v.hasL()) {
+      ArrayNode list = node.putArray("L");
+      v.l().forEach(e -> list.add(render(e)));
+    } else if (v.hasM()) {
+      node.set("M", render(v.m()));
+    } else {
+      throw new IllegalArgumentException("type not used by the registry: " + v);
+    }
+    return node;
+  }
+}

@@ -1,0 +1,40 @@
+package ddns.fakes;
+
+import ddns.alert.Alert;
+import ddns.alert.Alerts;
+import ddns.facts.InstanceId;
+import ddns.run.ApiCalls;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SNS in memory: the messages published, one per instance and call. */
+public final class FakeAlerts implements Alerts {
+  /** One published message. */
+  public record Sent(String topicArn, InstanceId instanceId, List<Alert> alerts) {}
+
+  private final List<Sent> sent = new ArrayList<>();
+
+  @Override
+  public void publish(String topicArn, InstanceId instanceId, List<Alert> alerts) {
+    sent.add(new Sent(topicArn, instanceId, List.copyOf(alerts)));
+  }
+
+  public List<Sent> sent() {
+    return List.copyOf(sent);
+  }
+
+  /** No AWS calls are made in memory; every tally is empty. */
+  public static ApiCalls noCalls() {
+    return () ->
+        new ApiCalls.Tally() {
+          @Override
+          public Map<String, Integer> snapshot() {
+            return Map.of();
+          }
+
+          @Override
+          public void close() {}
+        };
+  }
+}

@@ -1,0 +1,154 @@
+package ddns.fakes;
+
+import ddns.apply.DnsZones;
+import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
+import ddns.dns.ZoneId;
+import ddns.facts.ZoneDirectory;
+import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.ServiceFailure;
+import ddns.plan.ChangeAction;
+import ddns.plan.PlannedChange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Route 53 in memory, strict where real Route 53 is: a DELETE must match the live record exactly,
+ * or the batch is refused as stale. Tests can make it refuse changes at a name, or fail a zone
+ * creation or association.
+ */
+public final class FakeDnsZones implements ZoneDirectory, DnsZones {
+  private final Map<ZoneId, HostedZone> zones = new LinkedHashMap<>();
+  private final Map<ZoneId, Map<String, RecordSet>> records = new HashMap<>();
+  private final Map<String, Set<ZoneId>> associations = new HashMap<>();
+  private final Set<DnsName> refusedNames = new HashSet<>();
+  private final List<List<PlannedChange>> batches = new ArrayList<>();
+  private boolean failCreate;
+  private boolean failAssociate;
+  private int nextId = 1;
+
+  public ZoneId privateZone(String name, String vpcId) {
+    ZoneId id = add(DnsName.parse(name), true);
+    associations.computeIfAbsent(vpcId, v -> new HashSet<>()).add(id);
+    return id;
+  }
+
+  public ZoneId publicZone(String name) {
+    return add(DnsName.parse(name), false);
+  }
+
+  private ZoneId add(DnsName name, boolean privateZone) {
+    ZoneId id = ZoneId.of("ZFAKE" + nextId++);
+    zones.put(id, new HostedZone(id, name, privateZone));
+    records.put(id, new TreeMap<>());
+    return id;
+  }
+
+  /** Every change batch to this name is refused, as Route 53 refuses an invalid batch. */
+  public void refuseChangesAt(String name) {
+    refusedNames.add(DnsName.parse(name));
+  }
+
+  public void failZoneCreation() {
+    failCreate = true;
+  }
+
+  public void failAssociation() {
+    failAssociate = true;
+  }
+
+  public List<RecordSet> recordsIn(ZoneId zoneId) {
+    return List.copyOf(records.get(zoneId).values());
+  }
+
+  public Set<ZoneId> associatedWith(String vpcId) {
+    return Set.copyOf(associations.getOrDefault(vpcId, Set.of()));
+  }
+
+  public List<List<PlannedChange>> batches() {
+    return List.copyOf(batches);
+  }
+
+  public ZoneId zoneNamed(String name) {
+    return zones.values().stream()
+        .filter(z -> z.name().equals(DnsName.parse(name)))
+        .map(HostedZone::id)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no zone " + name));
+  }
+
+  @Override
+  public List<HostedZone> zones() {
+    return List.copyOf(zones.values());
+  }
+
+  @Override
+  public Set<ZoneId> zonesAssociatedWith(String vpcId) {
+    return associatedWith(vpcId);
+  }
+
+  @Override
+  public List<RecordSet> recordsAt(ZoneId zoneId, DnsName name) {
+    return records.get(zoneId).values().stream().filter(r -> r.name().equals(name)).toList();
+  }
+
+  @Override
+  public List<RecordSet> allRecords(ZoneId zoneId) {
+    return recordsIn(zoneId);
+  }
+
+  @Override
+  public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+    Map<String, RecordSet> zone = records.get(zoneId);
+    for (PlannedChange c : changes) {
+      if (refusedNames.contains(c.set().name())) {
+        throw new ServiceFailure(
+            "Route53.ChangeResourceRecordSets refused the batch for "
+                + zoneId
+                + ": InvalidChangeBatch",
+            null);
+      }
+      RecordSet live = zone.get(key(c.set().name(), c.set().type()));
+      if (c.action() == ChangeAction.DELETE && (live == null || !live.sameContent(c.set()))) {
+        throw new ConcurrentUpdateException("stale delete of " + c.set().name(), null);
+      }
+    }
+    batches.add(List.copyOf(changes));
+    for (PlannedChange c : changes) {
+      String key = key(c.set().name(), c.set().type());
+      if (c.action() == ChangeAction.DELETE) {
+        zone.remove(key);
+      } else {
+        zone.put(key, c.set());
+      }
+    }
+  }
+
+  @Override
+  public HostedZone createPrivateZone(DnsName name, String vpcId) {
+    if (failCreate) {
+      throw new ServiceFailure("Route53.CreateHostedZone failed: InvalidVPCId", null);
+    }
+    return zones.get(privateZone(name.value(), vpcId));
+  }
+
+  @Override
+  public void associate(ZoneId zoneId, String vpcId) {
+    if (failAssociate) {
+      throw new ServiceFailure("Route53.AssociateVPCWithHostedZone failed: AccessDenied", null);
+    }
+    associations.computeIfAbsent(vpcId, v -> new HashSet<>()).add(zoneId);
+  }
+
+  private static String key(DnsName name, RecordType type) {
+    return name.value() + " " + type;
+  }
+}

@@ -1,0 +1,131 @@
+package ddns.fakes;
+
+import ddns.dns.RecordKey;
+import ddns.facts.InstanceId;
+import ddns.failure.ConcurrentUpdateException;
+import ddns.registry.AlertMemory;
+import ddns.registry.Claim;
+import ddns.registry.Ownership;
+import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistrySnapshot;
+import ddns.registry.RegistryWrite;
+import ddns.registry.RegistryWrite.DeleteClaim;
+import ddns.registry.RegistryWrite.DeleteOwnership;
+import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.PutOwnership;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry in memory, with DynamoDB's conditional semantics: each write names the version it
+ * expects, and a group of writes applies all or nothing. A test can make the next writes lose a
+ * race.
+ */
+public final class FakeRegistry implements OwnershipRegistry, AlertMemory {
+  private final Map<InstanceId, Ownership> owners = new HashMap<>();
+  private final Map<RecordKey, Claim> claims = new HashMap<>();
+  private final Map<InstanceId, String> fingerprints = new HashMap<>();
+  private final Map<InstanceId, Instant> expiries = new HashMap<>();
+  private int racesToLose;
+  private int writes;
+
+  /** The next {@code count} write groups fail as if another writer got there first. */
+  public void loseRaces(int count) {
+    racesToLose = count;
+  }
+
+  public Map<InstanceId, Ownership> owners() {
+    return Map.copyOf(owners);
+  }
+
+  public Map<RecordKey, Claim> claims() {
+    return Map.copyOf(claims);
+  }
+
+  public int writeGroups() {
+    return writes;
+  }
+
+  @Override
+  public void ensureTable() {}
+
+  @Override
+  public RegistrySnapshot load(Collection<InstanceId> instanceIds, Collection<RecordKey> keys) {
+    Map<InstanceId, Ownership> o = new HashMap<>();
+    instanceIds.forEach(id -> o.computeIfAbsent(id, owners::get));
+    o.values().removeIf(v -> v == null);
+    Map<RecordKey, Claim> c = new HashMap<>();
+    keys.forEach(k -> c.computeIfAbsent(k, claims::get));
+    c.values().removeIf(v -> v == null);
+    return new RegistrySnapshot(o, c);
+  }
+
+  @Override
+  public RegistrySnapshot scan() {
+    return new RegistrySnapshot(owners, claims);
+  }
+
+  @Override
+  public void write(List<RegistryWrite> group) {
+    if (group.isEmpty()) {
+      return;
+    }
+    if (racesToLose > 0) {
+      racesToLose--;
+      throw new ConcurrentUpdateException("ConditionalCheckFailed (injected)", null);
+    }
+    for (RegistryWrite w : group) {
+      long current =
+          switch (w) {
+            case PutOwnership p -> version(owners.get(p.item().instanceId()));
+            case DeleteOwnership d -> version(owners.get(d.instanceId()));
+            case PutClaim p -> version(claims.get(p.claim().key()));
+            case DeleteClaim d -> version(claims.get(d.key()));
+          };
+      if (current != w.expectedVersion()) {
+        throw new ConcurrentUpdateException("ConditionalCheckFailed on " + w, null);
+      }
+    }
+    writes++;
+    for (RegistryWrite w : group) {
+      switch (w) {
+        case PutOwnership p -> owners.put(p.item().instanceId(), p.item());
+        case DeleteOwnership d -> owners.remove(d.instanceId());
+        case PutClaim p -> claims.put(p.claim().key(), p.claim());
+        case DeleteClaim d -> claims.remove(d.key());
+      }
+    }
+  }
+
+  private static long version(Object item) {
+    return switch (item) {
+      case null -> 0;
+      case Ownership o -> o.version();
+      case Claim c -> c.version();
+      default -> throw new IllegalStateException("not a registry item: " + item);
+    };
+  }
+
+  @Override
+  public Map<InstanceId, String> recall(Collection<InstanceId> instanceIds, Instant now) {
+    Map<InstanceId, String> found = new HashMap<>();
+    for (InstanceId id : instanceIds) {
+      if (fingerprints.containsKey(id) && expiries.get(id).isAfter(now)) {
+        found.put(id, fingerprints.get(id));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public void remember(Map<InstanceId, String> sent, Instant expiresAt) {
+    sent.forEach(
+        (id, fingerprint) -> {
+          fingerprints.put(id, fingerprint);
+          expiries.put(id, expiresAt);
+        });
+  }
+}

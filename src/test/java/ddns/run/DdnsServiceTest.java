@@ -1,0 +1,282 @@
+package ddns.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.alert.AlertKind;
+import ddns.config.Config;
+import ddns.dns.ZoneId;
+import ddns.event.InboundEvent;
+import ddns.event.InboundEvent.StateChange;
+import ddns.facts.InstanceId;
+import ddns.fakes.FakeAlerts;
+import ddns.fakes.FakeDnsZones;
+import ddns.fakes.FakeInstances;
+import ddns.fakes.FakeRegistry;
+import ddns.log.JsonLog;
+import ddns.plan.Action;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's own logic, on in-memory fakes of the ports: the batch retry, the zone-action
+ * failure policy, the alert memory, re-planning after a lost race. Milliseconds, no emulator.
+ */
+class DdnsServiceTest {
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:DDNSAlerts";
+
+  private final FakeInstances ec2 = new FakeInstances("corp.internal");
+  private final FakeDnsZones dns = new FakeDnsZones();
+  private final FakeRegistry registry = new FakeRegistry();
+  private final FakeAlerts alerts = new FakeAlerts();
+  private final TestClock clock = new TestClock();
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final Map<String, String> env = new HashMap<>(Map.of("DDNS_ALERT_TOPIC_ARN", TOPIC));
+  private final ZoneId corp = dns.privateZone("corp.internal", FakeInstances.VPC);
+  private final ZoneId reverse = dns.privateZone("1.0.10.in-addr.arpa", FakeInstances.VPC);
+
+  private DdnsService service() {
+    JsonLog log =
+        new JsonLog(
+            new PrintStream(logs, true, StandardCharsets.UTF_8),
+            ddns.app.Application.objectMapper(),
+            clock,
+            JsonLog.Level.DEBUG);
+    return new DdnsService(
+        Config.fromEnvironment(env),
+        new DdnsService.Ports(ec2, dns, dns, registry, registry, alerts, FakeAlerts.noCalls()),
+        log,
+        clock);
+  }
+
+  private static List<InboundEvent> events(String state, InstanceId... ids) {
+    List<InboundEvent> events = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      events.add(
+          new StateChange("msg-" + i, "evt-" + i, ids[i], state, "123456789012", "us-east-1"));
+    }
+    return events;
+  }
+
+  @Nested
+  class Registration {
+    @Test
+    void running_writesTheARecordAndPointer_andClaimsBoth() {
+      InstanceId id = ec2.run(23, Map.of());
+
+      Summary summary = service().handle(events("running", id));
+
+      assertThat(summary.exitStatus()).isZero();
+      assertThat(summary.instances())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.action()).isEqualTo(Action.REGISTER);
+                assertThat(i.outcome()).isEqualTo(Outcome.DONE);
+              });
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name() + " " + r.values())
+          .containsExactly("ip-10-0-1-23.corp.internal. [10.0.1.23]");
+      assertThat(dns.recordsIn(reverse))
+          .extracting(r -> r.name() + " " + r.values())
+          .containsExactly("23.1.0.10.in-addr.arpa. [ip-10-0-1-23.corp.internal.]");
+      assertThat(registry.claims()).hasSize(2);
+      assertThat(registry.owners()).containsOnlyKeys(id);
+    }
+
+    @Test
+    void stopped_deletesExactlyWhatWasWritten_andForgetsTheInstance() {
+      InstanceId id = ec2.run(23, Map.of("CNAME", "web.corp.internal"));
+      DdnsService service = service();
+      service.handle(events("running", id));
+      ec2.stop(id);
+
+      Summary summary = service.handle(events("stopped", id));
+
+      assertThat(summary.instances().get(0).action()).isEqualTo(Action.DEREGISTER);
+      assertThat(dns.recordsIn(corp)).isEmpty();
+      assertThat(dns.recordsIn(reverse)).isEmpty();
+      assertThat(registry.owners()).isEmpty();
+      assertThat(registry.claims()).isEmpty();
+    }
+  }
+
+  @Nested
+  class BatchRetry {
+    @Test
+    void aRefusedChange_failsItsOwnMessageOnly_andTheOthersComplete() {
+      InstanceId good = ec2.run(4, Map.of());
+      InstanceId bad = ec2.run(5, Map.of("CNAME", "refused.corp.internal"));
+      InstanceId alsoGood = ec2.run(6, Map.of());
+      dns.refuseChangesAt("refused.corp.internal");
+
+      Summary summary = service().handle(events("running", good, bad, alsoGood));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-1");
+      assertThat(summary.instances())
+          .filteredOn(i -> i.outcome() == Outcome.FAILED)
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly(bad.value());
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name().value())
+          .contains("ip-10-0-1-4.corp.internal.", "ip-10-0-1-6.corp.internal.")
+          .doesNotContain("refused.corp.internal.");
+    }
+
+    @Test
+    void aLostRegistryRace_isPlannedAgain_andSucceeds() {
+      InstanceId id = ec2.run(23, Map.of());
+      registry.loseRaces(2);
+
+      Summary summary = service().handle(events("running", id));
+
+      assertThat(summary.failedMessageIds()).isEmpty();
+      assertThat(dns.recordsIn(corp)).hasSize(1);
+      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("lost a race");
+    }
+
+    @Test
+    void racesLostOnEveryAttempt_failTheMessage_andWriteNoRecord() {
+      InstanceId id = ec2.run(23, Map.of());
+      registry.loseRaces(100);
+
+      Summary summary = service().handle(events("running", id));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-0");
+      assertThat(dns.batches()).isEmpty();
+    }
+  }
+
+  @Nested
+  class ZoneActionPolicy {
+    @Test
+    void aFailedReverseZoneCreation_failsTheInstance_soTheEventIsRetried() {
+      FakeDnsZones bare = new FakeDnsZones();
+      bare.privateZone("corp.internal", FakeInstances.VPC);
+      bare.failZoneCreation();
+      InstanceId id = ec2.run(23, Map.of());
+
+      Summary summary =
+          new DdnsService(
+                  Config.fromEnvironment(env),
+                  new DdnsService.Ports(
+                      ec2, bare, bare, registry, registry, alerts, FakeAlerts.noCalls()),
+                  new JsonLog(
+                      new PrintStream(logs),
+                      ddns.app.Application.objectMapper(),
+                      clock,
+                      JsonLog.Level.INFO),
+                  clock)
+              .handle(events("running", id));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-0");
+      assertThat(summary.instances().get(0).error()).contains("create private zone");
+      assertThat(bare.batches()).isEmpty();
+    }
+
+    @Test
+    void aFailedAssociation_isAlerted_andTheRecordsAreStillWritten() {
+      ZoneId dev = dns.privateZone("dev.internal", "vpc-0other");
+      dns.failAssociation();
+      InstanceId id = ec2.run(23, Map.of("ZONE", "dev.internal"));
+
+      Summary summary = service().handle(events("running", id));
+
+      assertThat(summary.failedMessageIds()).isEmpty();
+      assertThat(summary.instances().get(0).alerts())
+          .extracting(Summary.AlertView::kind)
+          .containsExactly(AlertKind.ASSOCIATION_FAILED.name());
+      assertThat(dns.recordsIn(dev)).hasSize(1);
+    }
+  }
+
+  @Nested
+  class AlertMemory {
+    @Test
+    void anUnchangedProblem_isAlertedOnce_thenAgainOnlyAfterADay() {
+      InstanceId id = ec2.run(23, Map.of("ZONE", "nowhere.test"));
+      DdnsService service = service();
+
+      service.handle(events("running", id));
+      Summary again = service.handle(events("running", id));
+      clock.advance(Duration.ofHours(25));
+      service.handle(events("running", id));
+
+      assertThat(alerts.sent()).hasSize(2);
+      assertThat(alerts.sent().get(0).alerts())
+          .extracting(a -> a.kind())
+          .containsExactly(AlertKind.NO_SUCH_ZONE);
+      assertThat(again.instances().get(0).notes()).anyMatch(n -> n.contains("not sent again"));
+    }
+
+    @Test
+    void aDryRun_publishesNothing() {
+      env.put("DDNS_DRY_RUN", "true");
+      InstanceId id = ec2.run(23, Map.of("ZONE", "nowhere.test"));
+
+      Summary summary = service().handle(events("running", id));
+
+      assertThat(summary.instances().get(0).alerts()).hasSize(1);
+      assertThat(alerts.sent()).isEmpty();
+      assertThat(dns.batches()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Reconcile {
+    @Test
+    void registersTheFleet_andRemovesWhatStoppedInstancesLeft() {
+      InstanceId a = ec2.run(4, Map.of());
+      InstanceId b = ec2.run(5, Map.of());
+      DdnsService service = service();
+      service.handle(events("running", a, b));
+      ec2.stop(b);
+      InstanceId c = ec2.run(6, Map.of());
+
+      Summary summary = service.reconcile(false);
+
+      assertThat(summary.mode()).isEqualTo(Mode.RECONCILE);
+      assertThat(summary.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactlyInAnyOrder(b.value(), c.value());
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name().value())
+          .containsExactlyInAnyOrder("ip-10-0-1-4.corp.internal.", "ip-10-0-1-6.corp.internal.");
+      assertThat(summary.metrics()).containsEntry("DriftFound", 4L);
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-11-26T12:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
