@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * Checks a ChangeResourceRecordSets batch against the rules real Route 53 enforces and the AWS
- * emulator does not (see EMULATOR.md): names inside the zone, no CNAME at the apex or beside
- * another record, values that parse for their type, one change per name and type, and the
- * per-request limits. An empty result means Route 53 would accept the batch.
+ * emulator does not (docs/behaviour.md, "Route 53's rules"): names inside the zone, no CNAME at the
+ * apex or beside another record, values that parse for their type, one change per name and type,
+ * and the per-request limits. An empty result means Route 53 would accept the batch.
  */
 public final class ChangeBatchValidator {
   /** Route 53 counts an UPSERT as two changes against this limit. */

@@ -29,7 +29,7 @@ import java.util.TreeSet;
 /**
  * Turns a batch's intents, the registry and the live records into a {@link ChangePlan}. Pure.
  *
- * <p>Ownership rules (DESIGN section 5), per record set:
+ * <p>Ownership rules (docs/behaviour.md, "Ownership"), per record set:
  *
  * <pre>
  * claimed before | claimants after | live record          | action

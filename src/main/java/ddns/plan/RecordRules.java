@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides which records a running instance should have (DESIGN section 4). Pure: facts and zones
- * in, an {@link InstancePlan} out.
+ * Decides which records a running instance should have (docs/behaviour.md, "Records"). Pure: facts
+ * and zones in, an {@link InstancePlan} out.
  *
  * <p>Worked example: instance {@code ip-10-0-1-23}, VPC DHCP domain {@code corp.internal}, tag
  * {@code CNAME=web.corp.internal}, private zones {@code corp.internal.} and {@code

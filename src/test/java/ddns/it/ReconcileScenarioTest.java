@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** DESIGN section 7: reconciliation repairs what events missed, under the ownership rules. */
+/**
+ * docs/behaviour.md, "Reconcile": reconciliation repairs what events missed, under the ownership
+ * rules.
+ */
 class ReconcileScenarioTest extends EmulatorTest {
 
   @Test

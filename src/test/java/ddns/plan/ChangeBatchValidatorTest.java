@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Route 53's rules that the emulator does not enforce (EMULATOR.md), checked before sending. */
+/**
+ * Route 53's rules that the emulator does not enforce (docs/behaviour.md), checked before sending.
+ */
 class ChangeBatchValidatorTest {
   private static final DnsName ZONE = DnsName.parse("zone.internal");
   private final ChangeBatchValidator validator = new ChangeBatchValidator();

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DESIGN section 4 as a table: tags, DHCP domain and zones in; records and alerts out. */
+/**
+ * docs/behaviour.md, "Records", as a table: tags, DHCP domain and zones in; records and alerts out.
+ */
 class RecordRulesTest {
   private static final String VPC = "vpc-1";
   private static final HostedZone CORP =
