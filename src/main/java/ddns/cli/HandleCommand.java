@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "handle",
     mixinStandardHelpOptions = true,
-    header = "Handle one EventBridge event or SQS batch, as the Lambda function does.",
+    header = "Handle one event or SQS batch, as the Lambda function does.",
     description = {
       "Handle one EventBridge event or one SQS batch of them, as the Lambda function does.",
       "Prints the JSON summary on stdout and JSON log lines on stderr."

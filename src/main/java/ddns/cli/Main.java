@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
     description = {
       "Dynamic DNS for Amazon Route 53, driven by EC2 instance state changes.",
       "",
-      "AWS endpoint, region and credentials come from the AWS SDK's standard chain.",
-      "Set AWS_REGION and credentials; set AWS_ENDPOINT_URL to use a local emulator.",
+      "AWS endpoint, region and credentials are read as the AWS CLI reads them:",
+      "AWS_ENDPOINT_URL (a local emulator), AWS_REGION or AWS_DEFAULT_REGION,",
+      "AWS_PROFILE, the access-key variables, then the AWS SDK's default chains.",
       "Settings are DDNS_* environment variables: see 'ddns config'."
     },
     subcommands = {
@@ -78,7 +79,7 @@ public final class Main implements Runnable {
   /** {@code ddns config}: every setting with its default and current value. */
   @Command(
       name = "config",
-      header = "Show every DDNS_* setting: its default, its value here and its meaning.",
+      header = "Show every DDNS_* setting: default, value here, meaning.",
       description = "Show every DDNS_* setting: its default, its value here and its meaning.")
   static final class ConfigHelp implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -118,6 +118,11 @@ public final class EventDecoder {
               + SCHEDULED
               + "'");
     }
+    return decodeStateChange(event, label);
+  }
+
+  /** An EC2 instance state-change notification, each field checked. */
+  private static InboundEvent decodeStateChange(JsonNode event, String label) {
     String source = text(event, "source");
     if (!"aws.ec2".equals(source)) {
       return new Rejected(

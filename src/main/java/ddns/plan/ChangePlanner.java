@@ -95,45 +95,21 @@ public final class ChangePlanner {
     Map<InstanceId, List<DesiredRecord>> accepted =
         NameConflicts.accept(sorted, registry, live, alerts);
 
-    Map<InstanceId, Intent> byId = new HashMap<>();
-    Map<InstanceId, Map<RecordKey, DesiredRecord>> wanted = new HashMap<>();
-    Map<RecordKey, DnsName> zoneNames = new TreeMap<>();
-    Map<RecordKey, Set<InstanceId>> involved = new HashMap<>();
-    for (Intent intent : sorted) {
-      InstanceId id = intent.instanceId();
-      byId.put(id, intent);
-      Map<RecordKey, DesiredRecord> mine = new HashMap<>();
-      for (DesiredRecord d : accepted.get(id)) {
-        mine.put(d.key(), d);
-        zoneNames.put(d.key(), d.zoneName());
-        involved.computeIfAbsent(d.key(), k -> new TreeSet<>()).add(id);
-      }
-      wanted.put(id, mine);
-      registry
-          .owner(id)
-          .ifPresent(
-              o ->
-                  o.records()
-                      .forEach(
-                          r -> {
-                            zoneNames.putIfAbsent(r.key(), r.zoneName());
-                            involved.computeIfAbsent(r.key(), k -> new TreeSet<>()).add(id);
-                          }));
-    }
-    sentBefore.forEach((key, change) -> zoneNames.putIfAbsent(key, change.zoneName()));
+    Involved batch = Involved.of(sorted, accepted, registry, sentBefore);
+    Map<InstanceId, Intent> byId = batch.byId();
 
     List<RegistryWrite> before = new ArrayList<>();
     List<RegistryWrite> after = new ArrayList<>();
     List<PlannedChange> changes = new ArrayList<>();
-    for (Map.Entry<RecordKey, DnsName> entry : zoneNames.entrySet()) {
+    for (Map.Entry<RecordKey, DnsName> entry : batch.zoneNames().entrySet()) {
       RecordKey key = entry.getKey();
       Claim old = registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue()));
-      Set<InstanceId> actors = new TreeSet<>(involved.getOrDefault(key, Set.of()));
+      Set<InstanceId> actors = new TreeSet<>(batch.involved().getOrDefault(key, Set.of()));
       old.claimants().keySet().stream().filter(byId::containsKey).forEach(actors::add);
       Map<InstanceId, Claimant> next = new TreeMap<>(old.claimants());
       for (InstanceId id : actors) {
         next.remove(id);
-        DesiredRecord d = wanted.get(id).get(key);
+        DesiredRecord d = batch.wanted().get(id).get(key);
         if (d != null) {
           next.put(id, claimant(byId.get(id), d));
         }
@@ -152,6 +128,52 @@ public final class ChangePlanner {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
     }
     return new ChangePlan(before, changes, after, alerts, accepted);
+  }
+
+  /**
+   * Who in the batch touches which record set: the records each instance wants (after the ownership
+   * checks), and every record set it owned or an earlier attempt wrote, with its zone.
+   */
+  private record Involved(
+      Map<InstanceId, Intent> byId,
+      Map<InstanceId, Map<RecordKey, DesiredRecord>> wanted,
+      Map<RecordKey, DnsName> zoneNames,
+      Map<RecordKey, Set<InstanceId>> involved) {
+
+    static Involved of(
+        List<Intent> sorted,
+        Map<InstanceId, List<DesiredRecord>> accepted,
+        RegistrySnapshot registry,
+        Map<RecordKey, PlannedChange> sentBefore) {
+      Involved b = new Involved(new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>());
+      for (Intent intent : sorted) {
+        InstanceId id = intent.instanceId();
+        b.byId.put(id, intent);
+        Map<RecordKey, DesiredRecord> mine = new HashMap<>();
+        for (DesiredRecord d : accepted.get(id)) {
+          mine.put(d.key(), d);
+          b.zoneNames.put(d.key(), d.zoneName());
+          b.involve(d.key(), id);
+        }
+        b.wanted.put(id, mine);
+        registry
+            .owner(id)
+            .ifPresent(
+                o ->
+                    o.records()
+                        .forEach(
+                            r -> {
+                              b.zoneNames.putIfAbsent(r.key(), r.zoneName());
+                              b.involve(r.key(), id);
+                            }));
+      }
+      sentBefore.forEach((key, change) -> b.zoneNames.putIfAbsent(key, change.zoneName()));
+      return b;
+    }
+
+    private void involve(RecordKey key, InstanceId id) {
+      involved.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+    }
   }
 
   private static Optional<PlannedChange> change(

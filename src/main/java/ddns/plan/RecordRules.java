@@ -101,22 +101,7 @@ public final class RecordRules {
         privateZones.clear();
       }
 
-      List<DnsName> aNames = new ArrayList<>();
-      if (host.isPresent()) {
-        for (HostedZone zone : privateZones) {
-          DnsName name = zone.name().prepend(host.get());
-          String why = zoneSources.get(zone) + " names private zone " + zone.name();
-          facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip), why));
-          if (!facts.ipv6Addresses().isEmpty()) {
-            add(zone, name, RecordType.AAAA, facts.ipv6Addresses(), why);
-          }
-          aNames.add(name);
-          associateIfNeeded(zone);
-        }
-        publicZone.ifPresent(zone -> publicA(zone, zone.name().prepend(host.get())));
-      } else if (!privateZones.isEmpty() || publicZone.isPresent()) {
-        notes.add("no private DNS name, so no host name: no A records");
-      }
+      List<DnsName> aNames = hostRecords(host, privateZones, publicZone);
 
       Optional<DnsName> privateAlias = cnameTag.flatMap(name -> aliases(name, aNames));
       Optional<DnsName> ptrTarget = privateAlias.or(() -> aNames.stream().findFirst());
@@ -125,6 +110,30 @@ public final class RecordRules {
         notes.add("no tag and no hosted zone for the VPC's DHCP domain: nothing to register");
       }
       return result();
+    }
+
+    /** The host name's A (and AAAA) records per zone; returns the names made in private zones. */
+    private List<DnsName> hostRecords(
+        Optional<String> host, List<HostedZone> privateZones, Optional<HostedZone> publicZone) {
+      List<DnsName> aNames = new ArrayList<>();
+      if (host.isEmpty()) {
+        if (!privateZones.isEmpty() || publicZone.isPresent()) {
+          notes.add("no private DNS name, so no host name: no A records");
+        }
+        return aNames;
+      }
+      for (HostedZone zone : privateZones) {
+        DnsName name = zone.name().prepend(host.get());
+        String why = zoneSources.get(zone) + " names private zone " + zone.name();
+        facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip), why));
+        if (!facts.ipv6Addresses().isEmpty()) {
+          add(zone, name, RecordType.AAAA, facts.ipv6Addresses(), why);
+        }
+        aNames.add(name);
+        associateIfNeeded(zone);
+      }
+      publicZone.ifPresent(zone -> publicA(zone, zone.name().prepend(host.get())));
+      return aNames;
     }
 
     private List<HostedZone> dhcpZones() {
@@ -235,13 +244,7 @@ public final class RecordRules {
         } else if (zone.isEmpty() || !zone.get().name().isWithin(DnsName.parse("ip6.arpa"))) {
           notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
         } else {
-          add(
-              zone.get(),
-              reverse.get(),
-              RecordType.PTR,
-              List.of(target.value()),
-              "reverse name of " + ip + " in " + zone.get().name());
-          associateIfNeeded(zone.get());
+          pointer(zone.get(), reverse.get(), target, ip);
         }
       }
     }
@@ -255,13 +258,7 @@ public final class RecordRules {
       }
       Optional<HostedZone> zone = zones.privateZoneNamed(zoneName.get());
       if (zone.isPresent()) {
-        add(
-            zone.get(),
-            reverse.get(),
-            RecordType.PTR,
-            List.of(target.value()),
-            "reverse name of " + ip + " in " + zone.get().name());
-        associateIfNeeded(zone.get());
+        pointer(zone.get(), reverse.get(), target, ip);
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
         zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpc().get()));
         notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
@@ -271,6 +268,16 @@ public final class RecordRules {
                 + zoneName.get()
                 + " is missing and reverse-zone creation is off: no PTR");
       }
+    }
+
+    private void pointer(HostedZone zone, DnsName reverse, DnsName target, String ip) {
+      add(
+          zone,
+          reverse,
+          RecordType.PTR,
+          List.of(target.value()),
+          "reverse name of " + ip + " in " + zone.name());
+      associateIfNeeded(zone);
     }
 
     private boolean allowed(HostedZone zone, String what) {

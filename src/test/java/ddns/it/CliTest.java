@@ -136,6 +136,34 @@ class CliTest extends EmulatorTest {
         .contains("AWS_ENDPOINT_URL");
   }
 
+  @Test
+  void handle_emptyFile_exitsTwo_namingTheFile() throws IOException {
+    String empty = write("");
+
+    assertThat(run("handle", "--event", empty)).isEqualTo(2);
+    assertThat(err.toString()).contains("rejected " + empty + ": input is empty");
+  }
+
+  @Test
+  void help_summarisesEachCommand_inAWholeSentence() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString())
+        .contains("Handle one event or SQS batch, as the Lambda function does.")
+        .contains("Repair drift between running instances, the registry and DNS.")
+        .contains("Show what the tool would do for one instance now, and why.")
+        .contains("Show every DDNS_* setting: default, value here, meaning.");
+  }
+
+  @Test
+  void config_listsEachSettingWithItsMeaning_andABadOneExitsTwo() {
+    assertThat(run("config")).isZero();
+    assertThat(out.toString()).contains("DDNS_LOG_LEVEL").contains("lowest level logged");
+
+    env.put("DDNS_LOG_LEVEL", "LOUD");
+    assertThat(run("config")).isEqualTo(2);
+    assertThat(err.toString()).contains("DDNS_LOG_LEVEL").contains("LOUD");
+  }
+
   private int run(String... args) {
     CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
     cli.setOut(new PrintWriter(out, true));

@@ -61,11 +61,50 @@ class HandlerTest extends EmulatorTest {
         .containsExactlyInAnyOrder("A", "PTR");
   }
 
+  @Test
+  void everyLogLine_carriesTheRequestIdAndColdStart_andInstanceLinesTheMessageId()
+      throws Exception {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    DdnsHandler handler = new DdnsHandler(app());
+
+    invoke(handler, Events.sqsBatch(List.of(Events.stateChange(id, "running"))), "req-1");
+    invoke(handler, Events.sqsBatch(List.of(Events.stateChange(id, "running"))), "req-2");
+
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (String line : logs().split("\n")) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      if (node.has("message")) {
+        lines.add(node);
+      }
+    }
+    assertThat(lines).isNotEmpty();
+    assertThat(lines)
+        .allSatisfy(
+            l -> {
+              assertThat(l.path("requestId").asText()).isIn("req-1", "req-2");
+              assertThat(l.path("functionVersion").asText()).isEqualTo("7");
+              assertThat(l.path("coldStart").asBoolean())
+                  .isEqualTo(l.path("requestId").asText().equals("req-1"));
+            });
+    assertThat(lines)
+        .filteredOn(l -> l.path("message").asText().equals("instance handled"))
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l.path("messageId").asText()).isEqualTo("msg-0"));
+  }
+
   private JsonNode invoke(String payload) throws Exception {
+    return invoke(new DdnsHandler(app()), payload, null);
+  }
+
+  private static JsonNode invoke(DdnsHandler handler, String payload, String requestId)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new DdnsHandler(app())
-        .handleRequest(
-            new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, null);
+    handler.handleRequest(
+        new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)),
+        out,
+        requestId == null ? null : new LambdaContext(requestId, "7"));
     return new ObjectMapper().readTree(out.toByteArray());
   }
 }
