@@ -10,5 +10,9 @@ public enum AlertKind {
   FOREIGN_RECORD,
   DNS_SUPPORT_DISABLED,
   MISSING_REVERSE_ZONE,
-  ASSOCIATION_FAILED
+  ASSOCIATION_FAILED,
+  /** A record this tool wrote was changed outside it; it is left as it is and released. */
+  RECORD_EDITED,
+  /** A change Route 53 would refuse; the instance's other changes go ahead. */
+  RECORD_REFUSED
 }

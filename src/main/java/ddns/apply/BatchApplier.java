@@ -3,6 +3,7 @@ package ddns.apply;
 import static ddns.log.JsonLog.field;
 
 import ddns.alert.Alert;
+import ddns.alert.AlertKind;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
@@ -27,6 +28,7 @@ import ddns.registry.RegistryWrite.PutOwnership;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,20 +223,42 @@ public final class BatchApplier {
     return validated(planner.plan(intents, snapshot, live, sentBefore));
   }
 
-  /** Every batch checked against Route 53's rules: a violation here is a bug, never sent. */
+  /**
+   * Every request checked against Route 53's rules before it is sent. A change Route 53 would
+   * refuse is never sent: it is left out, with a {@link AlertKind#RECORD_REFUSED} alert to its
+   * instance, and the rest of the plan goes ahead. A refusal is a permanent problem of that one
+   * record (a value edited by hand, a registry item from elsewhere), never a batch failure; the
+   * claim writes stay as planned, so a refused deletion leaves the record unclaimed, the tool's no
+   * longer.
+   */
   private ChangePlan validated(ChangePlan plan) {
+    Map<PlannedChange, List<String>> refused = new LinkedHashMap<>();
     plan.changesByZone()
         .forEach(
             (zoneId, changes) -> {
               for (List<PlannedChange> request : ChangeBatches.split(changes)) {
-                List<String> problems = validator.violations(changes.get(0).zoneName(), request);
-                if (!problems.isEmpty()) {
-                  throw new IllegalStateException(
-                      "change batch for " + zoneId + " would be refused by Route 53: " + problems);
-                }
+                refused.putAll(validator.refusals(changes.get(0).zoneName(), request));
               }
             });
-    return plan;
+    if (refused.isEmpty()) {
+      return plan;
+    }
+    List<Alert> alerts = new ArrayList<>(plan.alerts());
+    refused.forEach(
+        (change, problems) -> {
+          log.warn(
+              "change left out: Route 53 would refuse it",
+              field("instanceId", change.instanceId()),
+              field("problems", problems));
+          alerts.add(
+              new Alert(
+                  change.instanceId(),
+                  AlertKind.RECORD_REFUSED,
+                  "not sent, Route 53 would refuse it: " + String.join("; ", problems)));
+        });
+    List<PlannedChange> kept =
+        plan.changes().stream().filter(c -> !refused.containsKey(c)).toList();
+    return new ChangePlan(plan.before(), kept, plan.after(), alerts, plan.accepted());
   }
 
   /**

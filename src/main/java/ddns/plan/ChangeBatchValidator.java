@@ -6,11 +6,12 @@ import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a ChangeResourceRecordSets batch against the rules real Route 53 enforces and the AWS
@@ -29,41 +30,7 @@ public final class ChangeBatchValidator {
     if (changes.isEmpty()) {
       found.add("a change batch needs at least one change");
     }
-    Set<String> seen = new HashSet<>();
-    Map<DnsName, Set<RecordType>> upsertedTypes = new HashMap<>();
-    for (PlannedChange change : changes) {
-      RecordSet set = change.set();
-      String where = change.action() + " " + set.type() + " " + set.name();
-      if (!change.zoneName().equals(zoneName)) {
-        found.add(where + ": planned for zone " + change.zoneName() + ", not " + zoneName);
-      }
-      if (!set.name().isWithin(zoneName)) {
-        found.add(where + ": name is outside zone " + zoneName);
-      }
-      if (set.type() == RecordType.CNAME && set.name().equals(zoneName)) {
-        found.add(where + ": a CNAME is not allowed at the zone apex");
-      }
-      if (!seen.add(set.name() + " " + set.type())) {
-        found.add(where + ": more than one change for this name and type");
-      }
-      if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
-        found.add(where + ": TTL out of range: " + set.ttl());
-      }
-      set.values()
-          .forEach(v -> valueProblem(set.type(), v).ifPresent(p -> found.add(where + ": " + p)));
-      if (set.type() == RecordType.CNAME && set.values().size() != 1) {
-        found.add(where + ": a CNAME has exactly one value");
-      }
-      if (change.action() == ChangeAction.UPSERT) {
-        upsertedTypes.computeIfAbsent(set.name(), n -> new HashSet<>()).add(set.type());
-      }
-    }
-    upsertedTypes.forEach(
-        (name, types) -> {
-          if (types.contains(RecordType.CNAME) && types.size() > 1) {
-            found.add(name + ": a CNAME cannot share its name with " + types);
-          }
-        });
+    refusals(zoneName, changes).values().forEach(found::addAll);
     if (recordCount(changes) > MAX_RECORDS) {
       found.add("batch has " + recordCount(changes) + " records; Route 53 accepts " + MAX_RECORDS);
     }
@@ -74,6 +41,76 @@ public final class ChangeBatchValidator {
               + " value characters; Route 53 accepts "
               + MAX_VALUE_CHARACTERS);
     }
+    return found;
+  }
+
+  /**
+   * The changes Route 53 would refuse, each with its reasons; a rule broken by several changes
+   * together (two changes for one name and type, a CNAME beside another record) names each of them.
+   * Changes not in the result are acceptable. The per-request limits are not checked here: {@link
+   * ChangeBatches} keeps requests within them.
+   */
+  public Map<PlannedChange, List<String>> refusals(DnsName zoneName, List<PlannedChange> changes) {
+    Map<PlannedChange, List<String>> found = new LinkedHashMap<>();
+    Map<String, List<PlannedChange>> byNameAndType = new HashMap<>();
+    Map<DnsName, List<PlannedChange>> upsertsByName = new HashMap<>();
+    for (PlannedChange change : changes) {
+      RecordSet set = change.set();
+      String where = change.action() + " " + set.type() + " " + set.name();
+      List<String> problems = new ArrayList<>();
+      if (!change.zoneName().equals(zoneName)) {
+        problems.add(where + ": planned for zone " + change.zoneName() + ", not " + zoneName);
+      }
+      if (!set.name().isWithin(zoneName)) {
+        problems.add(where + ": name is outside zone " + zoneName);
+      }
+      if (set.type() == RecordType.CNAME && set.name().equals(zoneName)) {
+        problems.add(where + ": a CNAME is not allowed at the zone apex");
+      }
+      if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
+        problems.add(where + ": TTL out of range: " + set.ttl());
+      }
+      set.values()
+          .forEach(v -> valueProblem(set.type(), v).ifPresent(p -> problems.add(where + ": " + p)));
+      if (set.type() == RecordType.CNAME && set.values().size() != 1) {
+        problems.add(where + ": a CNAME has exactly one value");
+      }
+      if (!problems.isEmpty()) {
+        found.computeIfAbsent(change, c -> new ArrayList<>()).addAll(problems);
+      }
+      byNameAndType
+          .computeIfAbsent(set.name() + " " + set.type(), k -> new ArrayList<>())
+          .add(change);
+      if (change.action() == ChangeAction.UPSERT) {
+        upsertsByName.computeIfAbsent(set.name(), n -> new ArrayList<>()).add(change);
+      }
+    }
+    byNameAndType.forEach(
+        (nameAndType, group) -> {
+          if (group.size() > 1) {
+            group.forEach(
+                c ->
+                    found
+                        .computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(
+                            c.action()
+                                + " "
+                                + nameAndType
+                                + ": more than one change for this name and type"));
+          }
+        });
+    upsertsByName.forEach(
+        (name, group) -> {
+          Set<RecordType> types = new TreeSet<>();
+          group.forEach(c -> types.add(c.set().type()));
+          if (types.contains(RecordType.CNAME) && types.size() > 1) {
+            group.forEach(
+                c ->
+                    found
+                        .computeIfAbsent(c, k -> new ArrayList<>())
+                        .add(name + ": a CNAME cannot share its name with " + types));
+          }
+        });
     return found;
   }
 

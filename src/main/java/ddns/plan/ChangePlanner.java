@@ -1,6 +1,7 @@
 package ddns.plan;
 
 import ddns.alert.Alert;
+import ddns.alert.AlertKind;
 import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
 import ddns.dns.NameInZone;
@@ -38,7 +39,8 @@ import java.util.TreeSet;
  * no             | someone         | conflicting, foreign | skip, FOREIGN_RECORD alert
  * yes            | someone         | other content/none   | UPSERT winner's content
  * yes            | someone         | winner's content     | nothing
- * yes            | nobody          | present              | DELETE exactly the live content
+ * yes            | nobody          | a claimant's content | DELETE exactly the live content
+ * yes            | nobody          | other content        | leave it, RECORD_EDITED alert
  * yes            | nobody          | none                 | nothing (already gone)
  * </pre>
  *
@@ -121,7 +123,7 @@ public final class ChangePlanner {
           actors.isEmpty()
               ? earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId())
               : actors.iterator().next();
-      change(old, nextClaim, live, actor, byId.keySet(), earlier).ifPresent(changes::add);
+      change(old, nextClaim, live, actor, byId.keySet(), earlier, alerts).ifPresent(changes::add);
     }
 
     for (Intent intent : sorted) {
@@ -182,7 +184,8 @@ public final class ChangePlanner {
       LiveRecords live,
       InstanceId actor,
       Set<InstanceId> batch,
-      Optional<PlannedChange> sentBefore) {
+      Optional<PlannedChange> sentBefore,
+      List<Alert> alerts) {
     RecordKey key = next.key();
     Optional<RecordSet> current = live.at(key.nameInZone(), key.type());
     Optional<Claimant> winner = next.winner();
@@ -202,11 +205,41 @@ public final class ChangePlanner {
             && current.isPresent()
             && current.get().sameContent(sentBefore.get().set());
     if ((old.isClaimed() || ownStaleWrite) && current.isPresent()) {
+      if (!ownStaleWrite && !writtenByUs(old, current.get())) {
+        alerts.add(edited(actor, old, current.get()));
+        return Optional.empty();
+      }
       return Optional.of(
           new PlannedChange(
               ChangeAction.DELETE, key.zoneId(), next.zoneName(), current.get(), actor));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The live record holds what one of its claimants asked for: the tool wrote it. Any other content
+   * (values or TTL) was set outside the tool, so the record is no longer the tool's.
+   */
+  private static boolean writtenByUs(Claim claim, RecordSet live) {
+    return claim.claimants().values().stream()
+        .anyMatch(c -> c.ttl() == live.ttl() && c.values().equals(live.values()));
+  }
+
+  private static Alert edited(InstanceId actor, Claim claim, RecordSet live) {
+    RecordKey key = claim.key();
+    return new Alert(
+        actor,
+        AlertKind.RECORD_EDITED,
+        key.type()
+            + " "
+            + key.name()
+            + " in zone "
+            + claim.zoneName()
+            + " was changed outside route53-ddns (now TTL "
+            + live.ttl()
+            + ", "
+            + String.join(" ", live.values())
+            + "); it is left as it is and no longer managed");
   }
 
   /** Claims grow before Route 53 changes and shrink after them. */

@@ -65,6 +65,11 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     failAssociate = true;
   }
 
+  /** A record set written outside the tool. */
+  public void put(ZoneId zoneId, RecordSet set) {
+    records.get(zoneId).put(key(set.name(), set.type()), set);
+  }
+
   public List<RecordSet> recordsIn(ZoneId zoneId) {
     return List.copyOf(records.get(zoneId).values());
   }

@@ -264,6 +264,24 @@ public final class AwsWorld implements AutoCloseable {
                                                 .resourceRecords(v -> v.value(value))))));
   }
 
+  /** Changes a record by hand (UPSERT with this TTL and value), as an operator would. */
+  void editRecord(String zoneId, String name, String type, long ttl, String value) {
+    route53.changeResourceRecordSets(
+        r ->
+            r.hostedZoneId(zoneId)
+                .changeBatch(
+                    b ->
+                        b.changes(
+                            c ->
+                                c.action("UPSERT")
+                                    .resourceRecordSet(
+                                        s ->
+                                            s.name(name)
+                                                .type(type)
+                                                .ttl(ttl)
+                                                .resourceRecords(v -> v.value(value))))));
+  }
+
   String zoneIdNamed(String name) {
     return route53.listHostedZones().hostedZones().stream()
         .filter(z -> z.name().equals(name))

@@ -122,28 +122,47 @@ class ChangePlannerTest {
   }
 
   @Test
-  void deregistration_deletesExactlyTheLiveContent_thenReleases() {
+  void deregistration_deletesExactlyTheLiveContent_whenItIsWhatTheToolWrote_thenReleases() {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
-    RecordSet liveWithOtherTtl =
-        new RecordSet(a.key().name(), RecordType.A, 300, List.of("10.0.1.5"));
 
     ChangePlan plan =
-        plan(
-            List.of(Intent.deregister(A)),
-            owned(Map.of(A, EARLY), a),
-            live(a.key(), liveWithOtherTtl));
+        plan(List.of(Intent.deregister(A)), owned(Map.of(A, EARLY), a), live(a.key(), a.content()));
 
     assertThat(plan.changes())
         .singleElement()
         .satisfies(
             c -> {
               assertThat(c.action()).isEqualTo(ChangeAction.DELETE);
-              assertThat(c.set()).isEqualTo(liveWithOtherTtl);
+              assertThat(c.set()).isEqualTo(a.content());
             });
     assertThat(plan.before()).isEmpty();
     assertThat(plan.after())
         .hasAtLeastOneElementOfType(DeleteClaim.class)
         .hasAtLeastOneElementOfType(DeleteOwnership.class);
+  }
+
+  @Test
+  void deregistration_leavesARecordEditedByHand_alertsAndReleasesIt() {
+    DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
+    RecordSet editedTtl = new RecordSet(a.key().name(), RecordType.A, 300, List.of("10.0.1.5"));
+    RecordSet editedValue = new RecordSet(a.key().name(), RecordType.A, 60, List.of("10.9.9.9"));
+
+    for (RecordSet edited : List.of(editedTtl, editedValue)) {
+      ChangePlan plan =
+          plan(List.of(Intent.deregister(A)), owned(Map.of(A, EARLY), a), live(a.key(), edited));
+
+      assertThat(plan.changes()).isEmpty();
+      assertThat(plan.alerts())
+          .singleElement()
+          .satisfies(
+              alert -> {
+                assertThat(alert.kind()).isEqualTo(AlertKind.RECORD_EDITED);
+                assertThat(alert.message()).contains("changed outside route53-ddns");
+              });
+      assertThat(plan.after())
+          .hasAtLeastOneElementOfType(DeleteClaim.class)
+          .hasAtLeastOneElementOfType(DeleteOwnership.class);
+    }
   }
 
   @Test

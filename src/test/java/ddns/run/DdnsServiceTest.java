@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.alert.AlertKind;
 import ddns.config.Config;
+import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
+import ddns.dns.RecordKey;
+import ddns.dns.RecordSet;
+import ddns.dns.RecordType;
 import ddns.dns.ZoneId;
 import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.StateChange;
@@ -14,6 +19,10 @@ import ddns.fakes.FakeInstances;
 import ddns.fakes.FakeRegistry;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
+import ddns.registry.Claim;
+import ddns.registry.Claimant;
+import ddns.registry.Ownership;
+import ddns.registry.RegistryWrite;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -154,6 +163,56 @@ class DdnsServiceTest {
 
       assertThat(summary.failedMessageIds()).containsExactly("msg-0");
       assertThat(dns.batches()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Refusals {
+    @Test
+    void aChangeRouteFiftyThreeWouldRefuse_isLeftOut_andAlerted_andTheBatchGoesOn() {
+      InstanceId odd = ec2.run(5, Map.of());
+      InstanceId other = ec2.run(6, Map.of());
+      DdnsService service = service();
+      service.handle(events("running", odd, other));
+      // A registry item written elsewhere claims a value no host name may have, and Route 53
+      // holds exactly that value: deleting it would be refused.
+      RecordKey key = new RecordKey(corp, DnsName.parse("odd.corp.internal"), RecordType.CNAME);
+      RecordSet bad = new RecordSet(key.name(), RecordType.CNAME, 60, List.of("_svc.example."));
+      registry.write(
+          List.of(
+              new RegistryWrite.PutClaim(
+                  new Claim(
+                      key,
+                      DnsName.parse("corp.internal"),
+                      1,
+                      Map.of(odd, new Claimant(odd, Instant.EPOCH, 60, bad.values()))),
+                  0)));
+      Ownership owner = registry.owners().get(odd);
+      List<DesiredRecord> records = new ArrayList<>(owner.records());
+      records.add(new DesiredRecord(key, DnsName.parse("corp.internal"), bad));
+      registry.write(
+          List.of(
+              new RegistryWrite.PutOwnership(
+                  new Ownership(odd, owner.version() + 1, owner.launchTime(), records, Map.of()),
+                  owner.version())));
+      dns.put(corp, bad);
+      ec2.stop(odd);
+      ec2.stop(other);
+
+      Summary summary = service.handle(events("stopped", odd, other));
+
+      assertThat(summary.exitStatus()).isZero();
+      assertThat(summary.instances()).allMatch(i -> i.outcome() == Outcome.DONE);
+      assertThat(summary.instances())
+          .filteredOn(i -> i.instanceId().equals(odd.value()))
+          .singleElement()
+          .satisfies(
+              i ->
+                  assertThat(i.alerts())
+                      .extracting(Summary.AlertView::kind)
+                      .containsExactly(AlertKind.RECORD_REFUSED.name()));
+      assertThat(dns.recordsIn(corp)).containsExactly(bad);
+      assertThat(registry.claims()).isEmpty();
     }
   }
 

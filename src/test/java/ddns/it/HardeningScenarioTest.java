@@ -1,0 +1,86 @@
+package ddns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.dns.RecordType;
+import ddns.run.Outcome;
+import ddns.run.Summary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a careful operator meets in an ordinary account (issue: nothing one bad record can stop):
+ * records edited by hand, the AWS sample's registry items, default VPCs with the same range.
+ */
+class HardeningScenarioTest extends EmulatorTest {
+
+  @Test
+  void aCnameEditedByHand_toAValueRouteFiftyThreeWouldRefuse_stopsNothing() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String edited = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
+    String other = world.launch(net, Map.of(), false);
+    handle(Events.sqsBatch(runningEvents(edited, other)));
+    world.editRecord(zone, "web.corp.internal.", "CNAME", 60, "_svc.elsewhere.example.net.");
+    world.stop(edited);
+    world.stop(other);
+
+    Summary summary =
+        handle(
+            Events.sqsBatch(
+                List.of(
+                    Events.stateChange(edited, "stopped"), Events.stateChange(other, "stopped"))));
+
+    assertThat(summary.exitStatus()).isZero();
+    assertThat(summary.failedMessageIds()).isEmpty();
+    assertThat(world.records(zone))
+        .singleElement()
+        .satisfies(r -> assertThat(r.values()).containsExactly("_svc.elsewhere.example.net."));
+    assertThat(summary.instances())
+        .filteredOn(i -> i.instanceId().equals(edited))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.outcome()).isEqualTo(Outcome.DONE);
+              assertThat(i.alerts()).extracting(a -> a.kind()).containsExactly("RECORD_EDITED");
+              assertThat(i.alerts().get(0).message())
+                  .contains("web.corp.internal.")
+                  .contains("changed outside route53-ddns");
+            });
+    assertThat(registry()).as("the edited record is no longer claimed").isEmpty();
+    assertThat(app().reconcile(true).exitStatus()).isZero();
+    assertThat(app().reconcile(false).exitStatus()).isZero();
+  }
+
+  @Test
+  void aRecordWhoseTtlWasEditedByHand_isLeftOnStop_alerted_andNoLongerClaimed() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    running(id);
+    String host = hostLabel(id) + ".corp.internal.";
+    world.editRecord(zone, host, "A", 300, privateIp(id));
+
+    Summary summary = stopped(id);
+
+    assertThat(world.records(zone))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.ttl()).isEqualTo(300);
+              assertThat(r.type()).isEqualTo(RecordType.A);
+            });
+    assertThat(world.records(reverse)).as("the unedited PTR goes as usual").isEmpty();
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("RECORD_EDITED");
+    assertThat(registry()).isEmpty();
+  }
+
+  private static List<String> runningEvents(String... ids) {
+    return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
+  }
+}
