@@ -9,21 +9,23 @@ import java.util.Optional;
 
 /**
  * What applying a batch did for one instance: the Route 53 changes that went through, the alerts of
- * the ownership checks, the records kept after them (absent until the batch was planned), and the
- * failure, if any.
+ * the ownership checks, notes on its registry item, the records kept after the checks (absent until
+ * the batch was planned), and the failure, if any.
  */
 public record Applied(
     List<PlannedChange> changes,
     List<Alert> alerts,
+    List<String> notes,
     Optional<List<DesiredRecord>> accepted,
     Optional<String> failure) {
 
   public static final Applied NOTHING =
-      new Applied(List.of(), List.of(), Optional.empty(), Optional.empty());
+      new Applied(List.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
 
   public Applied {
     changes = List.copyOf(changes);
     alerts = List.copyOf(alerts);
+    notes = List.copyOf(notes);
     accepted = accepted.map(List::copyOf);
   }
 
@@ -40,6 +42,8 @@ public record Applied(
     all.addAll(later.changes);
     List<Alert> allAlerts = new ArrayList<>(alerts);
     allAlerts.addAll(later.alerts);
-    return new Applied(all, allAlerts, later.accepted.or(() -> accepted), later.failure);
+    List<String> allNotes = new ArrayList<>(notes);
+    later.notes.stream().filter(n -> !notes.contains(n)).forEach(allNotes::add);
+    return new Applied(all, allAlerts, allNotes, later.accepted.or(() -> accepted), later.failure);
   }
 }

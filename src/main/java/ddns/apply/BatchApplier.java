@@ -17,7 +17,6 @@ import ddns.plan.ChangePlan;
 import ddns.plan.ChangePlanner;
 import ddns.plan.Intent;
 import ddns.plan.PlannedChange;
-import ddns.registry.Claim;
 import ddns.registry.OwnershipRegistry;
 import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
@@ -158,7 +157,7 @@ public final class BatchApplier {
       Applied a = result.getOrDefault(intent.instanceId(), Applied.NOTHING);
       result.put(
           intent.instanceId(),
-          new Applied(a.changes(), a.alerts(), a.accepted(), Optional.of(error)));
+          new Applied(a.changes(), a.alerts(), a.notes(), a.accepted(), Optional.of(error)));
     }
     return result;
   }
@@ -190,6 +189,7 @@ public final class BatchApplier {
           new Applied(
               changes.getOrDefault(id, List.of()),
               alerts.getOrDefault(id, List.of()),
+              plan.notes().getOrDefault(id, List.of()),
               Optional.ofNullable(plan.accepted().get(id)),
               Optional.ofNullable(failures.get(id))));
     }
@@ -214,10 +214,7 @@ public final class BatchApplier {
     owned.addAll(sentBefore.keySet());
     owned.removeAll(keys);
     if (!owned.isEmpty()) {
-      RegistrySnapshot more = registry.load(List.of(), owned);
-      Map<RecordKey, Claim> claims = new HashMap<>(snapshot.claims());
-      claims.putAll(more.claims());
-      snapshot = new RegistrySnapshot(snapshot.owners(), claims);
+      snapshot = snapshot.withClaimsOf(registry.load(List.of(), owned));
     }
     var live = reader.read(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
     return validated(planner.plan(intents, snapshot, live, sentBefore));
@@ -258,7 +255,7 @@ public final class BatchApplier {
         });
     List<PlannedChange> kept =
         plan.changes().stream().filter(c -> !refused.containsKey(c)).toList();
-    return new ChangePlan(plan.before(), kept, plan.after(), alerts, plan.accepted());
+    return new ChangePlan(plan.before(), kept, plan.after(), alerts, plan.accepted(), plan.notes());
   }
 
   /**

@@ -20,7 +20,8 @@ public record ChangePlan(
     List<PlannedChange> changes,
     List<RegistryWrite> after,
     List<Alert> alerts,
-    Map<InstanceId, List<DesiredRecord>> accepted) {
+    Map<InstanceId, List<DesiredRecord>> accepted,
+    Map<InstanceId, List<String>> notes) {
 
   public ChangePlan {
     before = List.copyOf(before);
@@ -28,6 +29,7 @@ public record ChangePlan(
     after = List.copyOf(after);
     alerts = alerts.stream().distinct().sorted().toList();
     accepted = Map.copyOf(accepted);
+    notes = Map.copyOf(notes);
   }
 
   /** Changes grouped by hosted zone id, zones in id order. */

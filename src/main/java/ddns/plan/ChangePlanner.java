@@ -126,10 +126,25 @@ public final class ChangePlanner {
       change(old, nextClaim, live, actor, byId.keySet(), earlier, alerts).ifPresent(changes::add);
     }
 
+    Map<InstanceId, List<String>> notes = new TreeMap<>();
     for (Intent intent : sorted) {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
+      registry
+          .unreadableItemOf(intent.instanceId())
+          .filter(why -> registry.owner(intent.instanceId()).isEmpty())
+          .ifPresent(
+              why ->
+                  notes.put(
+                      intent.instanceId(),
+                      List.of(
+                          "its registry item was "
+                              + why
+                              + "; this tool does not read it, and "
+                              + (before.stream().anyMatch(w -> replaces(w, intent))
+                                  ? "replaces it with its own"
+                                  : "removes it"))));
     }
-    return new ChangePlan(before, changes, after, alerts, accepted);
+    return new ChangePlan(before, changes, after, alerts, accepted, notes);
   }
 
   /**
@@ -276,8 +291,14 @@ public final class ChangePlanner {
     Optional<Ownership> old = registry.owner(intent.instanceId());
     long version = old.map(Ownership::version).orElse(0L);
     List<DesiredRecord> owned = old.map(Ownership::records).orElse(List.of());
+    // An item the tool cannot read (the AWS sample's) is replaced by a put, or deleted here.
+    boolean unreadable =
+        old.isEmpty() && registry.unreadableItemOf(intent.instanceId()).isPresent();
     if (!intent.register()) {
       old.ifPresent(o -> after.add(new DeleteOwnership(intent.instanceId(), version)));
+      if (unreadable) {
+        after.add(new DeleteOwnership(intent.instanceId(), 0));
+      }
       return;
     }
     Map<RecordKey, DesiredRecord> union = new TreeMap<>();
@@ -287,6 +308,9 @@ public final class ChangePlanner {
     if (unionList.isEmpty()) {
       // A running instance that owns nothing needs no item; one left from before goes.
       old.ifPresent(o -> after.add(new DeleteOwnership(intent.instanceId(), version)));
+      if (unreadable) {
+        after.add(new DeleteOwnership(intent.instanceId(), 0));
+      }
       return;
     }
     Ownership during =
@@ -311,6 +335,10 @@ public final class ChangePlanner {
                   intent.instanceId(), next + 1, intent.launchTime(), accepted, intent.facts()),
               next));
     }
+  }
+
+  private static boolean replaces(RegistryWrite write, Intent intent) {
+    return write instanceof PutOwnership p && p.item().instanceId().equals(intent.instanceId());
   }
 
   private static Claimant claimant(Intent intent, DesiredRecord d) {

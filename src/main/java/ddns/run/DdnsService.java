@@ -92,7 +92,7 @@ public final class DdnsService {
               run.results(),
               run.failure(),
               List.of(),
-              List.of(),
+              run.notes(),
               failed,
               started);
         });

@@ -54,12 +54,14 @@ final class EventRun {
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
+    List<String> notes = new ArrayList<>(batch.notes());
     for (Scheduled s : batch.schedules()) {
       mode = Mode.RECONCILE;
       Reconciler.Result run =
           reconciler.run(s.messageId(), dryRun, config.alertTopicFor(s.region(), s.account()));
       results.addAll(run.results());
       runFailure = runFailure.or(run::failure);
+      notes.addAll(run.notes());
     }
     return new Summaries.Run(
         mode,
@@ -67,7 +69,7 @@ final class EventRun {
         results,
         runFailure,
         batch.rejected(),
-        batch.notes(),
+        notes,
         failedMessages(batch, results, runFailure),
         startedMillis);
   }

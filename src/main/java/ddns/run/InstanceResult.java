@@ -45,7 +45,9 @@ record InstanceResult(
     alerts.addAll(zoneAlerts);
     alerts.addAll(applied.alerts());
     Optional<String> error = decision.failure().or(() -> zoneFailure).or(applied::failure);
-    return new InstanceResult(decision, zoneActions, applied, alerts, decision.notes(), error);
+    List<String> notes = new ArrayList<>(decision.notes());
+    notes.addAll(applied.notes());
+    return new InstanceResult(decision, zoneActions, applied, alerts, notes, error);
   }
 
   /** An instance whose facts could not be read: nothing was decided for it. */

@@ -59,8 +59,11 @@ final class Reconciler {
     this.log = log;
   }
 
-  /** The instances looked at, or the failure that stopped the run before any was. */
-  record Result(List<InstanceResult> results, Optional<String> failure) {}
+  /**
+   * The instances looked at, or the failure that stopped the run before any was; notes on the
+   * registry as a whole (items it cannot read).
+   */
+  record Result(List<InstanceResult> results, Optional<String> failure, List<String> notes) {}
 
   Result run(String runId, boolean dryRun, Optional<String> topic) {
     try {
@@ -73,6 +76,10 @@ final class Reconciler {
       }
       RegistrySnapshot snapshot = withOrphanClaimants(registry.scan(), subjects.keySet());
       Set<InstanceId> gone = new TreeSet<>(snapshot.owners().keySet());
+      snapshot.unreadable().keySet().stream()
+          .filter(InstanceId::isValid)
+          .map(InstanceId::of)
+          .forEach(gone::add);
       gone.removeAll(subjects.keySet());
       Map<InstanceId, InstanceFacts> goneFacts = gone.isEmpty() ? Map.of() : ec2.describe(gone);
       for (InstanceId id : gone) {
@@ -94,11 +101,31 @@ final class Reconciler {
           field("runId", runId),
           field("instances", results.size()),
           field("withChanges", changed));
-      return new Result(results, Optional.empty());
+      return new Result(results, Optional.empty(), unreadable(snapshot));
     } catch (ServiceFailure e) {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
-      return new Result(List.of(), Optional.of(e.getMessage()));
+      return new Result(List.of(), Optional.of(e.getMessage()), List.of());
     }
+  }
+
+  /** One note per reason, naming the items: reported once a run, never fatal. */
+  private static List<String> unreadable(RegistrySnapshot snapshot) {
+    Map<String, List<String>> byReason = new TreeMap<>();
+    snapshot
+        .unreadable()
+        .forEach((key, why) -> byReason.computeIfAbsent(why, w -> new ArrayList<>()).add(key));
+    List<String> notes = new ArrayList<>();
+    byReason.forEach(
+        (why, keys) ->
+            notes.add(
+                keys.size()
+                    + " registry items "
+                    + why
+                    + " are skipped; an instance's item is replaced or removed when the instance"
+                    + " is handled: "
+                    + String.join(", ", keys.subList(0, Math.min(20, keys.size())))
+                    + (keys.size() > 20 ? ", …" : "")));
+    return notes;
   }
 
   /** Every record of every zone the plan can touch: zones of wanted records and of claims. */

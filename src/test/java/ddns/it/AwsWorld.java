@@ -300,6 +300,31 @@ public final class AwsWorld implements AutoCloseable {
     }
   }
 
+  /** The table as the AWS sample created it: hash key InstanceId, a string. */
+  void samplesTable(String table) {
+    dynamoDb.createTable(
+        r ->
+            r.tableName(table)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("InstanceId").attributeType("S"))
+                .keySchema(k -> k.attributeName("InstanceId").keyType("HASH")));
+  }
+
+  /** An item as the AWS sample wrote it: the instance, printed by Python's str(). */
+  void samplesItem(String table, String instanceId) {
+    String printed =
+        "{'Reservations': [{'Instances': [{'InstanceId': '"
+            + instanceId
+            + "', 'PrivateIpAddress': '10.20.1.4', 'Tags': [{'Key': 'CNAME', 'Value': 'x'}]}]}]}";
+    dynamoDb.putItem(
+        r ->
+            r.tableName(table)
+                .item(
+                    Map.of(
+                        "InstanceId", AttributeValue.fromS(instanceId),
+                        "InstanceAttributes", AttributeValue.fromS(printed))));
+  }
+
   /** Creates the DDNSAlerts topic with a queue subscribed, so tests can read what was alerted. */
   void subscribeToAlerts() {
     String topicArn = sns.createTopic(r -> r.name("DDNSAlerts")).topicArn();

@@ -80,6 +80,45 @@ class HardeningScenarioTest extends EmulatorTest {
     assertThat(registry()).isEmpty();
   }
 
+  @Test
+  void theSamplesRegistryItems_areSkippedAndReported_andReplacedWhenTheirInstanceIsHandled() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String runningOne = world.launch(net, Map.of(), false);
+    String stoppedOne = world.launch(net, Map.of(), false);
+    world.stop(stoppedOne);
+    world.samplesTable("DDNS");
+    world.samplesItem("DDNS", runningOne);
+    world.samplesItem("DDNS", stoppedOne);
+
+    Summary dryRun = app().reconcile(true);
+
+    assertThat(dryRun.exitStatus()).isZero();
+    assertThat(dryRun.notes())
+        .filteredOn(n -> n.contains("InstanceAttributes"))
+        .hasSize(1)
+        .first()
+        .asString()
+        .contains("2 registry items")
+        .contains("AWS sample");
+
+    Summary event = handle(Events.stateChange(runningOne, "running"));
+
+    assertThat(event.exitStatus()).isZero();
+    assertThat(world.records(zone)).hasSize(1);
+    assertThat(event.instances().get(0).notes())
+        .anyMatch(
+            n -> n.contains("written by the AWS sample") && n.contains("replaces it with its own"));
+
+    Summary reconciled = app().reconcile(false);
+
+    assertThat(reconciled.exitStatus()).isZero();
+    assertThat(world.registryItems("DDNS"))
+        .as("no item of the sample is left once its instance was handled")
+        .noneMatch(item -> item.containsKey("InstanceAttributes"));
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }

@@ -201,8 +201,15 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory {
   }
 
   private TransactWriteItem transactItem(RegistryWrite write) {
+    // Version 0: no item of this tool's. An item without Version (the AWS sample's, or one the
+    // tool cannot read) is not the tool's either; a put replaces it and a delete removes it.
+    boolean delete = write instanceof DeleteOwnership || write instanceof DeleteClaim;
     String condition =
-        write.expectedVersion() == 0 ? "attribute_not_exists(" + KEY + ")" : "Version = :v";
+        write.expectedVersion() != 0
+            ? "Version = :v"
+            : delete
+                ? "attribute_not_exists(Version)"
+                : "attribute_not_exists(" + KEY + ") OR attribute_not_exists(Version)";
     Map<String, AttributeValue> values =
         write.expectedVersion() == 0
             ? null

@@ -32,17 +32,35 @@ final class RegistryItems {
   static RegistrySnapshot snapshot(Collection<Map<String, AttributeValue>> items) {
     Map<InstanceId, Ownership> owners = new HashMap<>();
     Map<RecordKey, Claim> claims = new HashMap<>();
+    Map<String, String> unreadable = new HashMap<>();
     for (Map<String, AttributeValue> item : items) {
       String type = text(item, "ItemType");
-      if ("claim".equals(type)) {
-        Claim claim = claim(item);
-        claims.put(claim.key(), claim);
-      } else if (type == null || "instance".equals(type)) {
-        Ownership owner = ownership(item);
-        owners.put(owner.instanceId(), owner);
+      try {
+        if ("claim".equals(type)) {
+          Claim claim = claim(item);
+          claims.put(claim.key(), claim);
+        } else if (type == null && item.containsKey(SAMPLE_ATTRIBUTE)) {
+          unreadable.put(keyOf(item), SAMPLE);
+        } else if (type == null || "instance".equals(type)) {
+          Ownership owner = ownership(item);
+          owners.put(owner.instanceId(), owner);
+        }
+      } catch (RuntimeException e) {
+        // One bad item affects only itself: it is reported and skipped, never fatal.
+        unreadable.put(keyOf(item), "cannot be read (" + e.getMessage() + ")");
       }
     }
-    return new RegistrySnapshot(owners, claims);
+    return new RegistrySnapshot(owners, claims, unreadable);
+  }
+
+  /** The attribute the AWS sample stored each instance in, as Python's str() printed it. */
+  static final String SAMPLE_ATTRIBUTE = "InstanceAttributes";
+
+  static final String SAMPLE = "written by the AWS sample (" + SAMPLE_ATTRIBUTE + ")";
+
+  private static String keyOf(Map<String, AttributeValue> item) {
+    String key = text(item, KEY);
+    return key == null ? "(an item without " + KEY + ")" : key;
   }
 
   static String alertKey(InstanceId instanceId) {

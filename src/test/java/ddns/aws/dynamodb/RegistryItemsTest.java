@@ -85,6 +85,27 @@ class RegistryItemsTest {
     assertThat(render(item)).isEqualTo(golden("alert-item.json"));
   }
 
+  @Test
+  void snapshot_skipsTheSamplesItemsAndDamagedOnes_naming_them_andReadsTheRest() {
+    Ownership owner = new Ownership(ID, 1, LAUNCHED, List.of(), Map.of());
+    Map<String, AttributeValue> sample =
+        Map.of(
+            "InstanceId", AttributeValue.fromS("i-0aaaaaaaaaaaaaaaa"),
+            "InstanceAttributes", AttributeValue.fromS("{'Reservations': []}"));
+    Map<String, AttributeValue> damaged =
+        Map.of(
+            "InstanceId", AttributeValue.fromS("i-0bbbbbbbbbbbbbbbb"),
+            "ItemType", AttributeValue.fromS("instance"));
+
+    var snapshot = RegistryItems.snapshot(List.of(RegistryItems.item(owner), sample, damaged));
+
+    assertThat(snapshot.owners()).containsOnlyKeys(ID);
+    assertThat(snapshot.unreadable())
+        .containsEntry("i-0aaaaaaaaaaaaaaaa", RegistryItems.SAMPLE)
+        .containsKey("i-0bbbbbbbbbbbbbbbb");
+    assertThat(snapshot.unreadable().get("i-0bbbbbbbbbbbbbbbb")).startsWith("cannot be read");
+  }
+
   private static JsonNode golden(String name) throws IOException {
     try (InputStream in = RegistryItemsTest.class.getResourceAsStream("/golden/dynamodb/" + name)) {
       return JSON.readTree(in);
