@@ -21,6 +21,25 @@ public record ZoneCatalog(List<HostedZone> zones, Set<ZoneId> associatedZoneIds)
     return named(name, true);
   }
 
+  /**
+   * The private reverse zone {@code name} that may take this VPC's pointers: one associated with
+   * the VPC; else one someone made and did not associate, which the VPC may join. A reverse zone
+   * this tool created for another VPC is never shared: VPCs often use the same address range (every
+   * default VPC is 172.31.0.0/16), and a shared zone would let one VPC's pointers overwrite
+   * another's. Empty: a zone of this name is to be created for {@code vpcId}.
+   */
+  public Optional<HostedZone> reverseZoneFor(DnsName name, String vpcId) {
+    return zones.stream()
+        .filter(z -> z.privateZone() && z.name().equals(name))
+        .filter(
+            z ->
+                associatedZoneIds.contains(z.id())
+                    || z.createdForVpc().map(vpcId::equals).orElse(true))
+        .min(
+            Comparator.comparing((HostedZone z) -> isAssociated(z) ? 0 : 1)
+                .thenComparing(HostedZone::id));
+  }
+
   public Optional<HostedZone> publicZoneNamed(DnsName name) {
     return named(name, false);
   }

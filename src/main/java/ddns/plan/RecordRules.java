@@ -256,7 +256,10 @@ public final class RecordRules {
         notes.add("not an IPv4 address: " + ip + ": no PTR");
         return;
       }
-      Optional<HostedZone> zone = zones.privateZoneNamed(zoneName.get());
+      Optional<HostedZone> zone =
+          facts.vpc().isPresent()
+              ? zones.reverseZoneFor(zoneName.get(), facts.vpc().get())
+              : zones.privateZoneNamed(zoneName.get());
       if (zone.isPresent()) {
         pointer(zone.get(), reverse.get(), target, ip);
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {

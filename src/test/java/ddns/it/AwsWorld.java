@@ -282,6 +282,13 @@ public final class AwsWorld implements AutoCloseable {
                                                 .resourceRecords(v -> v.value(value))))));
   }
 
+  List<String> zoneIdsNamed(String name) {
+    return route53.listHostedZones().hostedZones().stream()
+        .filter(z -> z.name().equals(name))
+        .map(z -> bare(z.id()))
+        .toList();
+  }
+
   String zoneIdNamed(String name) {
     return route53.listHostedZones().hostedZones().stream()
         .filter(z -> z.name().equals(name))

@@ -119,6 +119,34 @@ class HardeningScenarioTest extends EmulatorTest {
         .noneMatch(item -> item.containsKey("InstanceAttributes"));
   }
 
+  @Test
+  void twoVpcsWithTheSameRange_getAReverseZoneEach_andEachPointerNamesItsOwnDomain() {
+    var a = world.network("172.31.0.0/16", "a.internal", true);
+    var b = world.network("172.31.0.0/16", "b.internal", true);
+    world.privateZone("a.internal", a.vpcId());
+    world.privateZone("b.internal", b.vpcId());
+    String inA = world.launch(a, Map.of(), false);
+    String inB = world.launch(b, Map.of(), false);
+    assertThat(privateIp(inA)).isEqualTo(privateIp(inB));
+    String ip = privateIp(inA);
+    String host = hostLabel(inA);
+
+    assertThat(running(inA).exitStatus()).isZero();
+    assertThat(running(inB).exitStatus()).isZero();
+
+    List<String> reverseZones = world.zoneIdsNamed("1.31.172.in-addr.arpa.");
+    assertThat(reverseZones).hasSize(2);
+    String ptrName = ip.split("\\.")[3] + ".1.31.172.in-addr.arpa";
+    for (String zone : reverseZones) {
+      List<String> vpcs =
+          world.route53.getHostedZone(r -> r.id(zone)).vpCs().stream().map(v -> v.vpcId()).toList();
+      assertThat(vpcs).hasSize(1);
+      String domain = vpcs.get(0).equals(a.vpcId()) ? "a.internal." : "b.internal.";
+      assertThat(world.records(zone))
+          .containsExactly(record(ptrName, RecordType.PTR, host + "." + domain));
+    }
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }

@@ -65,7 +65,8 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
                               ZoneId.of(z.id()),
                               DnsName.parse(unescape(z.name())),
                               privateZone,
-                              count));
+                              count,
+                              HostedZone.vpcOfCallerReference(z.callerReference())));
                     } catch (InvalidNameException e) {
                       // A zone whose name this tool cannot write in (e.g. with underscores) is
                       // never a target.
@@ -187,16 +188,20 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
           route53.createHostedZone(
               r ->
                   r.name(name.value())
-                      .callerReference("route53-ddns " + vpcId + " " + name.value())
+                      .callerReference(
+                          HostedZone.CALLER_REFERENCE_PREFIX + vpcId + " " + name.value())
                       .vpc(vpc(vpcId))
                       .hostedZoneConfig(
                           c ->
                               c.privateZone(true).comment("reverse zone created by route53-ddns")));
-      return new HostedZone(ZoneId.of(created.hostedZone().id()), name, true);
+      return new HostedZone(
+          ZoneId.of(created.hostedZone().id()), name, true, 0, Optional.of(vpcId));
     } catch (HostedZoneAlreadyExistsException e) {
-      // An earlier attempt with the same caller reference created it.
+      // An earlier attempt with the same caller reference created it, for this VPC: the zone of
+      // that name the VPC sees, never another VPC's zone of the same name.
+      Set<ZoneId> associated = zonesAssociatedWith(vpcId);
       return zones().stream()
-          .filter(z -> z.privateZone() && z.name().equals(name))
+          .filter(z -> z.privateZone() && z.name().equals(name) && associated.contains(z.id()))
           .findFirst()
           .orElseThrow(
               () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
