@@ -62,6 +62,10 @@ final class HandleCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       err.println("ddns: --event: no such file: " + event);
       return Main.INVALID_INPUT;
+    } catch (IOException e) {
+      String why = Files.isDirectory(Path.of(event)) ? "is a directory" : "cannot be read";
+      err.println("ddns: --event: " + event + " " + why + " (" + e.getMessage() + ")");
+      return Main.INVALID_INPUT;
     }
     Map<String, String> env = Main.environment(spec);
     Config config;
@@ -72,7 +76,8 @@ final class HandleCommand implements Callable<Integer> {
       return Main.INVALID_INPUT;
     }
     Invocation invocation = new EventDecoder(Application.objectMapper()).decode(payload);
-    if (invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
+    if (!invocation.events().isEmpty()
+        && invocation.events().stream().allMatch(e -> e instanceof InboundEvent.Rejected)) {
       invocation
           .events()
           .forEach(e -> err.println(rejected(e.messageId(), ((InboundEvent.Rejected) e).reason())));

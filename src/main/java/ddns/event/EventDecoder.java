@@ -52,7 +52,7 @@ public final class EventDecoder {
       }
       return new Invocation(true, decodeSqs(root.path("Records")));
     }
-    return single(decodeEvent(root, text(root, "id"), payload.length()));
+    return single(decodeEvent(root, text(root, "id"), utf8Bytes(payload)));
   }
 
   private static Invocation single(InboundEvent event) {
@@ -80,7 +80,7 @@ public final class EventDecoder {
 
   private InboundEvent decodeBody(String messageId, String body) {
     try {
-      return decodeEvent(json.readTree(body), messageId, body.length());
+      return decodeEvent(json.readTree(body), messageId, utf8Bytes(body));
     } catch (JsonProcessingException e) {
       return new Rejected(messageId, "message body is not JSON: " + e.getOriginalMessage());
     }
@@ -197,6 +197,11 @@ public final class EventDecoder {
         keys,
         text(event, "account"),
         text(event, "region"));
+  }
+
+  /** EventBridge's limit counts bytes; a character outside ASCII takes two to four of them. */
+  private static int utf8Bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static String text(JsonNode node, String field) {

@@ -4,7 +4,6 @@ import ddns.dns.DnsName;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,12 +42,16 @@ public record PlanningRules(
     return allowedZones.isEmpty() || allowedZones.stream().anyMatch(zone::isWithin);
   }
 
-  /** The value of a tag, its key matched case-insensitively. */
-  static Optional<String> tag(Map<String, String> tags, String key) {
+  /** The instance's tags whose key is {@code key}, matched case-insensitively, by their keys. */
+  static Map<String, String> tags(Map<String, String> tags, String key) {
     String wanted = key.toLowerCase(Locale.ROOT);
-    return tags.entrySet().stream()
-        .filter(e -> e.getKey().strip().toLowerCase(Locale.ROOT).equals(wanted))
-        .map(Map.Entry::getValue)
-        .findFirst();
+    Map<String, String> found = new java.util.TreeMap<>();
+    tags.forEach(
+        (k, v) -> {
+          if (k.strip().toLowerCase(Locale.ROOT).equals(wanted)) {
+            found.put(k, v);
+          }
+        });
+    return found;
   }
 }

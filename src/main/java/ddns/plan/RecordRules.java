@@ -129,6 +129,10 @@ public final class RecordRules {
         if (!facts.ipv6Addresses().isEmpty()) {
           add(zone, name, RecordType.AAAA, facts.ipv6Addresses(), why);
         }
+        if (facts.privateIpv4().isEmpty() && facts.ipv6Addresses().isEmpty()) {
+          notes.add("no private IPv4 address: no A record in zone " + zone.name());
+          continue;
+        }
         aNames.add(name);
         associateIfNeeded(zone);
       }
@@ -324,7 +328,18 @@ public final class RecordRules {
     }
 
     private Optional<DnsName> tagName(String key) {
-      Optional<String> value = PlanningRules.tag(facts.tags(), key);
+      Map<String, String> found = PlanningRules.tags(facts.tags(), key);
+      if (found.size() > 1) {
+        alert(
+            AlertKind.INVALID_TAG,
+            "tags "
+                + found.keySet().stream()
+                    .map(k -> "'" + k + "'")
+                    .collect(java.util.stream.Collectors.joining(" and "))
+                + " differ only in case, so which one counts is unclear; neither is used");
+        return Optional.empty();
+      }
+      Optional<String> value = found.values().stream().findFirst();
       if (value.isEmpty()) {
         return Optional.empty();
       }

@@ -91,6 +91,23 @@ class EventDecoderTest {
         .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("bytes"));
   }
 
+  @Test
+  void countsTheSizeLimitInBytes_notCharacters() {
+    String accents = "é".repeat(140_000); // 140,000 characters, 280,000 bytes in UTF-8
+    String event =
+        fixture("running.json").replace("\"version\": \"0\"", "\"version\": \"" + accents + "\"");
+    assertThat(event.length()).isLessThan(EventDecoder.MAX_EVENT_BYTES);
+
+    assertThat(decoder.decode(event).events())
+        .singleElement()
+        .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains("bytes"));
+  }
+
+  @Test
+  void anEmptySqsBatch_isNothingToDo_notAnError() {
+    assertThat(decoder.decode("{\"Records\": []}").events()).isEmpty();
+  }
+
   private static String fixture(String name) {
     try (InputStream in = EventDecoderTest.class.getResourceAsStream("/events/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

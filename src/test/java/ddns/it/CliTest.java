@@ -164,6 +164,17 @@ class CliTest extends EmulatorTest {
     assertThat(err.toString()).contains("DDNS_LOG_LEVEL").contains("LOUD");
   }
 
+  @Test
+  void handle_aDirectory_exitsTwo_sayingSo() {
+    assertThat(run("handle", "--event", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(dir.toString()).contains("is a directory");
+  }
+
+  @Test
+  void handle_anEmptySqsBatch_isNothingToDo_andExitsZero() throws IOException {
+    assertThat(run("handle", "--event", write("{\"Records\": []}"))).isZero();
+  }
+
   private int run(String... args) {
     CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
     cli.setOut(new PrintWriter(out, true));

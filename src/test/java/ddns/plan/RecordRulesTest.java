@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ddns.alert.AlertKind;
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
+import ddns.dns.RecordType;
 import ddns.dns.ZoneCatalog;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceFacts;
@@ -303,6 +304,90 @@ class RecordRulesTest {
 
     assertThat(plan.zoneActions()).isEmpty();
     assertThat(plan.notes()).anyMatch(n -> n.contains("reverse-zone creation is off"));
+  }
+
+  @Test
+  void reverseZoneCreatedForAnotherVpc_isNotShared_aZoneOfItsOwnIsCreated() {
+    HostedZone othersReverse =
+        new HostedZone(
+            ZoneId.of("ZREVB"),
+            DnsName.parse("1.0.10.in-addr.arpa"),
+            true,
+            0,
+            java.util.Optional.of("vpc-other"));
+    HostedZone usersReverse =
+        new HostedZone(ZoneId.of("ZREVU"), DnsName.parse("1.0.10.in-addr.arpa"), true);
+    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+
+    InstancePlan alone =
+        rules.plan(
+            instance(Map.of(), false, List.of()),
+            vpc,
+            new ZoneCatalog(List.of(CORP, othersReverse), Set.of(ZoneId.of("ZCORP"))));
+    InstancePlan withUsers =
+        rules.plan(
+            instance(Map.of(), false, List.of()),
+            vpc,
+            new ZoneCatalog(
+                List.of(CORP, othersReverse, usersReverse), Set.of(ZoneId.of("ZCORP"))));
+
+    assertThat(alone.zoneActions())
+        .containsExactly(
+            new ZoneAction.CreateReverseZone(DnsName.parse("1.0.10.in-addr.arpa"), VPC));
+    assertThat(alone.records()).noneMatch(r -> r.key().type() == RecordType.PTR);
+    assertThat(withUsers.zoneActions())
+        .containsExactly(
+            new ZoneAction.AssociateVpc(
+                ZoneId.of("ZREVU"), DnsName.parse("1.0.10.in-addr.arpa"), VPC));
+  }
+
+  @Test
+  void tagKeysDifferingOnlyInCase_areAmbiguous_alerted_andNeitherIsUsed() {
+    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    InstancePlan plan =
+        rules.plan(
+            instance(
+                Map.of("CNAME", "web.corp.internal", "cname", "api.corp.internal"),
+                false,
+                List.of()),
+            vpc,
+            new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
+
+    assertThat(plan.records()).noneMatch(r -> r.key().type() == RecordType.CNAME);
+    assertThat(plan.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.INVALID_TAG);
+              assertThat(a.message()).contains("'CNAME'").contains("'cname'");
+            });
+  }
+
+  @Test
+  void noPrivateIpv4_meansNoARecord_soNoCnamePointsAtIt() {
+    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    InstanceFacts noIpv4 =
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"),
+                InstanceState.RUNNING,
+                Instant.parse("2026-11-26T10:00:00Z"))
+            .vpcId(VPC)
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .tags(Map.of("CNAME", "web.corp.internal"))
+            .build();
+
+    InstancePlan plan =
+        rules.plan(
+            noIpv4, vpc, new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
+
+    assertThat(plan.records())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.key().type()).isEqualTo(RecordType.CNAME);
+              assertThat(r.content().values()).containsExactly("ip-10-0-1-23.ec2.internal.");
+            });
+    assertThat(plan.notes()).anyMatch(n -> n.contains("no private IPv4 address"));
   }
 
   @Test
