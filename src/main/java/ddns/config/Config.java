@@ -73,6 +73,12 @@ public record Config(
               "route53-ddns",
               "the Service dimension of the metrics (the stack name when deployed)"));
 
+  private static final java.util.regex.Pattern TABLE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  private static final java.util.regex.Pattern TOPIC_ARN =
+      java.util.regex.Pattern.compile(
+          "arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+
   private static final Map<String, String> DEFAULTS =
       SETTINGS.stream().collect(Collectors.toUnmodifiableMap(Setting::name, Setting::fallback));
 
@@ -86,9 +92,15 @@ public record Config(
             read.zones("DDNS_ALLOWED_ZONES"),
             read.flag("DDNS_CREATE_REVERSE_ZONES"),
             read.flag("DDNS_ASSOCIATE_VPC"));
+    if (rules.zoneTagKey().equalsIgnoreCase(rules.cnameTagKey())) {
+      throw new ConfigException(
+          "DDNS_ZONE_TAG and DDNS_CNAME_TAG are both '"
+              + rules.zoneTagKey()
+              + "': one tag key cannot name a zone and an alias");
+    }
     return new Config(
-        read.text("DDNS_TABLE"),
-        Optional.of(read.text("DDNS_ALERT_TOPIC_ARN")).filter(s -> !s.contains("{")),
+        read.tableName("DDNS_TABLE"),
+        read.topicArn("DDNS_ALERT_TOPIC_ARN"),
         rules,
         read.flag("DDNS_CREATE_TABLE"),
         read.flag("DDNS_DRY_RUN"),
@@ -142,6 +154,35 @@ public record Config(
       } catch (NumberFormatException e) {
         throw new ConfigException(name + " must be a whole number, was '" + value + "'");
       }
+    }
+
+    /** DynamoDB's rule: 3 to 255 letters, digits, '_', '-' and '.'. */
+    String tableName(String name) {
+      String value = text(name);
+      if (!TABLE_NAME.matcher(value).matches()) {
+        throw new ConfigException(
+            name
+                + " must be a DynamoDB table name (3 to 255 letters, digits, '_', '-', '.'), was '"
+                + value
+                + "'");
+      }
+      return value;
+    }
+
+    /** An SNS topic ARN; the documented placeholder of the default means the default. */
+    Optional<String> topicArn(String name) {
+      String value = text(name);
+      if (value.equals(DEFAULTS.get(name))) {
+        return Optional.empty();
+      }
+      if (!TOPIC_ARN.matcher(value).matches()) {
+        throw new ConfigException(
+            name
+                + " is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), was '"
+                + value
+                + "'");
+      }
+      return Optional.of(value);
     }
 
     JsonLog.Level level(String name) {

@@ -36,7 +36,7 @@ class ConfigTest {
         Config.fromEnvironment(
             Map.ofEntries(
                 Map.entry("DDNS_TABLE", "dns-registry"),
-                Map.entry("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:1:ops"),
+                Map.entry("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:111122223333:ops"),
                 Map.entry("DDNS_TTL", "300"),
                 Map.entry("DDNS_ZONE_TAG", "dns:zone"),
                 Map.entry("DDNS_CNAME_TAG", "dns:alias"),
@@ -48,7 +48,7 @@ class ConfigTest {
                 Map.entry("DDNS_CACHE_SECONDS", "5")));
 
     assertThat(config.tableName()).isEqualTo("dns-registry");
-    assertThat(config.alertTopicFor("x", "y")).hasValue("arn:aws:sns:us-east-1:1:ops");
+    assertThat(config.alertTopicFor("x", "y")).hasValue("arn:aws:sns:us-east-1:111122223333:ops");
     assertThat(config.rules().ttl()).isEqualTo(300);
     assertThat(config.rules().zoneTagKey()).isEqualTo("dns:zone");
     assertThat(config.rules().allowedZones())
@@ -69,10 +69,38 @@ class ConfigTest {
         "DDNS_DRY_RUN       | maybe     | DDNS_DRY_RUN must be true or false",
         "DDNS_ALLOWED_ZONES | *.corp    | DDNS_ALLOWED_ZONES",
         "DDNS_CACHE_SECONDS | 999999    | DDNS_CACHE_SECONDS must be between",
+        "DDNS_TABLE         | my table  | DDNS_TABLE",
+        "DDNS_TABLE         | ab        | DDNS_TABLE",
+        "DDNS_ALERT_TOPIC_ARN | arn:aws:sns:{region}:123456789012:x | DDNS_ALERT_TOPIC_ARN",
+        "DDNS_ALERT_TOPIC_ARN | DDNSAlerts | DDNS_ALERT_TOPIC_ARN is not an SNS topic ARN",
+        "DDNS_LOG_LEVEL     | LOUD      | DDNS_LOG_LEVEL must be DEBUG, INFO, WARN or ERROR",
       })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void refusesOneTagKeyForTwoMeanings() {
+    assertThatThrownBy(
+            () -> Config.fromEnvironment(Map.of("DDNS_ZONE_TAG", "dns", "DDNS_CNAME_TAG", "DNS")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DDNS_ZONE_TAG")
+        .hasMessageContaining("DDNS_CNAME_TAG");
+  }
+
+  @Test
+  void acceptsARealTopicArn_andTheDocumentedPlaceholderAsTheDefault() {
+    assertThat(
+            Config.fromEnvironment(
+                    Map.of("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:ops-dns"))
+                .alertTopicArn())
+        .contains("arn:aws:sns:eu-west-1:123456789012:ops-dns");
+    assertThat(
+            Config.fromEnvironment(
+                    Map.of("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:{region}:{account}:DDNSAlerts"))
+                .alertTopicArn())
+        .isEmpty();
   }
 }

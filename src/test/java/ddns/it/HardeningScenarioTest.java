@@ -147,6 +147,22 @@ class HardeningScenarioTest extends EmulatorTest {
     }
   }
 
+  @Test
+  void aMissingTableWithCreationOff_failsNamingTheTableAndTheSetting() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    env.put("DDNS_TABLE", "missing-table");
+    env.put("DDNS_CREATE_TABLE", "false");
+
+    Summary summary = running(id);
+
+    assertThat(summary.exitStatus()).isEqualTo(1);
+    assertThat(summary.instances().get(0).error())
+        .contains("'missing-table'")
+        .contains("DDNS_CREATE_TABLE");
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }

@@ -194,6 +194,13 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory {
               AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
         }
         throw new ServiceFailure(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
+      } catch (ResourceNotFoundException e) {
+        throw new ServiceFailure(
+            "the registry table '"
+                + table
+                + "' does not exist (DDNS_TABLE): create it (the stack does), or let the tool"
+                + " create it with DDNS_CREATE_TABLE=true",
+            e);
       } catch (SdkException e) {
         throw new ServiceFailure(AwsCall.describe("DynamoDB.TransactWriteItems", e), e);
       }
