@@ -25,7 +25,8 @@ public record DnsName(String value) implements Comparable<DnsName> {
     Objects.requireNonNull(value, "value == null");
     if (!value.endsWith(".") || !value.equals(value.toLowerCase(Locale.ROOT))) {
       throw new InvalidNameException(
-          "'" + value + "' is not a normalised name (lower case, trailing dot; use DnsName.parse)");
+          Quoted.of(value)
+              + " is not a normalised name (lower case, trailing dot; use DnsName.parse)");
     }
     check(value, value);
   }
@@ -57,45 +58,46 @@ public record DnsName(String value) implements Comparable<DnsName> {
     }
     if (!text.chars().allMatch(c -> c < 128)) {
       throw new InvalidNameException(
-          "'" + raw + "' is not ASCII; write internationalised names in their xn-- form");
+          Quoted.of(raw) + " is not ASCII; write internationalised names in their xn-- form");
     }
     if (text.startsWith(".") || text.contains("..")) {
-      throw new InvalidNameException("'" + raw + "' has an empty label");
+      throw new InvalidNameException(Quoted.of(raw) + " has an empty label");
     }
     for (String label : text.substring(0, text.length() - 1).split("\\.")) {
       checkHostLabel(raw, label);
     }
     if (text.length() - 1 > 253) {
-      throw new InvalidNameException("'" + raw + "' is longer than 253 characters");
+      throw new InvalidNameException(Quoted.of(raw) + " is longer than 253 characters");
     }
     try {
       Name.fromString(text);
     } catch (TextParseException e) {
-      throw new InvalidNameException("'" + raw + "' is not a valid DNS name: " + e.getMessage());
+      throw new InvalidNameException(
+          Quoted.of(raw) + " is not a valid DNS name: " + e.getMessage());
     }
   }
 
   private static void checkHostLabel(String raw, String label) {
     if (label.equals("*")) {
-      throw new InvalidNameException("'" + raw + "' is a wildcard; wildcards are not managed");
+      throw new InvalidNameException(Quoted.of(raw) + " is a wildcard; wildcards are not managed");
     }
     if (label.length() > 63) {
-      throw new InvalidNameException("'" + raw + "' has a label longer than 63 characters");
+      throw new InvalidNameException(Quoted.of(raw) + " has a label longer than 63 characters");
     }
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
       boolean ldh = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
       if (!ldh) {
         throw new InvalidNameException(
-            "'"
-                + raw
-                + "' has the character '"
-                + c
-                + "'; host names use letters, digits and hyphens");
+            Quoted.of(raw)
+                + " has the character "
+                + Quoted.of(String.valueOf(c))
+                + "; host names use letters, digits and hyphens");
       }
     }
     if (label.startsWith("-") || label.endsWith("-")) {
-      throw new InvalidNameException("'" + raw + "' has a label that starts or ends with a hyphen");
+      throw new InvalidNameException(
+          Quoted.of(raw) + " has a label that starts or ends with a hyphen");
     }
   }
 

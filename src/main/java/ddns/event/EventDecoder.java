@@ -209,7 +209,9 @@ public final class EventDecoder {
     return value.isTextual() ? value.asText() : null;
   }
 
+  /** Event text in a rejection: one line, at most 40 characters. */
   private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    String quoted = ddns.dns.Quoted.of(s.length() <= 40 ? s : s.substring(0, 40) + "…");
+    return quoted.substring(1, quoted.length() - 1);
   }
 }

@@ -5,6 +5,7 @@ import ddns.alert.AlertKind;
 import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
 import ddns.dns.NameInZone;
+import ddns.dns.Quoted;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.facts.InstanceId;
@@ -253,7 +254,7 @@ public final class ChangePlanner {
             + " was changed outside route53-ddns (now TTL "
             + live.ttl()
             + ", "
-            + String.join(" ", live.values())
+            + Quoted.of(String.join(" ", live.values()))
             + "); it is left as it is and no longer managed");
   }
 

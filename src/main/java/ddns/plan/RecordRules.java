@@ -6,6 +6,7 @@ import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
 import ddns.dns.InvalidNameException;
+import ddns.dns.Quoted;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
@@ -334,7 +335,7 @@ public final class RecordRules {
             AlertKind.INVALID_TAG,
             "tags "
                 + found.keySet().stream()
-                    .map(k -> "'" + k + "'")
+                    .map(Quoted::of)
                     .collect(java.util.stream.Collectors.joining(" and "))
                 + " differ only in case, so which one counts is unclear; neither is used");
         return Optional.empty();

@@ -43,6 +43,9 @@ class HostileInputProperties {
   private final ChangeBatchValidator validator = new ChangeBatchValidator();
   private final EventDecoder decoder = new EventDecoder(new ObjectMapper());
 
+  /** An alert's text with a tag value in it, at most: the rule's words and a shortened quote. */
+  private static final int MAX_ALERT_LENGTH = 200;
+
   @Property(seed = "20261126")
   void parse_eitherNormalisesOrExplains(@ForAll("tagValues") String raw) {
     try {
@@ -96,6 +99,13 @@ class HostileInputProperties {
     assertThat(plan.records())
         .anySatisfy(
             r -> assertThat(r.key().name().value()).isEqualTo("ip-10-0-1-23.corp.internal."));
+    assertThat(plan.alerts())
+        .as("tag text reaches an operator's e-mail quoted, on one line, and short")
+        .allSatisfy(
+            a -> {
+              assertThat(a.message()).doesNotContainPattern("[\\p{Cntrl}]");
+              assertThat(a.message().length()).isLessThanOrEqualTo(MAX_ALERT_LENGTH);
+            });
     if (!parses(cname)) {
       assertThat(plan.alerts())
           .filteredOn(a -> a.message().startsWith("CNAME tag"))
@@ -209,6 +219,9 @@ class HostileInputProperties {
             "web.corp.internal\n",
             "web.corp.internal.;rm -rf",
             "a".repeat(64) + ".corp.internal",
+            "Click https://login.evil.example/?next=\nReset your password now",
+            "web\r\nSubject: urgent.corp.internal",
+            "x".repeat(500),
             "nowhere.test"),
         Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80),
         Arbitraries.strings().all().ofMaxLength(40),
