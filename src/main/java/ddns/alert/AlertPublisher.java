@@ -30,25 +30,37 @@ public final class AlertPublisher {
   public static final Duration REMEMBER = Duration.ofHours(24);
 
   private final Alerts alerts;
+  private final Optional<String> topic;
+  private final DefaultTopic defaultTopic;
   private final AlertMemory memory;
   private final Clock clock;
   private final JsonLog log;
 
-  public AlertPublisher(Alerts alerts, AlertMemory memory, Clock clock, JsonLog log) {
+  /**
+   * @param topic the topic set by the operator; when empty, {@code defaultTopic} (the tool's own)
+   */
+  public AlertPublisher(
+      Alerts alerts,
+      Optional<String> topic,
+      DefaultTopic defaultTopic,
+      AlertMemory memory,
+      Clock clock,
+      JsonLog log) {
     this.alerts = alerts;
+    this.topic = topic;
+    this.defaultTopic = defaultTopic;
     this.memory = memory;
     this.clock = clock;
     this.log = log;
   }
 
   /**
-   * Publishes the alerts of each instance to {@code topic} (nothing in a dry run or without a
-   * topic).
+   * Publishes the alerts of each instance (nothing in a dry run).
    *
    * @return notes per instance, for what was not sent and why
    */
   public Map<InstanceId, List<String>> publish(
-      Map<InstanceId, List<Alert>> byInstance, Optional<String> topic, boolean dryRun) {
+      Map<InstanceId, List<Alert>> byInstance, boolean dryRun) {
     Map<InstanceId, String> fingerprints = new TreeMap<>();
     byInstance.forEach(
         (id, list) -> {
@@ -57,7 +69,17 @@ public final class AlertPublisher {
           }
         });
     Map<InstanceId, List<String>> notes = new TreeMap<>();
-    if (dryRun || topic.isEmpty() || fingerprints.isEmpty()) {
+    if (dryRun || fingerprints.isEmpty()) {
+      return notes;
+    }
+    String arn;
+    try {
+      arn = topic.orElseGet(defaultTopic::arn);
+    } catch (ServiceFailure e) {
+      log.error("alert topic unknown", field("error", e.getMessage()));
+      fingerprints
+          .keySet()
+          .forEach(id -> note(notes, id, "alert could not be published: " + e.getMessage()));
       return notes;
     }
     Map<InstanceId, String> sent = recall(fingerprints);
@@ -74,7 +96,7 @@ public final class AlertPublisher {
             return;
           }
           try {
-            alerts.publish(topic.get(), id, byInstance.get(id));
+            alerts.publish(arn, id, byInstance.get(id));
             published.put(id, fingerprint);
           } catch (ServiceFailure e) {
             note(notes, id, "alert could not be published: " + e.getMessage());

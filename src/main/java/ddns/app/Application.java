@@ -46,6 +46,7 @@ public final class Application implements AutoCloseable {
                 registry,
                 registry,
                 clients.alerts(),
+                clients.defaultTopic(),
                 clients.counter()),
             log,
             Clock.systemUTC());

@@ -17,7 +17,18 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
   /** The SDK's service names, spelt as AWS documents them (and as IAM actions are prefixed). */
   private static final Map<String, String> AWS_NAMES =
       Map.of(
-          "Ec2", "EC2", "DynamoDb", "DynamoDB", "Sns", "SNS", "Sqs", "SQS", "Route53", "Route53");
+          "Ec2",
+          "EC2",
+          "DynamoDb",
+          "DynamoDB",
+          "Sns",
+          "SNS",
+          "Sqs",
+          "SQS",
+          "Route53",
+          "Route53",
+          "Sts",
+          "STS");
 
   private final ThreadLocal<CallTally> current = new ThreadLocal<>();
 

@@ -4,6 +4,7 @@ import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2InstanceSource;
 import ddns.aws.route53.Route53DnsZones;
 import ddns.aws.sns.SnsAlerts;
+import ddns.aws.sts.StsDefaultTopic;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The one place that builds SDK clients. {@link AwsSettings} says where they go and as whom; what
@@ -37,6 +39,10 @@ public final class AwsClients implements AutoCloseable {
   private final Route53Client route53;
   private final DynamoDbClient dynamoDb;
   private final SnsClient sns;
+  private final AwsSettings settings;
+  private final AwsCredentialsProvider credentials;
+  private final ClientOverrideConfiguration common;
+  private StsClient sts;
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -55,7 +61,9 @@ public final class AwsClients implements AutoCloseable {
             .addExecutionInterceptor(counter)
             .apiCallTimeout(Duration.ofSeconds(60))
             .build();
-    AwsCredentialsProvider credentials = credentials(settings);
+    this.settings = settings;
+    this.common = common;
+    this.credentials = credentials(settings);
     this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
     this.route53 =
         configure(Route53Client.builder(), settings, credentials, common, Region.AWS_GLOBAL)
@@ -125,12 +133,29 @@ public final class AwsClients implements AutoCloseable {
     return new SnsAlerts(sns);
   }
 
+  public StsDefaultTopic defaultTopic() {
+    return new StsDefaultTopic(this::sts, region.id());
+  }
+
+  /** Built on first use: only a deployment without DDNS_ALERT_TOPIC_ARN ever needs it. */
+  private synchronized StsClient sts() {
+    if (sts == null) {
+      sts = configure(StsClient.builder(), settings, credentials, common, region).build();
+    }
+    return sts;
+  }
+
   @Override
   public void close() {
     ec2.close();
     route53.close();
     dynamoDb.close();
     sns.close();
+    synchronized (this) {
+      if (sts != null) {
+        sts.close();
+      }
+    }
     http.close();
   }
 }

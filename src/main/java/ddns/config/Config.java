@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * Every setting, read once from the environment (docs/behaviour.md, "Settings"). AWS endpoint,
  * region and credentials are not here: they come from the SDK's standard chain.
  *
- * @param alertTopicArn explicit topic; when absent, {@code
- *     arn:aws:sns:{region}:{account}:DDNSAlerts} of the event
+ * @param alertTopicArn explicit topic; when absent, the {@code DDNSAlerts} topic of the account and
+ *     region the tool runs in
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -42,8 +42,8 @@ public record Config(
           new Setting(
               "DDNS_ALERT_TOPIC_ARN",
               "arn:aws:sns:{region}:{account}:DDNSAlerts",
-              "SNS topic for operator alerts; the default is built from the event's account and"
-                  + " region"),
+              "SNS topic for operator alerts; the default is DDNSAlerts in the account and region"
+                  + " the tool runs in"),
           new Setting("DDNS_TTL", "60", "TTL of every record written, in seconds"),
           new Setting("DDNS_ZONE_TAG", "ZONE", "tag key naming a hosted zone for the instance"),
           new Setting(
@@ -107,17 +107,6 @@ public record Config(
         Duration.ofSeconds(read.number("DDNS_CACHE_SECONDS", 0, 86_400)),
         read.level("DDNS_LOG_LEVEL"),
         read.text("DDNS_SERVICE_NAME"));
-  }
-
-  /** The topic alerts go to for an event of this account and region, if one can be named. */
-  public Optional<String> alertTopicFor(String region, String account) {
-    if (alertTopicArn.isPresent()) {
-      return alertTopicArn;
-    }
-    if (region == null || account == null) {
-      return Optional.empty();
-    }
-    return Optional.of("arn:aws:sns:" + region + ":" + account + ":DDNSAlerts");
   }
 
   public Config withDryRun(boolean dryRun) {

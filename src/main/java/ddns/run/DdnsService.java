@@ -2,6 +2,7 @@ package ddns.run;
 
 import ddns.alert.AlertPublisher;
 import ddns.alert.Alerts;
+import ddns.alert.DefaultTopic;
 import ddns.apply.BatchApplier;
 import ddns.apply.DnsZones;
 import ddns.apply.ZoneActions;
@@ -41,6 +42,7 @@ public final class DdnsService {
       OwnershipRegistry registry,
       AlertMemory alertMemory,
       Alerts alerts,
+      DefaultTopic defaultTopic,
       ApiCalls calls) {}
 
   public DdnsService(Config config, Ports ports, JsonLog log, Clock clock) {
@@ -55,7 +57,13 @@ public final class DdnsService {
             lookups,
             new ZoneActions(ports.dnsZones(), log),
             new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount),
-            new AlertPublisher(ports.alerts(), ports.alertMemory(), clock, log),
+            new AlertPublisher(
+                ports.alerts(),
+                config.alertTopicArn(),
+                ports.defaultTopic(),
+                ports.alertMemory(),
+                clock,
+                log),
             log);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
@@ -78,7 +86,7 @@ public final class DdnsService {
     return counted(
         () -> {
           String runId = "reconcile-" + started;
-          Reconciler.Result run = reconciler.run(runId, dry, config.alertTopicFor(null, null));
+          Reconciler.Result run = reconciler.run(runId, dry);
           List<String> failed =
               run.failure().isPresent()
                   ? List.of(runId)

@@ -26,17 +26,13 @@ record EventBatch(
     Map<InstanceId, List<Trigger>> byInstance,
     List<Scheduled> schedules,
     List<RejectedEvent> rejected,
-    List<String> notes,
-    Optional<String> account,
-    Optional<String> region) {
+    List<String> notes) {
 
   static EventBatch of(List<InboundEvent> events, PlanningRules rules, JsonLog log) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
     List<Scheduled> schedules = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    String account = null;
-    String region = null;
     for (InboundEvent event : events) {
       switch (event) {
         case Rejected r -> {
@@ -52,8 +48,6 @@ record EventBatch(
                   InstanceState.parse(c.state()),
                   Trigger.Cause.STATE_CHANGE);
           add(byInstance, c.instanceId(), t);
-          account = account == null ? c.account() : account;
-          region = region == null ? c.region() : region;
         }
         case TagChange t -> {
           if (!relevant(t, rules)) {
@@ -70,18 +64,10 @@ record EventBatch(
           Trigger trigger =
               new Trigger(t.messageId(), t.eventId(), Optional.empty(), Trigger.Cause.TAG_CHANGE);
           t.instanceIds().forEach(id -> add(byInstance, id, trigger));
-          account = account == null ? t.account() : account;
-          region = region == null ? t.region() : region;
         }
       }
     }
-    return new EventBatch(
-        byInstance,
-        schedules,
-        rejected,
-        notes,
-        Optional.ofNullable(account),
-        Optional.ofNullable(region));
+    return new EventBatch(byInstance, schedules, rejected, notes);
   }
 
   private static boolean relevant(TagChange t, PlanningRules rules) {

@@ -48,17 +48,14 @@ final class EventRun {
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
     if (!batch.byInstance().isEmpty()) {
-      Optional<String> topic =
-          config.alertTopicFor(batch.region().orElse(null), batch.account().orElse(null));
-      results.addAll(instances(batch, topic, dryRun));
+      results.addAll(instances(batch, dryRun));
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
     List<String> notes = new ArrayList<>(batch.notes());
     for (Scheduled s : batch.schedules()) {
       mode = Mode.RECONCILE;
-      Reconciler.Result run =
-          reconciler.run(s.messageId(), dryRun, config.alertTopicFor(s.region(), s.account()));
+      Reconciler.Result run = reconciler.run(s.messageId(), dryRun);
       results.addAll(run.results());
       runFailure = runFailure.or(run::failure);
       notes.addAll(run.notes());
@@ -74,7 +71,7 @@ final class EventRun {
         startedMillis);
   }
 
-  private List<InstanceResult> instances(EventBatch batch, Optional<String> topic, boolean dryRun) {
+  private List<InstanceResult> instances(EventBatch batch, boolean dryRun) {
     Map<InstanceId, InstanceFacts> facts;
     try {
       table.ensure(dryRun);
@@ -97,7 +94,7 @@ final class EventRun {
                     new Subject(
                         id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id)))));
     List<InstanceResult> results =
-        pipeline.alert(pipeline.run(subjects, dryRun, intents -> Optional.empty()), topic, dryRun);
+        pipeline.alert(pipeline.run(subjects, dryRun, intents -> Optional.empty()), dryRun);
     results.forEach(
         r ->
             log.info(

@@ -92,7 +92,7 @@ final class Pipeline {
   }
 
   /** Logs each alert and publishes them; the results come back with what was not sent noted. */
-  List<InstanceResult> alert(List<InstanceResult> results, Optional<String> topic, boolean dryRun) {
+  List<InstanceResult> alert(List<InstanceResult> results, boolean dryRun) {
     Map<InstanceId, List<Alert>> byInstance = new TreeMap<>();
     for (InstanceResult r : results) {
       for (Alert a : r.alerts()) {
@@ -107,7 +107,7 @@ final class Pipeline {
         byInstance.put(r.id(), r.alerts());
       }
     }
-    Map<InstanceId, List<String>> notes = alerts.publish(byInstance, topic, dryRun);
+    Map<InstanceId, List<String>> notes = alerts.publish(byInstance, dryRun);
     return results.stream().map(r -> r.withNotes(notes.getOrDefault(r.id(), List.of()))).toList();
   }
 

@@ -65,7 +65,7 @@ final class Reconciler {
    */
   record Result(List<InstanceResult> results, Optional<String> failure, List<String> notes) {}
 
-  Result run(String runId, boolean dryRun, Optional<String> topic) {
+  Result run(String runId, boolean dryRun) {
     try {
       table.ensure(dryRun);
       Trigger trigger = Trigger.reconcile(runId);
@@ -94,7 +94,7 @@ final class Reconciler {
               List.copyOf(subjects.values()),
               dryRun,
               intents -> Optional.of(new Preloaded(snapshot, zoneRecords(intents, snapshot))));
-      results = pipeline.alert(results, topic, dryRun);
+      results = pipeline.alert(results, dryRun);
       long changed = results.stream().filter(InstanceResult::eventful).count();
       log.info(
           "reconciled",

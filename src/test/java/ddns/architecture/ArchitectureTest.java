@@ -115,6 +115,7 @@ class ArchitectureTest {
           "aws/route53",
           "aws/dynamodb",
           "aws/sns",
+          "aws/sts",
           "config",
           "app",
           "handler",

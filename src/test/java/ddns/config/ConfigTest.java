@@ -26,8 +26,9 @@ class ConfigTest {
     assertThat(config.createTable()).isTrue();
     assertThat(config.dryRun()).isFalse();
     assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.alertTopicFor("eu-west-1", "111122223333"))
-        .hasValue("arn:aws:sns:eu-west-1:111122223333:DDNSAlerts");
+    assertThat(config.alertTopicArn())
+        .as("the default is the tool's own DDNSAlerts, never one an event names")
+        .isEmpty();
   }
 
   @Test
@@ -48,7 +49,7 @@ class ConfigTest {
                 Map.entry("DDNS_CACHE_SECONDS", "5")));
 
     assertThat(config.tableName()).isEqualTo("dns-registry");
-    assertThat(config.alertTopicFor("x", "y")).hasValue("arn:aws:sns:us-east-1:111122223333:ops");
+    assertThat(config.alertTopicArn()).hasValue("arn:aws:sns:us-east-1:111122223333:ops");
     assertThat(config.rules().ttl()).isEqualTo(300);
     assertThat(config.rules().zoneTagKey()).isEqualTo("dns:zone");
     assertThat(config.rules().allowedZones())

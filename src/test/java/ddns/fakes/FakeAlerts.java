@@ -2,6 +2,7 @@ package ddns.fakes;
 
 import ddns.alert.Alert;
 import ddns.alert.Alerts;
+import ddns.alert.DefaultTopic;
 import ddns.facts.InstanceId;
 import ddns.run.ApiCalls;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ public final class FakeAlerts implements Alerts {
 
   public List<Sent> sent() {
     return List.copyOf(sent);
+  }
+
+  /** The tool's own topic, as STS would give it in the test account. */
+  public static DefaultTopic topic(String arn) {
+    return () -> arn;
   }
 
   /** No AWS calls are made in memory; every tally is empty. */

@@ -163,6 +163,29 @@ class HardeningScenarioTest extends EmulatorTest {
         .contains("DDNS_CREATE_TABLE");
   }
 
+  @Test
+  void theDefaultAlertTopic_isTheToolsOwn_neverOneNamedByAnEvent() throws Exception {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of("ZONE", "nowhere.test"), false);
+    var event =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Events.stateChange(id, "running"));
+    event.put("account", "999999999999").put("region", "eu-west-1");
+
+    Summary summary = handle(Events.sqsBatch(List.of(event.toString())));
+
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(a -> a.kind())
+        .containsExactly("NO_SUCH_ZONE");
+    assertThat(world.alerts())
+        .as("delivered to DDNSAlerts of the account and region the tool runs in")
+        .singleElement()
+        .asString()
+        .contains("nowhere.test");
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }

@@ -63,7 +63,15 @@ class DdnsServiceTest {
             JsonLog.Level.DEBUG);
     return new DdnsService(
         Config.fromEnvironment(env),
-        new DdnsService.Ports(ec2, dns, dns, registry, registry, alerts, FakeAlerts.noCalls()),
+        new DdnsService.Ports(
+            ec2,
+            dns,
+            dns,
+            registry,
+            registry,
+            alerts,
+            FakeAlerts.topic(TOPIC),
+            FakeAlerts.noCalls()),
         log,
         clock);
   }
@@ -229,7 +237,14 @@ class DdnsServiceTest {
           new DdnsService(
                   Config.fromEnvironment(env),
                   new DdnsService.Ports(
-                      ec2, bare, bare, registry, registry, alerts, FakeAlerts.noCalls()),
+                      ec2,
+                      bare,
+                      bare,
+                      registry,
+                      registry,
+                      alerts,
+                      FakeAlerts.topic(TOPIC),
+                      FakeAlerts.noCalls()),
                   new JsonLog(
                       new PrintStream(logs),
                       ddns.app.Application.objectMapper(),
