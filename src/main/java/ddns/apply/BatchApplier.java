@@ -217,6 +217,19 @@ public final class BatchApplier {
       snapshot = snapshot.withClaimsOf(registry.load(List.of(), owned));
     }
     var live = reader.read(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
+    // Records of other types at those names may be the tool's too (another instance's): their
+    // claims decide whether they are, so they are read as well.
+    Set<RecordKey> others = new TreeSet<>();
+    live.byName()
+        .forEach(
+            (name, sets) ->
+                sets.forEach(s -> others.add(new RecordKey(name.zoneId(), name.name(), s.type()))));
+    others.removeAll(snapshot.claims().keySet());
+    others.removeAll(keys);
+    others.removeAll(owned);
+    if (!others.isEmpty()) {
+      snapshot = snapshot.withClaimsOf(registry.load(List.of(), others));
+    }
     return validated(planner.plan(intents, snapshot, live, sentBefore));
   }
 

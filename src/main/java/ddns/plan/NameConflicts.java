@@ -97,8 +97,8 @@ final class NameConflicts {
         continue;
       }
       RecordKey existingKey = new RecordKey(key.zoneId(), key.name(), existing.type());
-      boolean ours = registry.claim(existingKey).map(Claim::isClaimed).orElse(false);
-      if (!ours) {
+      Optional<Claim> claim = registry.claim(existingKey).filter(Claim::isClaimed);
+      if (claim.isEmpty()) {
         return Optional.of(
             new Alert(
                 instanceId,
@@ -117,7 +117,10 @@ final class NameConflicts {
                 what
                     + " skipped: this tool already manages a "
                     + existing.type()
-                    + " record there"));
+                    + " record there, for "
+                    + claim.get().claimants().keySet().stream()
+                        .map(InstanceId::value)
+                        .collect(java.util.stream.Collectors.joining(", "))));
       }
     }
     return Optional.empty();

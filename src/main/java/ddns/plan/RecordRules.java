@@ -36,6 +36,13 @@ import java.util.Optional;
  * </pre>
  */
 public final class RecordRules {
+  private static final DnsName IN_ADDR_ARPA = DnsName.parse("in-addr.arpa");
+  private static final DnsName IP6_ARPA = DnsName.parse("ip6.arpa");
+
+  /** The first label EC2 gives private DNS names: {@code ip-} and the dashed IPv4 address. */
+  private static final java.util.regex.Pattern EC2_HOST_LABEL =
+      java.util.regex.Pattern.compile("ip-\\d{1,3}(-\\d{1,3}){3}");
+
   private final PlanningRules rules;
 
   public RecordRules(PlanningRules rules) {
@@ -73,8 +80,10 @@ public final class RecordRules {
       if (!vpc.dnsHostnames()) {
         notes.add("warning: DNS hostnames are disabled in " + vpc.vpcId());
       }
-      Optional<DnsName> zoneTag = tagName(rules.zoneTagKey());
-      Optional<DnsName> cnameTag = tagName(rules.cnameTagKey());
+      Optional<DnsName> zoneTag =
+          tagName(rules.zoneTagKey()).filter(n -> outsideOwnNames(rules.zoneTagKey(), n, false));
+      Optional<DnsName> cnameTag =
+          tagName(rules.cnameTagKey()).filter(n -> outsideOwnNames(rules.cnameTagKey(), n, true));
       Optional<String> host = hostLabel();
 
       List<HostedZone> privateZones = new ArrayList<>(dhcpZones());
@@ -350,6 +359,27 @@ public final class RecordRules {
         alert(AlertKind.INVALID_TAG, key + " tag: " + e.getMessage());
         return Optional.empty();
       }
+    }
+
+    /**
+     * Names the tool writes by itself are not for tags: reverse names (pointers are the tool's),
+     * and, for an alias, EC2-style host names ({@code ip-10-0-1-23…}), which the instance that
+     * later gets that address needs for its A record. Refused with an alert.
+     */
+    private boolean outsideOwnNames(String key, DnsName name, boolean alias) {
+      String why = null;
+      if (name.isWithin(IN_ADDR_ARPA) || name.isWithin(IP6_ARPA)) {
+        why = "is a reverse name; reverse zones hold only the pointers route53-ddns writes";
+      } else if (alias && EC2_HOST_LABEL.matcher(name.firstLabel()).matches()) {
+        why =
+            "is in the name space route53-ddns writes host names in (ip-…), kept for the"
+                + " instance that has that address";
+      }
+      if (why == null) {
+        return true;
+      }
+      alert(AlertKind.INVALID_TAG, key + " tag " + name + " " + why);
+      return false;
     }
 
     private Optional<String> hostLabel() {

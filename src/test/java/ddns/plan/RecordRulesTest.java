@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -183,7 +184,7 @@ class RecordRulesTest {
                 "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
             List.of(AlertKind.CNAME_AT_APEX)),
         row(
-            "CNAME equal to the host name",
+            "CNAME equal to the host name: in the tool's own name space",
             Map.of("CNAME", "ip-10-0-1-23.corp.internal"),
             List.of("corp.internal"),
             true,
@@ -191,7 +192,7 @@ class RecordRulesTest {
             List.of(
                 "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
                 "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
-            List.of(AlertKind.NAME_CONFLICT)),
+            List.of(AlertKind.INVALID_TAG)),
         row(
             "CNAME in no zone",
             Map.of("CNAME", "web.nowhere.test"),
@@ -339,6 +340,33 @@ class RecordRulesTest {
         .containsExactly(
             new ZoneAction.AssociateVpc(
                 ZoneId.of("ZREVU"), DnsName.parse("1.0.10.in-addr.arpa"), VPC));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "CNAME, ip-10-0-1-200.corp.internal",
+    "CNAME, IP-10-0-1-200.dev.internal.",
+    "CNAME, web.1.0.10.in-addr.arpa",
+    "ZONE, 1.0.10.in-addr.arpa",
+  })
+  void namesInTheToolsOwnNameSpace_areRefusedWithAnAlert(String key, String value) {
+    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of(key, value), false, List.of()),
+            vpc,
+            new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZDEV"), ZoneId.of("ZREV"))));
+
+    assertThat(plan.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.INVALID_TAG);
+              assertThat(a.message()).contains(key + " tag");
+            });
+    assertThat(plan.records())
+        .extracting(r -> r.key().name().value())
+        .containsExactlyInAnyOrder("ip-10-0-1-23.corp.internal.", "23.1.0.10.in-addr.arpa.");
   }
 
   @Test

@@ -225,6 +225,43 @@ class DdnsServiceTest {
   }
 
   @Nested
+  class OwnNames {
+    @Test
+    void aNameHeldByAnotherInstancesRecord_isReportedAsThatInstances_notAsForeign() {
+      InstanceId holder = ec2.run(4, Map.of());
+      DdnsService service = service();
+      service.handle(events("running", holder));
+      // Before names of this form were refused, a CNAME tag could claim the next address's name.
+      RecordKey squatted =
+          new RecordKey(corp, DnsName.parse("ip-10-0-1-7.corp.internal"), RecordType.CNAME);
+      RecordSet alias =
+          new RecordSet(
+              squatted.name(), RecordType.CNAME, 60, List.of("ip-10-0-1-4.corp.internal."));
+      registry.write(
+          List.of(
+              new RegistryWrite.PutClaim(
+                  new Claim(
+                      squatted,
+                      DnsName.parse("corp.internal"),
+                      0 + 1,
+                      Map.of(holder, new Claimant(holder, Instant.EPOCH, 60, alias.values()))),
+                  0)));
+      dns.put(corp, alias);
+      InstanceId late = ec2.run(7, Map.of());
+
+      Summary summary = service.handle(events("running", late));
+
+      assertThat(summary.instances().get(0).alerts())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.kind()).isEqualTo(AlertKind.NAME_CONFLICT.name());
+                assertThat(a.message()).contains(holder.value()).doesNotContain("not written");
+              });
+    }
+  }
+
+  @Nested
   class ZoneActionPolicy {
     @Test
     void aFailedReverseZoneCreation_failsTheInstance_soTheEventIsRetried() {
