@@ -40,17 +40,57 @@ public final class Template {
     return resource("DdnsFunction").path("Properties");
   }
 
-  /** The IAM actions the function's own policy allows (the platform's SQS poller policy aside). */
+  /**
+   * The IAM actions the function's own policy allows (the platform's SQS poller policy aside), with
+   * the stack's default parameters: a statement behind {@code Fn::If} counts when its condition
+   * holds by default (every switch is on by default).
+   */
   public Set<String> allowedActions() {
+    return actions(true);
+  }
+
+  /** The actions allowed whatever the switches: statements not behind a condition. */
+  Set<String> allowedActionsOutsideConditions() {
+    return actions(false);
+  }
+
+  private Set<String> actions(boolean withConditional) {
     Set<String> actions = new TreeSet<>();
     for (JsonNode policy : function().path("Policies")) {
-      for (JsonNode statement : policy.path("Statement")) {
+      for (JsonNode entry : policy.path("Statement")) {
+        JsonNode statement = entry;
+        if (entry.has("Fn::If")) {
+          if (!withConditional) {
+            continue;
+          }
+          statement = entry.path("Fn::If").get(1);
+        }
         if (statement.path("Effect").asText().equals("Allow")) {
           statement.path("Action").forEach(a -> actions.add(a.asText()));
         }
       }
     }
     return actions;
+  }
+
+  /**
+   * The statement {@code sid} of the function's policy, which must stand behind {@code Fn::If} on
+   * {@code condition} (with nothing in its place when the condition is false).
+   */
+  JsonNode conditionalStatement(String condition, String sid) {
+    for (JsonNode policy : function().path("Policies")) {
+      for (JsonNode entry : policy.path("Statement")) {
+        JsonNode branches = entry.path("Fn::If");
+        if (branches.isArray() && branches.get(1).path("Sid").asText().equals(sid)) {
+          if (!branches.get(0).asText().equals(condition)
+              || !branches.get(2).path("Ref").asText().equals("AWS::NoValue")) {
+            throw new AssertionError(sid + " is not behind Fn::If " + condition + " / NoValue");
+          }
+          return branches.get(1);
+        }
+      }
+    }
+    throw new AssertionError("no statement " + sid + " behind Fn::If " + condition);
   }
 
   Set<String> parameters() {

@@ -159,4 +159,49 @@ class TemplateTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @Test
+  void zoneCreation_isGrantedOnlyWhenSwitchedOn_andOnlyForPrivateZonesOfThisRegion() {
+    JsonNode statement =
+        template.conditionalStatement("CreateReverseZonesOn", "CreateReverseZones");
+
+    assertThat(statement.path("Action").toString()).contains("route53:CreateHostedZone");
+    assertThat(statement.path("Condition").path("Null").path("route53:VPCs").asText())
+        .as("a request naming no VPC creates a public zone: refused")
+        .isEqualTo("false");
+    assertThat(statement.path("Condition").path("StringLike").path("route53:VPCs").toString())
+        .contains("VPCRegion=${AWS::Region}");
+    assertThat(template.allowedActionsOutsideConditions())
+        .doesNotContain("route53:CreateHostedZone", "route53:AssociateVPCWithHostedZone");
+  }
+
+  @Test
+  void vpcAssociation_isGrantedOnlyWhenSwitchedOn() {
+    JsonNode statement = template.conditionalStatement("AssociateVpcOn", "AssociateVpcs");
+
+    assertThat(statement.path("Action").toString()).contains("route53:AssociateVPCWithHostedZone");
+    assertThat(statement.path("Condition").path("StringLike").path("route53:VPCs").toString())
+        .contains("VPCRegion=${AWS::Region}");
+  }
+
+  @Test
+  void theQueue_deniesSendMessage_toEveryoneButTheTwoRules() {
+    JsonNode deny = null;
+    for (JsonNode s :
+        template
+            .resource("EventQueuePolicy")
+            .path("Properties")
+            .path("PolicyDocument")
+            .path("Statement")) {
+      if (s.path("Effect").asText().equals("Deny")) {
+        deny = s;
+      }
+    }
+    assertThat(deny).as("an explicit deny").isNotNull();
+    assertThat(deny.path("Principal").asText()).isEqualTo("*");
+    assertThat(deny.path("Action").asText()).isEqualTo("sqs:SendMessage");
+    assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
+        .contains("StateChangeRule")
+        .contains("TagChangeRule");
+  }
 }
