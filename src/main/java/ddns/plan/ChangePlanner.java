@@ -130,6 +130,17 @@ public final class ChangePlanner {
     Map<InstanceId, List<String>> notes = new TreeMap<>();
     for (Intent intent : sorted) {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
+      boolean unknown =
+          registry.owner(intent.instanceId()).isEmpty()
+              && registry.unreadableItemOf(intent.instanceId()).isEmpty();
+      if (!intent.register() && unknown) {
+        notes.put(
+            intent.instanceId(),
+            List.of(
+                "no registry item for this instance, so nothing is recorded to remove; if its item"
+                    + " was deleted by hand, the next reconcile removes what its claims still"
+                    + " name"));
+      }
       registry
           .unreadableItemOf(intent.instanceId())
           .filter(why -> registry.owner(intent.instanceId()).isEmpty())

@@ -186,6 +186,35 @@ class HardeningScenarioTest extends EmulatorTest {
         .contains("nowhere.test");
   }
 
+  @Test
+  void anInstanceItemDeletedByHand_isSaidOnStop_andReconcileRemovesWhatItsClaimsName() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    running(id);
+    world.dynamoDb.deleteItem(
+        r ->
+            r.tableName("DDNS")
+                .key(
+                    Map.of(
+                        "InstanceId",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))));
+
+    Summary stop = stopped(id);
+
+    assertThat(stop.instances().get(0).notes())
+        .anyMatch(n -> n.contains("no registry item") && n.contains("reconcile"));
+    assertThat(world.records(zone)).as("nothing recorded, nothing removed yet").hasSize(1);
+
+    Summary reconciled = app().reconcile(false);
+
+    assertThat(reconciled.exitStatus()).isZero();
+    assertThat(world.records(zone)).isEmpty();
+    assertThat(world.records(reverse)).isEmpty();
+    assertThat(registry()).isEmpty();
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }
