@@ -37,7 +37,7 @@ public record Applied(
    * This attempt followed by a later one of the same instance: the changes of both (what went
    * through stays through), the later one's records and failure.
    */
-  Applied then(Applied later) {
+  public Applied then(Applied later) {
     List<PlannedChange> all = new ArrayList<>(changes);
     all.addAll(later.changes);
     List<Alert> allAlerts = new ArrayList<>(alerts);

@@ -53,6 +53,7 @@ public final class DdnsService {
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
     Pipeline pipeline =
         new Pipeline(
+            ports.instances(),
             new InstancePlanning(lookups, new RecordRules(config.rules())),
             lookups,
             new ZoneActions(ports.dnsZones(), log),

@@ -41,6 +41,12 @@ record Decision(
         id, trigger, facts, action, state, plan, notes, failure.or(() -> Optional.of(error)));
   }
 
+  Decision withNote(String note) {
+    List<String> more = new java.util.ArrayList<>(notes);
+    more.add(note);
+    return new Decision(id, trigger, facts, action, state, plan, more, failure);
+  }
+
   boolean isFailed() {
     return failure.isPresent();
   }

@@ -11,7 +11,11 @@ import ddns.apply.ZoneActions;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
+import ddns.facts.InstanceSource;
+import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
+import ddns.plan.Action;
+import ddns.plan.ChangeAction;
 import ddns.plan.Intent;
 import ddns.plan.ZoneAction;
 import java.util.ArrayList;
@@ -19,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -32,6 +38,7 @@ final class Pipeline {
   /** One instance to handle: why, and what EC2 said of it (absent: EC2 does not know it). */
   record Subject(InstanceId id, Trigger trigger, Optional<InstanceFacts> facts) {}
 
+  private final InstanceSource ec2;
   private final InstancePlanning planning;
   private final CachedLookups lookups;
   private final ZoneActions zoneActions;
@@ -40,12 +47,14 @@ final class Pipeline {
   private final JsonLog log;
 
   Pipeline(
+      InstanceSource ec2,
       InstancePlanning planning,
       CachedLookups lookups,
       ZoneActions zoneActions,
       BatchApplier applier,
       AlertPublisher alerts,
       JsonLog log) {
+    this.ec2 = ec2;
     this.planning = planning;
     this.lookups = lookups;
     this.zoneActions = zoneActions;
@@ -77,7 +86,11 @@ final class Pipeline {
             .filter(d -> !zones.failures().containsKey(d.id()))
             .flatMap(d -> d.intent().stream())
             .toList();
-    Map<InstanceId, Applied> applied = applier.apply(intents, dryRun, preload.apply(intents));
+    Map<InstanceId, Applied> applied =
+        new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents)));
+    if (!dryRun) {
+      decisions = startedAgain(decisions, applied);
+    }
     List<InstanceResult> results = new ArrayList<>();
     for (Decision d : decisions) {
       results.add(
@@ -109,6 +122,67 @@ final class Pipeline {
     }
     Map<InstanceId, List<String>> notes = alerts.publish(byInstance, dryRun);
     return results.stream().map(r -> r.withNotes(notes.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  /**
+   * A deregistration whose deletions reached Route 53 is checked against EC2 once more. An instance
+   * started again meanwhile had its running event handled while the records were still there, so
+   * that event changed nothing; the late deletion then removed them. Such an instance is decided
+   * and applied again at once, so DNS ends as EC2 does. One {@code DescribeInstances} per batch
+   * that deleted records; a failure of that check leaves the repair to the next event or reconcile.
+   *
+   * @param applied updated in place with what the second application did
+   * @return the decisions, with those of the instances registered again replaced
+   */
+  private List<Decision> startedAgain(List<Decision> decisions, Map<InstanceId, Applied> applied) {
+    Set<InstanceId> deleted = new TreeSet<>();
+    for (Decision d : decisions) {
+      Applied a = applied.get(d.id());
+      if (d.action() == Action.DEREGISTER
+          && a != null
+          && a.changes().stream().anyMatch(c -> c.action() == ChangeAction.DELETE)) {
+        deleted.add(d.id());
+      }
+    }
+    if (deleted.isEmpty()) {
+      return decisions;
+    }
+    Map<InstanceId, InstanceFacts> now;
+    try {
+      now = ec2.describe(deleted);
+    } catch (ServiceFailure e) {
+      log.warn(
+          "could not check again whether deregistered instances still do not run",
+          field("error", e.getMessage()));
+      return decisions;
+    }
+    Map<InstanceId, Decision> again = new TreeMap<>();
+    for (Decision d : decisions) {
+      InstanceFacts facts = now.get(d.id());
+      if (deleted.contains(d.id()) && facts != null && facts.state().registers()) {
+        again.put(d.id(), planning.decide(d.id(), d.trigger(), Optional.of(facts)));
+      }
+    }
+    if (again.isEmpty()) {
+      return decisions;
+    }
+    log.warn(
+        "instances started again while their stop was applied", field("instances", again.size()));
+    List<Intent> intents = again.values().stream().flatMap(d -> d.intent().stream()).toList();
+    applier
+        .apply(intents, false, Optional.empty())
+        .forEach((id, second) -> applied.merge(id, second, Applied::then));
+    return decisions.stream()
+        .map(
+            d ->
+                again.containsKey(d.id())
+                    ? again
+                        .get(d.id())
+                        .withNote(
+                            "the instance was started again while its stop was applied; registered"
+                                + " again")
+                    : d)
+        .toList();
   }
 
   private static Map<InstanceId, List<ZoneAction>> zoneActionsOf(List<Decision> decisions) {

@@ -70,6 +70,28 @@ public record Fault(String kind, Action action) {
   }
 
   /**
+   * Holds the call until {@code release} opens, then forwards it: the call reaches AWS late, after
+   * whatever the test does meanwhile. {@code held} opens when the call arrives.
+   */
+  public static Fault hold(
+      java.util.concurrent.CountDownLatch held, java.util.concurrent.CountDownLatch release) {
+    return new Fault(
+        "held",
+        (exchange, call, body, forward) -> {
+          held.countDown();
+          try {
+            if (!release.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+              throw new IOException("a held call was never released");
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
+          forward.run();
+        });
+  }
+
+  /**
    * DynamoDB's answer under load to BatchGetItem: nothing read, every requested key returned as
    * {@code UnprocessedKeys}, for the client to ask again.
    */
