@@ -14,5 +14,7 @@ public enum AlertKind {
   /** A record this tool wrote was changed outside it; it is left as it is and released. */
   RECORD_EDITED,
   /** A change Route 53 would refuse; the instance's other changes go ahead. */
-  RECORD_REFUSED
+  RECORD_REFUSED,
+  /** Joining a private zone would hide public names from the VPC; it is not joined. */
+  ASSOCIATION_REFUSED
 }

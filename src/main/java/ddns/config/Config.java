@@ -61,6 +61,10 @@ public record Config(
               "true",
               "associate the instance's VPC with a private zone that receives its records"),
           new Setting(
+              "DDNS_ASSOCIATE_ZONES",
+              "",
+              "private zones (names or ids) a VPC may join even where that hides public names"),
+          new Setting(
               "DDNS_CREATE_TABLE", "true", "create the registry table if it does not exist"),
           new Setting("DDNS_DRY_RUN", "false", "plan and report, change nothing"),
           new Setting(
@@ -91,7 +95,8 @@ public record Config(
             read.tagKey("DDNS_CNAME_TAG"),
             read.zones("DDNS_ALLOWED_ZONES"),
             read.flag("DDNS_CREATE_REVERSE_ZONES"),
-            read.flag("DDNS_ASSOCIATE_VPC"));
+            read.flag("DDNS_ASSOCIATE_VPC"),
+            read.zoneRefs("DDNS_ASSOCIATE_ZONES"));
     if (rules.zoneTagKey().equalsIgnoreCase(rules.cnameTagKey())) {
       throw new ConfigException(
           "DDNS_ZONE_TAG and DDNS_CNAME_TAG are both '"
@@ -188,6 +193,26 @@ public record Config(
         throw new ConfigException(name + " is longer than 128 characters, the EC2 tag key limit");
       }
       return value;
+    }
+
+    /** Zone names (normalised) or hosted zone ids (Z…), comma or space separated. */
+    Set<String> zoneRefs(String name) {
+      Set<String> refs = new LinkedHashSet<>();
+      for (String part : text(name).split("[,\\s]+")) {
+        if (part.isBlank()) {
+          continue;
+        }
+        if (part.matches("Z[A-Z0-9]{1,31}")) {
+          refs.add(part);
+          continue;
+        }
+        try {
+          refs.add(DnsName.parse(part).value());
+        } catch (InvalidNameException e) {
+          throw new ConfigException(name + ": " + e.getMessage());
+        }
+      }
+      return refs;
     }
 
     Set<DnsName> zones(String name) {

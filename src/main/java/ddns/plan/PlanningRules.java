@@ -1,6 +1,7 @@
 package ddns.plan;
 
 import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Set;
  *     entry or lies below one); empty allows every zone
  * @param createReverseZones create a missing {@code in-addr.arpa} /24 zone when a PTR needs it
  * @param associateVpc associate the instance's VPC with a private zone that receives its records
+ * @param associateZones private zones (normalised names, or ids) the VPC may join even where that
+ *     hides names: a public zone of the same name exists, or the name is one of AWS's own
  */
 public record PlanningRules(
     long ttl,
@@ -23,7 +26,8 @@ public record PlanningRules(
     String cnameTagKey,
     Set<DnsName> allowedZones,
     boolean createReverseZones,
-    boolean associateVpc) {
+    boolean associateVpc,
+    Set<String> associateZones) {
 
   public PlanningRules {
     if (ttl < 0 || ttl > 2_147_483_647L) {
@@ -32,6 +36,23 @@ public record PlanningRules(
     Objects.requireNonNull(zoneTagKey, "zoneTagKey == null");
     Objects.requireNonNull(cnameTagKey, "cnameTagKey == null");
     allowedZones = Set.copyOf(allowedZones);
+    associateZones = Set.copyOf(associateZones);
+  }
+
+  public PlanningRules(
+      long ttl,
+      String zoneTagKey,
+      String cnameTagKey,
+      Set<DnsName> allowedZones,
+      boolean createReverseZones,
+      boolean associateVpc) {
+    this(ttl, zoneTagKey, cnameTagKey, allowedZones, createReverseZones, associateVpc, Set.of());
+  }
+
+  /** The operator listed this zone, by name or id, as one the VPC may join. */
+  public boolean mayAssociate(HostedZone zone) {
+    return associateZones.contains(zone.name().value())
+        || associateZones.contains(zone.id().value());
   }
 
   public static PlanningRules defaults() {

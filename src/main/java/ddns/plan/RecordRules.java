@@ -38,6 +38,8 @@ import java.util.Optional;
 public final class RecordRules {
   private static final DnsName IN_ADDR_ARPA = DnsName.parse("in-addr.arpa");
   private static final DnsName IP6_ARPA = DnsName.parse("ip6.arpa");
+  private static final DnsName EC2_INTERNAL = DnsName.parse("ec2.internal");
+  private static final DnsName COMPUTE_INTERNAL = DnsName.parse("compute.internal");
 
   /** The first label EC2 gives private DNS names: {@code ip-} and the dashed IPv4 address. */
   private static final java.util.regex.Pattern EC2_HOST_LABEL =
@@ -110,6 +112,7 @@ public final class RecordRules {
       if (!privateZones.isEmpty() && !privateRecordsPossible()) {
         privateZones.clear();
       }
+      privateZones.removeIf(z -> !mayJoin(z));
 
       List<DnsName> aNames = hostRecords(host, privateZones, publicZone);
 
@@ -208,7 +211,10 @@ public final class RecordRules {
         return Optional.empty();
       }
       Optional<DnsName> made = Optional.empty();
-      if (privateZone.isPresent() && allowed(privateZone.get(), tag) && privateRecordsPossible()) {
+      if (privateZone.isPresent()
+          && allowed(privateZone.get(), tag)
+          && privateRecordsPossible()
+          && mayJoin(privateZone.get())) {
         Optional<DnsName> target = aNames.stream().findFirst().or(this::privateDnsName);
         if (target.isEmpty()) {
           notes.add("no private DNS name to point " + alias + " at");
@@ -317,6 +323,38 @@ public final class RecordRules {
             "DNS support is disabled in " + vpc.vpcId() + ": no private-zone records");
         dnsSupportAlerted = true;
       }
+      return false;
+    }
+
+    /**
+     * A private zone the VPC is not associated with may be joined, unless joining it would hide
+     * names the VPC resolves today: a public zone of the same name exists (inside the VPC, every
+     * public name missing from the private zone would stop resolving), or the name is AWS's own
+     * ({@code ec2.internal}, {@code <region>.compute.internal}). Such a zone is joined only when
+     * the operator listed it ({@code DDNS_ASSOCIATE_ZONES}); else alerted, and no record goes
+     * there.
+     */
+    private boolean mayJoin(HostedZone zone) {
+      if (!zone.privateZone() || zones.isAssociated(zone) || !rules.associateVpc()) {
+        return true;
+      }
+      boolean shadowsPublic = zones.publicZoneNamed(zone.name()).isPresent();
+      boolean awsOwn = zone.name().isWithin(EC2_INTERNAL) || zone.name().isWithin(COMPUTE_INTERNAL);
+      if ((!shadowsPublic && !awsOwn) || rules.mayAssociate(zone)) {
+        return true;
+      }
+      alert(
+          AlertKind.ASSOCIATION_REFUSED,
+          "private zone "
+              + zone.name()
+              + " ("
+              + zone.id()
+              + ") is not associated with "
+              + facts.vpc().orElse("the VPC")
+              + ", and joining it would hide "
+              + (shadowsPublic ? "the public zone of that name" : "AWS's own names of that domain")
+              + " inside the VPC: no record is written there; list it in DDNS_ASSOCIATE_ZONES to"
+              + " allow it");
       return false;
     }
 

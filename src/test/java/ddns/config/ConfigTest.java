@@ -83,6 +83,19 @@ class ConfigTest {
   }
 
   @Test
+  void associateZones_takesZoneNamesAndIds_andRefusesAnythingElse() {
+    assertThat(
+            Config.fromEnvironment(Map.of("DDNS_ASSOCIATE_ZONES", "Example.COM, Z0123ABC"))
+                .rules()
+                .associateZones())
+        .containsExactlyInAnyOrder("example.com.", "Z0123ABC");
+    assertThatThrownBy(
+            () -> Config.fromEnvironment(Map.of("DDNS_ASSOCIATE_ZONES", "*.example.com")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DDNS_ASSOCIATE_ZONES");
+  }
+
+  @Test
   void refusesOneTagKeyForTwoMeanings() {
     assertThatThrownBy(
             () -> Config.fromEnvironment(Map.of("DDNS_ZONE_TAG", "dns", "DDNS_CNAME_TAG", "DNS")))

@@ -370,6 +370,57 @@ class RecordRulesTest {
   }
 
   @Test
+  void aPrivateZoneShadowingAPublicOne_isNotJoined_byATagWriter() {
+    HostedZone othersPrivate =
+        new HostedZone(ZoneId.of("ZOTHERS"), DnsName.parse("example.com"), true);
+    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of());
+    ZoneCatalog zones =
+        new ZoneCatalog(List.of(othersPrivate, EXAMPLE_PUBLIC, REVERSE), Set.of(ZoneId.of("ZREV")));
+
+    InstancePlan plan =
+        rules.plan(instance(Map.of("ZONE", "example.com"), true, List.of()), vpc, zones);
+
+    assertThat(plan.zoneActions()).isEmpty();
+    assertThat(plan.records()).noneMatch(r -> r.key().zoneId().equals(othersPrivate.id()));
+    assertThat(plan.records())
+        .as("the public zone gets its record as before")
+        .anyMatch(r -> r.key().zoneId().equals(EXAMPLE_PUBLIC.id()));
+    assertThat(plan.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.ASSOCIATION_REFUSED);
+              assertThat(a.message()).contains("example.com.").contains("DDNS_ASSOCIATE_ZONES");
+            });
+  }
+
+  @Test
+  void awsOwnDomains_areNotJoined_andAZoneTheOperatorListed_is() {
+    HostedZone ec2Internal = new HostedZone(ZoneId.of("ZEC2"), DnsName.parse("ec2.internal"), true);
+    HostedZone regional =
+        new HostedZone(ZoneId.of("ZREG"), DnsName.parse("eu-west-1.compute.internal"), true);
+    VpcFacts vpc =
+        new VpcFacts(VPC, true, true, List.of("ec2.internal", "eu-west-1.compute.internal"));
+    ZoneCatalog zones = new ZoneCatalog(List.of(ec2Internal, regional), Set.of());
+
+    InstancePlan refused = rules.plan(instance(Map.of(), false, List.of()), vpc, zones);
+    RecordRules optedIn =
+        new RecordRules(
+            new PlanningRules(
+                60, "ZONE", "CNAME", Set.of(), false, true, Set.of("ec2.internal.", "ZREG")));
+    InstancePlan allowed = optedIn.plan(instance(Map.of(), false, List.of()), vpc, zones);
+
+    assertThat(refused.records()).isEmpty();
+    assertThat(refused.zoneActions()).isEmpty();
+    assertThat(refused.alerts())
+        .extracting(a -> a.kind())
+        .containsOnly(AlertKind.ASSOCIATION_REFUSED)
+        .hasSize(2);
+    assertThat(allowed.zoneActions()).hasSize(2);
+    assertThat(allowed.alerts()).isEmpty();
+  }
+
+  @Test
   void tagKeysDifferingOnlyInCase_areAmbiguous_alerted_andNeitherIsUsed() {
     VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
     InstancePlan plan =
