@@ -31,8 +31,14 @@ final class LiveReader {
 
   LiveRecords read(Set<NameInZone> names) {
     Map<ZoneId, List<NameInZone>> byZone = new TreeMap<>();
-    names.forEach(n -> byZone.computeIfAbsent(n.zoneId(), z -> new ArrayList<>()).add(n));
     Map<NameInZone, List<RecordSet>> live = new LinkedHashMap<>();
+    for (NameInZone n : names) {
+      if (n.zoneId().isPlanned()) {
+        live.put(n, List.of()); // a zone a dry run would create holds nothing yet
+      } else {
+        byZone.computeIfAbsent(n.zoneId(), z -> new ArrayList<>()).add(n);
+      }
+    }
     byZone.forEach(
         (zoneId, zoneNames) -> {
           long pages = Math.max(1, (recordSetCount.applyAsLong(zoneId) + PAGE - 1) / PAGE);

@@ -17,6 +17,15 @@ public record ZoneCatalog(List<HostedZone> zones, Set<ZoneId> associatedZoneIds)
     associatedZoneIds = Set.copyOf(associatedZoneIds);
   }
 
+  /** This catalog and more zones, associated with the VPC it is seen from. */
+  public ZoneCatalog withAssociated(List<HostedZone> more) {
+    List<HostedZone> all = new java.util.ArrayList<>(zones);
+    all.addAll(more);
+    Set<ZoneId> associated = new java.util.HashSet<>(associatedZoneIds);
+    more.forEach(z -> associated.add(z.id()));
+    return new ZoneCatalog(all, associated);
+  }
+
   public Optional<HostedZone> privateZoneNamed(DnsName name) {
     return named(name, true);
   }

@@ -17,6 +17,21 @@ public record ZoneId(String value) implements Comparable<ZoneId> {
     }
   }
 
+  /** Route 53's ids begin with Z; a planned zone's never does. */
+  private static final String PLANNED = "PLANNED";
+
+  /**
+   * The stand-in id of a zone a dry run would create: the plan can place records in it, and nothing
+   * is ever read from or sent to it.
+   */
+  public static ZoneId planned(int n) {
+    return new ZoneId(PLANNED + n);
+  }
+
+  public boolean isPlanned() {
+    return value.startsWith(PLANNED);
+  }
+
   /** {@code /hostedzone/Z123} or {@code Z123}. */
   public static ZoneId of(String raw) {
     Objects.requireNonNull(raw, "raw == null");

@@ -1,5 +1,7 @@
 package ddns.run;
 
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneCatalog;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
@@ -28,6 +30,18 @@ final class InstancePlanning {
   }
 
   Decision decide(InstanceId id, Trigger trigger, Optional<InstanceFacts> found) {
+    return decide(id, trigger, found, List.of());
+  }
+
+  /**
+   * @param plannedZones zones a dry run would create, placed in the catalog as if they existed, so
+   *     that the plan counts the records they would receive
+   */
+  Decision decide(
+      InstanceId id,
+      Trigger trigger,
+      Optional<InstanceFacts> found,
+      List<HostedZone> plannedZones) {
     List<String> notes = new ArrayList<>();
     if (found.isEmpty()) {
       notes.add(
@@ -53,7 +67,10 @@ final class InstancePlanning {
     if (action == Action.REGISTER) {
       try {
         VpcFacts vpc = facts.vpc().map(lookups::vpc).orElse(NO_VPC);
-        plan = Optional.of(rules.plan(facts, vpc, lookups.catalogFor(facts.vpc())));
+        ZoneCatalog catalog = lookups.catalogFor(facts.vpc());
+        List<HostedZone> planned =
+            plannedZones.stream().filter(z -> z.createdForVpc().equals(facts.vpc())).toList();
+        plan = Optional.of(rules.plan(facts, vpc, catalog.withAssociated(planned)));
         notes.addAll(plan.get().notes());
       } catch (ServiceFailure e) {
         failure = Optional.of(e.getMessage());

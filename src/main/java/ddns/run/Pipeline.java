@@ -8,6 +8,8 @@ import ddns.apply.Applied;
 import ddns.apply.BatchApplier;
 import ddns.apply.BatchApplier.Preloaded;
 import ddns.apply.ZoneActions;
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneId;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
@@ -74,6 +76,9 @@ final class Pipeline {
     List<Decision> decisions =
         subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
+    if (dryRun) {
+      decisions = asIfCreated(decisions);
+    }
     if (zones.changed()) {
       lookups.invalidateZones();
       decisions =
@@ -102,6 +107,34 @@ final class Pipeline {
               applied.getOrDefault(d.id(), Applied.NOTHING)));
     }
     return results;
+  }
+
+  /**
+   * A dry run creates no zone, so it plans again with the reverse zones it would create standing in
+   * the catalog ({@link ZoneId#planned}): the records they would receive are counted, as the real
+   * run makes them.
+   */
+  private List<Decision> asIfCreated(List<Decision> decisions) {
+    List<HostedZone> planned = new ArrayList<>();
+    Set<ZoneAction> seen = new java.util.LinkedHashSet<>();
+    decisions.forEach(d -> seen.addAll(d.zoneActions()));
+    for (ZoneAction action : seen) {
+      if (action instanceof ZoneAction.CreateReverseZone create) {
+        planned.add(
+            new HostedZone(
+                ZoneId.planned(planned.size() + 1),
+                create.zoneName(),
+                true,
+                0,
+                Optional.of(create.vpcId())));
+      }
+    }
+    if (planned.isEmpty()) {
+      return decisions;
+    }
+    return decisions.stream()
+        .map(d -> d.isFailed() ? d : planning.decide(d.id(), d.trigger(), d.facts(), planned))
+        .toList();
   }
 
   /** Logs each alert and publishes them; the results come back with what was not sent noted. */

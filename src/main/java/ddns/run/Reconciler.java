@@ -136,7 +136,7 @@ final class Reconciler {
     snapshot.claims().keySet().forEach(k -> zoneIds.add(k.zoneId()));
     Map<ZoneId, List<RecordSet>> zones = new HashMap<>();
     for (ZoneId zoneId : zoneIds) {
-      zones.put(zoneId, dns.allRecords(zoneId));
+      zones.put(zoneId, zoneId.isPlanned() ? List.of() : dns.allRecords(zoneId));
     }
     return zones;
   }

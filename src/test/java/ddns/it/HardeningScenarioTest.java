@@ -215,6 +215,22 @@ class HardeningScenarioTest extends EmulatorTest {
     assertThat(registry()).isEmpty();
   }
 
+  @Test
+  void aDryRun_countsThePointersOfReverseZonesStillToBeCreated_asTheRealRunMakesThem() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    world.launch(net, Map.of(), false);
+    world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
+
+    Summary dryRun = app().reconcile(true);
+    Summary real = app().reconcile(false);
+
+    assertThat(real.metrics().get("RecordsCreated")).isEqualTo(5L);
+    assertThat(dryRun.metrics())
+        .containsEntry("RecordsCreated", real.metrics().get("RecordsCreated"));
+    assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).hasSize(1);
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }
