@@ -86,6 +86,10 @@ public final class Application implements AutoCloseable {
     return service.reconcile(dryRun);
   }
 
+  public Summary adopt(boolean dryRun) {
+    return service.adopt(dryRun);
+  }
+
   public Explanation explain(InstanceId instanceId) {
     return service.explain(instanceId);
   }

@@ -88,7 +88,17 @@ public final class BatchApplier {
    */
   public Map<InstanceId, Applied> apply(
       List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded) {
-    Map<InstanceId, Applied> results = new TreeMap<>(applyTogether(intents, dryRun, preloaded));
+    return apply(intents, dryRun, preloaded, false);
+  }
+
+  /**
+   * @param adopt take over records that hold exactly what an instance should have and that no
+   *     instance claims (the {@code adopt} command), instead of refusing them as foreign
+   */
+  public Map<InstanceId, Applied> apply(
+      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, boolean adopt) {
+    Map<InstanceId, Applied> results =
+        new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt));
     if (intents.size() < 2) {
       return results;
     }
@@ -102,14 +112,14 @@ public final class BatchApplier {
         field("instances", failed.size()));
     for (Intent intent : failed) {
       Applied alone =
-          applyTogether(List.of(intent), dryRun, Optional.empty()).get(intent.instanceId());
+          applyTogether(List.of(intent), dryRun, Optional.empty(), adopt).get(intent.instanceId());
       results.merge(intent.instanceId(), alone, Applied::then);
     }
     return results;
   }
 
   private Map<InstanceId, Applied> applyTogether(
-      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded) {
+      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, boolean adopt) {
     if (intents.isEmpty()) {
       return Map.of();
     }
@@ -119,8 +129,8 @@ public final class BatchApplier {
       try {
         plan =
             attempt == 1 && preloaded.isPresent()
-                ? plan(intents, preloaded.get())
-                : plan(intents, sent);
+                ? plan(intents, preloaded.get(), adopt)
+                : plan(intents, sent, adopt);
         if (dryRun) {
           return report(intents, plan, Map.of());
         }
@@ -196,13 +206,15 @@ public final class BatchApplier {
     return result;
   }
 
-  private ChangePlan plan(List<Intent> intents, Preloaded preloaded) {
+  private ChangePlan plan(List<Intent> intents, Preloaded preloaded, boolean adopt) {
     var names = ChangePlanner.namesToRead(intents, preloaded.registry(), Map.of());
     return validated(
-        planner.plan(intents, preloaded.registry(), reader.read(names, preloaded.zones())));
+        planner.plan(
+            intents, preloaded.registry(), reader.read(names, preloaded.zones()), Map.of(), adopt));
   }
 
-  private ChangePlan plan(List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore) {
+  private ChangePlan plan(
+      List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore, boolean adopt) {
     Set<InstanceId> ids = new TreeSet<>();
     Set<RecordKey> keys = new TreeSet<>();
     for (Intent intent : intents) {
@@ -230,7 +242,7 @@ public final class BatchApplier {
     if (!others.isEmpty()) {
       snapshot = snapshot.withClaimsOf(registry.load(List.of(), others));
     }
-    return validated(planner.plan(intents, snapshot, live, sentBefore));
+    return validated(planner.plan(intents, snapshot, live, sentBefore, adopt));
   }
 
   /**

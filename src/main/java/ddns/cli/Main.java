@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       HandleCommand.class,
       ReconcileCommand.class,
+      AdoptCommand.class,
       PlanCommand.class,
       Main.ConfigHelp.class,
       CommandLine.HelpCommand.class

@@ -46,6 +46,9 @@ final class SummaryText {
                       .append(": ")
                       .append(a.message())
                       .append('\n'));
+      i.notes()
+          .forEach(
+              n -> out.append("note ").append(i.instanceId()).append(": ").append(n).append('\n'));
       if (i.error() != null) {
         out.append("FAILED ").append(i.instanceId()).append(": ").append(i.error()).append('\n');
       }

@@ -78,25 +78,43 @@ public final class ChangePlanner {
   }
 
   public ChangePlan plan(List<Intent> intents, RegistrySnapshot registry, LiveRecords live) {
-    return plan(intents, registry, live, Map.of());
+    return plan(intents, registry, live, Map.of(), false);
+  }
+
+  public ChangePlan plan(
+      List<Intent> intents,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      Map<RecordKey, PlannedChange> sentBefore) {
+    return plan(intents, registry, live, sentBefore, false);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**
    * Plans again after an attempt that lost a race: {@code sentBefore} are the changes that attempt
    * already sent. Their record sets are re-checked even when no instance of the batch owns them any
    * more (another invocation released them meanwhile), and one that is now unclaimed but still
-   * holds exactly what this batch wrote is deleted: it is this batch's own stale write.
+   * holds exactly what this batch wrote is deleted: it is this batch's own stale write. With {@code
+   * adopt}, records that hold exactly what an instance should have, unclaimed, are taken over
+   * rather than refused.
    */
   public ChangePlan plan(
       List<Intent> intents,
       RegistrySnapshot registry,
       LiveRecords live,
-      Map<RecordKey, PlannedChange> sentBefore) {
+      Map<RecordKey, PlannedChange> sentBefore,
+      boolean adopt) {
     List<Intent> sorted =
         intents.stream().sorted(Comparator.comparing(Intent::instanceId)).toList();
     List<Alert> alerts = new ArrayList<>();
+    Map<InstanceId, List<String>> adopted = new TreeMap<>();
     Map<InstanceId, List<DesiredRecord>> accepted =
-        NameConflicts.accept(sorted, registry, live, alerts);
+        NameConflicts.accept(sorted, registry, live, alerts, adopt ? adopted : null);
 
     Involved batch = Involved.of(sorted, accepted, registry, sentBefore);
     Map<InstanceId, Intent> byId = batch.byId();
@@ -127,26 +145,27 @@ public final class ChangePlanner {
       change(old, nextClaim, live, actor, byId.keySet(), earlier, alerts).ifPresent(changes::add);
     }
 
-    Map<InstanceId, List<String>> notes = new TreeMap<>();
+    Map<InstanceId, List<String>> notes = new TreeMap<>(adopted);
     for (Intent intent : sorted) {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
       boolean unknown =
           registry.owner(intent.instanceId()).isEmpty()
               && registry.unreadableItemOf(intent.instanceId()).isEmpty();
       if (!intent.register() && unknown) {
-        notes.put(
+        notes.merge(
             intent.instanceId(),
             List.of(
                 "no registry item for this instance, so nothing is recorded to remove; if its item"
                     + " was deleted by hand, the next reconcile removes what its claims still"
-                    + " name"));
+                    + " name"),
+            ChangePlanner::concat);
       }
       registry
           .unreadableItemOf(intent.instanceId())
           .filter(why -> registry.owner(intent.instanceId()).isEmpty())
           .ifPresent(
               why ->
-                  notes.put(
+                  notes.merge(
                       intent.instanceId(),
                       List.of(
                           "its registry item was "
@@ -154,7 +173,8 @@ public final class ChangePlanner {
                               + "; this tool does not read it, and "
                               + (before.stream().anyMatch(w -> replaces(w, intent))
                                   ? "replaces it with its own"
-                                  : "removes it"))));
+                                  : "removes it")),
+                      ChangePlanner::concat));
     }
     return new ChangePlan(before, changes, after, alerts, accepted, notes);
   }

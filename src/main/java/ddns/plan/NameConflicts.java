@@ -27,8 +27,16 @@ final class NameConflicts {
   private NameConflicts() {}
 
   /** Drops the desired records that would touch a foreign record or clash with another name. */
+  /**
+   * @param adopted when not null, an unclaimed record that holds exactly the desired values (same
+   *     name, type, values) is taken over instead of refused, and noted here per instance
+   */
   static Map<InstanceId, List<DesiredRecord>> accept(
-      List<Intent> intents, RegistrySnapshot registry, LiveRecords live, List<Alert> alerts) {
+      List<Intent> intents,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      List<Alert> alerts,
+      Map<InstanceId, List<String>> adopted) {
     Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
     for (Intent intent : intents) {
       for (DesiredRecord d : intent.desired()) {
@@ -38,8 +46,14 @@ final class NameConflicts {
     Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
       List<DesiredRecord> kept = new ArrayList<>();
+      Set<RecordKey> adoptable = new java.util.HashSet<>();
       Map<String, String> refusedAliases = new HashMap<>();
       for (DesiredRecord d : intent.desired()) {
+        if (adopted != null && adoptable(d, registry, live)) {
+          kept.add(d);
+          adoptable.add(d.key());
+          continue;
+        }
         Optional<Alert> problem =
             problem(intent.instanceId(), d, registry, live, wantedTypes.get(d.key().nameInZone()));
         if (problem.isPresent()) {
@@ -51,10 +65,46 @@ final class NameConflicts {
           kept.add(d);
         }
       }
-      accepted.put(
-          intent.instanceId(), kept.stream().map(d -> retarget(d, refusedAliases)).toList());
+      List<DesiredRecord> result = new ArrayList<>();
+      for (DesiredRecord d : kept) {
+        DesiredRecord last = retarget(d, refusedAliases);
+        if (!adoptable.contains(d.key())) {
+          result.add(last);
+        } else if (last.equals(d)) {
+          result.add(last);
+          adopted.computeIfAbsent(intent.instanceId(), k -> new ArrayList<>()).add(adoptedNote(d));
+        } else {
+          // Pointed elsewhere after its alias was refused: no longer what the record holds.
+          problem(intent.instanceId(), last, registry, live, Set.of(last.key().type()))
+              .ifPresent(alerts::add);
+        }
+      }
+      accepted.put(intent.instanceId(), result);
     }
     return accepted;
+  }
+
+  /**
+   * The only record at the name is an unclaimed one of the desired type with the desired values
+   * (its TTL may differ): what the tool would have written, by another hand (the AWS sample, or
+   * this tool before its registry was lost).
+   */
+  private static boolean adoptable(DesiredRecord d, RegistrySnapshot registry, LiveRecords live) {
+    List<RecordSet> there = live.at(d.key().nameInZone());
+    return there.size() == 1
+        && there.get(0).type() == d.key().type()
+        && there.get(0).values().equals(d.content().values())
+        && registry.claim(d.key()).filter(Claim::isClaimed).isEmpty();
+  }
+
+  private static String adoptedNote(DesiredRecord d) {
+    return "adopted "
+        + d.key().type()
+        + " "
+        + d.key().name()
+        + " in zone "
+        + d.zoneName()
+        + ": it holds exactly what route53-ddns writes, and is the tool's from now on";
   }
 
   /** A pointer to an alias that was refused points where the alias would have pointed. */

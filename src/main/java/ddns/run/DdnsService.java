@@ -82,12 +82,25 @@ public final class DdnsService {
 
   /** A reconcile run (the CLI's {@code reconcile}); the scheduled event runs the same. */
   public Summary reconcile(boolean dryRun) {
+    return reconcile(Mode.RECONCILE, dryRun);
+  }
+
+  /**
+   * A reconcile run that also takes over records holding exactly what a running instance should
+   * have and that no instance claims (written by the AWS sample, or by this tool before its
+   * registry was lost); every other record in the way is reported as before.
+   */
+  public Summary adopt(boolean dryRun) {
+    return reconcile(Mode.ADOPT, dryRun);
+  }
+
+  private Summary reconcile(Mode mode, boolean dryRun) {
     long started = clock.millis();
     boolean dry = dryRun || config.dryRun();
     return counted(
         () -> {
-          String runId = "reconcile-" + started;
-          Reconciler.Result run = reconciler.run(runId, dry);
+          String runId = mode + "-" + started;
+          Reconciler.Result run = reconciler.run(runId, dry, mode == Mode.ADOPT);
           List<String> failed =
               run.failure().isPresent()
                   ? List.of(runId)
@@ -96,14 +109,7 @@ public final class DdnsService {
                       .map(r -> r.id().value())
                       .toList();
           return new Summaries.Run(
-              Mode.RECONCILE,
-              dry,
-              run.results(),
-              run.failure(),
-              List.of(),
-              run.notes(),
-              failed,
-              started);
+              mode, dry, run.results(), run.failure(), List.of(), run.notes(), failed, started);
         });
   }
 

@@ -85,9 +85,16 @@ record InstanceResult(
     return error.isPresent();
   }
 
-  /** The changes of this instance, or alerts, or a failure: anything worth reporting. */
+  /**
+   * The changes of this instance, alerts, zone actions, a change of what the registry holds for it
+   * (a record adopted, an item of the AWS sample replaced), or a failure: anything worth reporting.
+   */
   boolean eventful() {
-    return failed() || !changes().isEmpty() || !alerts.isEmpty() || !zoneActions.isEmpty();
+    return failed()
+        || !changes().isEmpty()
+        || !alerts.isEmpty()
+        || !zoneActions.isEmpty()
+        || !applied.notes().isEmpty();
   }
 
   boolean deregisteredOnlyInRegistry() {

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Why the tool ran: events, or a reconcile run. Written in lower case in summaries and metrics. */
 public enum Mode {
   EVENT,
-  RECONCILE;
+  RECONCILE,
+  /** A reconcile run that takes over records holding exactly what the tool would write. */
+  ADOPT;
 
   @Override
   public String toString() {

@@ -73,6 +73,17 @@ final class Pipeline {
    */
   List<InstanceResult> run(
       List<Subject> subjects, boolean dryRun, Function<List<Intent>, Optional<Preloaded>> preload) {
+    return run(subjects, dryRun, preload, false);
+  }
+
+  /**
+   * @param adopt take over unclaimed records that hold exactly what an instance should have
+   */
+  List<InstanceResult> run(
+      List<Subject> subjects,
+      boolean dryRun,
+      Function<List<Intent>, Optional<Preloaded>> preload,
+      boolean adopt) {
     List<Decision> decisions =
         subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
@@ -92,7 +103,7 @@ final class Pipeline {
             .flatMap(d -> d.intent().stream())
             .toList();
     Map<InstanceId, Applied> applied =
-        new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents)));
+        new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt));
     if (!dryRun) {
       decisions = startedAgain(decisions, applied);
     }

@@ -66,6 +66,14 @@ final class Reconciler {
   record Result(List<InstanceResult> results, Optional<String> failure, List<String> notes) {}
 
   Result run(String runId, boolean dryRun) {
+    return run(runId, dryRun, false);
+  }
+
+  /**
+   * @param adopt take over unclaimed records that hold exactly what a running instance should have
+   *     (the {@code adopt} command)
+   */
+  Result run(String runId, boolean dryRun, boolean adopt) {
     try {
       table.ensure(dryRun);
       Trigger trigger = Trigger.reconcile(runId);
@@ -93,7 +101,8 @@ final class Reconciler {
           pipeline.run(
               List.copyOf(subjects.values()),
               dryRun,
-              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(intents, snapshot))));
+              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(intents, snapshot))),
+              adopt);
       results = pipeline.alert(results, dryRun);
       long changed = results.stream().filter(InstanceResult::eventful).count();
       log.info(

@@ -52,7 +52,7 @@ final class RunMetrics {
     metrics.put("RecordsCreated", created);
     metrics.put("RecordsUpdated", updated);
     metrics.put("RecordsDeleted", deleted);
-    if (mode == Mode.RECONCILE) {
+    if (mode != Mode.EVENT) {
       metrics.put("DriftFound", created + updated + deleted + registryOnly);
     }
     metrics.put("ForeignRecordConflicts", foreign);

@@ -43,7 +43,7 @@ final class Summaries {
     log.document(RunMetrics.emf(service, run.mode(), metrics, clock.millis()));
     List<String> notes = new ArrayList<>(run.notes());
     List<InstanceResult> reported = run.results();
-    if (run.mode() == Mode.RECONCILE && run.runFailure().isEmpty()) {
+    if (run.mode() != Mode.EVENT && run.runFailure().isEmpty()) {
       reported = run.results().stream().filter(InstanceResult::eventful).toList();
       notes.add(
           run.results().size()

@@ -231,6 +231,63 @@ class HardeningScenarioTest extends EmulatorTest {
     assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).hasSize(1);
   }
 
+  @Test
+  void adopt_takesOverExactlyWhatTheToolWouldWrite_reportsTheRest_andStopRemovesIt() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String reverse = world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
+    String other = world.launch(net, Map.of("CNAME", "api.corp.internal"), false);
+    String host = hostLabel(id) + ".corp.internal.";
+    String ptr = privateIp(id).split("\\.")[3] + ".1.20.10.in-addr.arpa.";
+    // What the AWS sample left for the first instance: exactly what the tool writes (at the
+    // sample's TTL); for the second, an alias pointing elsewhere.
+    world.editRecord(zone, host, "A", 300, privateIp(id));
+    world.editRecord(zone, "web.corp.internal.", "CNAME", 300, host);
+    world.editRecord(reverse, ptr, "PTR", 300, "web.corp.internal.");
+    world.editRecord(zone, "api.corp.internal.", "CNAME", 300, "elsewhere.example.com.");
+
+    Summary preview = app().adopt(true);
+
+    assertThat(preview.exitStatus()).isZero();
+    assertThat(registry()).isEmpty();
+    assertThat(preview.instances())
+        .filteredOn(i -> i.instanceId().equals(id))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.notes()).filteredOn(n -> n.startsWith("adopted")).hasSize(3);
+              assertThat(i.alerts()).isEmpty();
+            });
+    assertThat(preview.instances())
+        .filteredOn(i -> i.instanceId().equals(other))
+        .singleElement()
+        .satisfies(
+            i -> assertThat(i.alerts()).extracting(a -> a.kind()).contains("FOREIGN_RECORD"));
+
+    assertThat(app().adopt(false).exitStatus()).isZero();
+
+    assertThat(world.records(zone))
+        .contains(record(host, RecordType.A, privateIp(id)))
+        .contains(record("web.corp.internal", RecordType.CNAME, host))
+        .contains(
+            new ddns.dns.RecordSet(
+                ddns.dns.DnsName.parse("api.corp.internal"),
+                RecordType.CNAME,
+                300,
+                List.of("elsewhere.example.com.")));
+    assertThat(world.records(reverse)).contains(record(ptr, RecordType.PTR, "web.corp.internal."));
+
+    stopped(id);
+
+    assertThat(world.records(zone))
+        .as("the adopted records go with their instance; the alias never the tool's stays")
+        .extracting(r -> r.name().value())
+        .doesNotContain(host, "web.corp.internal.")
+        .contains("api.corp.internal.");
+    assertThat(world.records(reverse)).extracting(r -> r.name().value()).doesNotContain(ptr);
+  }
+
   private static List<String> runningEvents(String... ids) {
     return java.util.Arrays.stream(ids).map(id -> Events.stateChange(id, "running")).toList();
   }

@@ -99,6 +99,62 @@ class ChangePlannerTest {
   }
 
   @Test
+  void adopt_takesAnUnclaimedRecordWithTheWantedValues_atTheToolsTtl() {
+    DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
+    RecordSet samples = new RecordSet(a.key().name(), RecordType.A, 300, List.of("10.0.1.5"));
+
+    ChangePlan refused =
+        planner.plan(
+            List.of(register(A, EARLY, a)), empty(), new LiveRecords(live(a.key(), samples)));
+    ChangePlan adopted =
+        planner.plan(
+            List.of(register(A, EARLY, a)),
+            empty(),
+            new LiveRecords(live(a.key(), samples)),
+            Map.of(),
+            true);
+
+    assertThat(refused.alerts())
+        .extracting(x -> x.kind())
+        .containsExactly(AlertKind.FOREIGN_RECORD);
+    assertThat(adopted.alerts()).isEmpty();
+    assertThat(adopted.before()).hasAtLeastOneElementOfType(PutClaim.class);
+    assertThat(adopted.changes())
+        .extracting(ChangePlannerTest::line)
+        .containsExactly("UPSERT A web.corp.internal. 10.0.1.5 by i-a");
+    assertThat(adopted.notes().get(A)).singleElement().asString().startsWith("adopted A");
+  }
+
+  @Test
+  void adopt_leavesAPointerWhoseAliasWasRefused_forItNoLongerHoldsTheWantedValue() {
+    DesiredRecord cname =
+        desired("web.corp.internal", RecordType.CNAME, "ip-10-0-1-5.corp.internal.");
+    DnsName ptrName = DnsName.parse("5.1.0.10.in-addr.arpa");
+    DesiredRecord ptr =
+        new DesiredRecord(
+            new RecordKey(ZoneId.of("ZREV"), ptrName, RecordType.PTR),
+            DnsName.parse("1.0.10.in-addr.arpa"),
+            new RecordSet(ptrName, RecordType.PTR, 60, List.of("web.corp.internal.")));
+    RecordSet foreignAlias =
+        new RecordSet(cname.key().name(), RecordType.CNAME, 300, List.of("legacy.example.com."));
+    RecordSet samplesPtr =
+        new RecordSet(ptrName, RecordType.PTR, 300, List.of("web.corp.internal."));
+
+    ChangePlan plan =
+        planner.plan(
+            List.of(register(A, EARLY, cname, ptr)),
+            empty(),
+            new LiveRecords(live(cname.key(), foreignAlias).and(ptr.key(), samplesPtr)),
+            Map.of(),
+            true);
+
+    assertThat(plan.changes()).isEmpty();
+    assertThat(plan.alerts())
+        .extracting(x -> x.kind())
+        .containsExactly(AlertKind.FOREIGN_RECORD, AlertKind.FOREIGN_RECORD);
+  }
+
+  @Test
   void ownRecord_withSameContent_changesNothing() {
     DesiredRecord a = desired("web.corp.internal", RecordType.A, "10.0.1.5");
     RegistrySnapshot registry = owned(Map.of(A, EARLY), a);

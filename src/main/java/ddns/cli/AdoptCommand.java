@@ -1,0 +1,46 @@
+package ddns.cli;
+
+import ddns.app.Application;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ddns adopt}: take over records that hold exactly what the tool would write. */
+@Command(
+    name = "adopt",
+    mixinStandardHelpOptions = true,
+    header = "Take over records that hold exactly what the tool would write.",
+    description = {
+      "A reconcile run that takes ownership of existing records holding exactly what the tool would",
+      "write for a running instance (same name, type and values; the TTL becomes the tool's), and",
+      "that no instance claims: records the AWS sample wrote, or this tool before its registry was",
+      "lost. Every other record in the way is reported as usual and left untouched."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {"0:done", "1:failed after retries", "2:invalid settings"})
+final class AdoptCommand implements Callable<Integer> {
+
+  @Option(names = "--dry-run", description = "Print what would be adopted; change nothing.")
+  boolean dryRun;
+
+  @Mixin AppOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    var out = spec.commandLine().getOut();
+    Map<String, String> env = Main.environment(spec);
+    return AppOptions.withApp(
+        env,
+        AppOptions.config(env, dryRun),
+        (Application app) -> {
+          var summary = app.adopt(dryRun);
+          options.print(out, app, summary, SummaryText::render);
+          return summary.exitStatus();
+        });
+  }
+}
