@@ -157,7 +157,13 @@ final class NameConflicts {
                     + " skipped: a "
                     + existing.type()
                     + " record exists at that name and was not written by route53-ddns; it is"
-                    + " left untouched"));
+                    + " left untouched"
+                    + (existing.type() == key.type()
+                            && existing.values().equals(d.content().values())
+                        ? " (it holds exactly what route53-ddns would write: if it is the AWS"
+                            + " sample's, or the tool's from before its registry was lost, 'ddns"
+                            + " adopt' takes it over)"
+                        : "")));
       }
       if (existing.type() != key.type()) {
         return Optional.of(

@@ -115,8 +115,12 @@ class ChangePlannerTest {
             true);
 
     assertThat(refused.alerts())
-        .extracting(x -> x.kind())
-        .containsExactly(AlertKind.FOREIGN_RECORD);
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.kind()).isEqualTo(AlertKind.FOREIGN_RECORD);
+              assertThat(x.message()).contains("ddns adopt");
+            });
     assertThat(adopted.alerts()).isEmpty();
     assertThat(adopted.before()).hasAtLeastOneElementOfType(PutClaim.class);
     assertThat(adopted.changes())
