@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddns.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,5 +204,52 @@ class TemplateTest {
     assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
         .contains("StateChangeRule")
         .contains("TagChangeRule");
+  }
+
+  @Test
+  void tagRule_matchesTagCallsOnInstances_notOnVolumesOrSnapshots() throws IOException {
+    JsonNode pattern = template.resource("TagChangeRule").path("Properties").path("EventPattern");
+    ObjectNode onVolume = (ObjectNode) JSON.readTree(example("create-tags.json"));
+    ((ObjectNode)
+            onVolume
+                .path("detail")
+                .path("requestParameters")
+                .path("resourcesSet")
+                .path("items")
+                .get(0))
+        .put("resourceId", "vol-0123456789abcdef0");
+
+    assertThat(EventPatterns.matches(pattern, JSON.readTree(example("create-tags.json")))).isTrue();
+    assertThat(EventPatterns.matches(pattern, onVolume)).isFalse();
+  }
+
+  @Test
+  void aFailedReconcileRun_goesToTheDeadLetterQueue() {
+    JsonNode config = template.function().path("EventInvokeConfig");
+
+    assertThat(config.path("MaximumRetryAttempts").asInt()).isBetween(0, 2);
+    assertThat(config.path("DestinationConfig").path("OnFailure").path("Type").asText())
+        .isEqualTo("SQS");
+    assertThat(config.path("DestinationConfig").path("OnFailure").path("Destination").toString())
+        .contains("DeadLetterQueue");
+  }
+
+  @Test
+  void logs_goToTheStacksOwnLogGroup_withRetention_removedWithTheStack() {
+    JsonNode group = template.resource("FunctionLogGroup");
+
+    assertThat(group.path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+    assertThat(group.path("DeletionPolicy").asText()).isEqualTo("Delete");
+    assertThat(group.path("Properties").path("RetentionInDays").toString())
+        .contains("LogRetentionDays");
+    assertThat(template.function().path("LoggingConfig").path("LogGroup").toString())
+        .contains("FunctionLogGroup");
+  }
+
+  @Test
+  void theTopicName_isTheStacks_soTwoStacksLiveInOneAccount() {
+    JsonNode name = template.resource("AlertTopic").path("Properties").path("TopicName");
+
+    assertThat(name.isMissingNode() || name.toString().contains("AWS::StackName")).isTrue();
   }
 }
