@@ -30,7 +30,8 @@ public record Config(
     boolean dryRun,
     Duration cacheTtl,
     JsonLog.Level logLevel,
-    String serviceName) {
+    String serviceName,
+    Duration launchGrace) {
 
   /** One environment variable: its name, its default (empty: none) and what it means. */
   public record Setting(String name, String fallback, String meaning) {}
@@ -71,6 +72,10 @@ public record Config(
               "DDNS_CACHE_SECONDS",
               "60",
               "how long zone lists and VPC settings are kept between invocations"),
+          new Setting(
+              "DDNS_LAUNCH_GRACE_SECONDS",
+              "600",
+              "how long after its event a running instance EC2 does not show yet is retried"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -111,12 +116,21 @@ public record Config(
         read.flag("DDNS_DRY_RUN"),
         Duration.ofSeconds(read.number("DDNS_CACHE_SECONDS", 0, 86_400)),
         read.level("DDNS_LOG_LEVEL"),
-        read.text("DDNS_SERVICE_NAME"));
+        read.text("DDNS_SERVICE_NAME"),
+        Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)));
   }
 
   public Config withDryRun(boolean dryRun) {
     return new Config(
-        tableName, alertTopicArn, rules, createTable, dryRun, cacheTtl, logLevel, serviceName);
+        tableName,
+        alertTopicArn,
+        rules,
+        createTable,
+        dryRun,
+        cacheTtl,
+        logLevel,
+        serviceName,
+        launchGrace);
   }
 
   /** Reads variables with defaults; failures name the variable. */

@@ -155,7 +155,23 @@ public final class EventDecoder {
         InstanceId.of(instanceId),
         state,
         text(event, "account"),
-        text(event, "region"));
+        text(event, "region"),
+        time(event));
+  }
+
+  /**
+   * The event's {@code time}, ISO 8601; absent when missing or unreadable (it only times retries).
+   */
+  private static java.util.Optional<java.time.Instant> time(JsonNode event) {
+    String text = text(event, "time");
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.time.Instant.parse(text));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** CreateTags/DeleteTags on EC2, as CloudTrail reports them through EventBridge. */

@@ -1,8 +1,10 @@
 package ddns.event;
 
 import ddns.facts.InstanceId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** One event from EventBridge, decoded, or the reason it could not be. */
@@ -11,18 +13,33 @@ public sealed interface InboundEvent {
   /** The SQS message id, or the EventBridge event id for a direct invocation. */
   String messageId();
 
-  /** An EC2 instance changed state. {@code state} is EC2's spelling, validated. */
+  /**
+   * An EC2 instance changed state. {@code state} is EC2's spelling, validated; {@code time} is when
+   * it happened, as the event says (absent when the event has no valid {@code time}).
+   */
   record StateChange(
       String messageId,
       String eventId,
       InstanceId instanceId,
       String state,
       String account,
-      String region)
+      String region,
+      Optional<Instant> time)
       implements InboundEvent {
     public StateChange {
       Objects.requireNonNull(instanceId, "instanceId == null");
       Objects.requireNonNull(state, "state == null");
+      Objects.requireNonNull(time, "time == null");
+    }
+
+    public StateChange(
+        String messageId,
+        String eventId,
+        InstanceId instanceId,
+        String state,
+        String account,
+        String region) {
+      this(messageId, eventId, instanceId, state, account, region, Optional.empty());
     }
   }
 

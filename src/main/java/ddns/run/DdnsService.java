@@ -54,7 +54,8 @@ public final class DdnsService {
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),
-            new InstancePlanning(lookups, new RecordRules(config.rules())),
+            new InstancePlanning(
+                lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
             lookups,
             new ZoneActions(ports.dnsZones(), log),
             new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount),

@@ -46,7 +46,8 @@ record EventBatch(
                   c.messageId(),
                   c.eventId(),
                   InstanceState.parse(c.state()),
-                  Trigger.Cause.STATE_CHANGE);
+                  Trigger.Cause.STATE_CHANGE,
+                  c.time());
           add(byInstance, c.instanceId(), t);
         }
         case TagChange t -> {

@@ -10,6 +10,8 @@ import ddns.failure.ServiceFailure;
 import ddns.plan.Action;
 import ddns.plan.InstancePlan;
 import ddns.plan.RecordRules;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +25,18 @@ final class InstancePlanning {
 
   private final CachedLookups lookups;
   private final RecordRules rules;
+  private final Clock clock;
+  private final Duration launchGrace;
 
-  InstancePlanning(CachedLookups lookups, RecordRules rules) {
+  /**
+   * @param launchGrace how long after its event a pending or running instance that EC2 does not
+   *     show is taken for one not visible yet (retried) rather than gone
+   */
+  InstancePlanning(CachedLookups lookups, RecordRules rules, Clock clock, Duration launchGrace) {
     this.lookups = lookups;
     this.rules = rules;
+    this.clock = clock;
+    this.launchGrace = launchGrace;
   }
 
   Decision decide(InstanceId id, Trigger trigger, Optional<InstanceFacts> found) {
@@ -43,7 +53,30 @@ final class InstancePlanning {
       Optional<InstanceFacts> found,
       List<HostedZone> plannedZones) {
     List<String> notes = new ArrayList<>();
+    if (found.isEmpty() && justLaunched(trigger)) {
+      return new Decision(
+          id,
+          trigger,
+          found,
+          Action.SKIP,
+          Decision.UNKNOWN,
+          Optional.empty(),
+          notes,
+          Optional.of(
+              "EC2 does not show it yet, though its event says "
+                  + trigger.reportedState().get().ec2Name()
+                  + " (DescribeInstances is eventually consistent right after a launch); the"
+                  + " message is retried for up to "
+                  + launchGrace.toSeconds()
+                  + " s after the event (DDNS_LAUNCH_GRACE_SECONDS)"));
+    }
     if (found.isEmpty()) {
+      if (trigger.reportedState().filter(s -> !s.deregisters()).isPresent()) {
+        notes.add(
+            "EC2 did not show the instance within DDNS_LAUNCH_GRACE_SECONDS ("
+                + launchGrace.toSeconds()
+                + " s) of its event");
+      }
       notes.add(
           "EC2 does not know the instance (any more); removing what the registry says it owns");
       return new Decision(
@@ -83,6 +116,13 @@ final class InstancePlanning {
       notes.add("event said " + reported.get() + "; acting on EC2's current state " + state);
     }
     return new Decision(id, trigger, found, action, state, plan, notes, failure);
+  }
+
+  /** A pending or running event, recent enough that EC2 may not list the instance yet. */
+  private boolean justLaunched(Trigger trigger) {
+    return trigger.reportedState().filter(s -> !s.deregisters()).isPresent()
+        && trigger.eventTime().isPresent()
+        && clock.instant().isBefore(trigger.eventTime().get().plus(launchGrace));
   }
 
   /** Decides again, with zone facts read afresh (after zones were created or associated). */

@@ -1,6 +1,7 @@
 package ddns.run;
 
 import ddns.facts.InstanceState;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +10,11 @@ import java.util.Optional;
  * reconcile run or a plan. Message ids map failures back to SQS messages.
  */
 record Trigger(
-    String messageId, String eventId, Optional<InstanceState> reportedState, Cause cause) {
+    String messageId,
+    String eventId,
+    Optional<InstanceState> reportedState,
+    Cause cause,
+    Optional<Instant> eventTime) {
 
   enum Cause {
     STATE_CHANGE("state change"),
@@ -33,6 +38,11 @@ record Trigger(
     Objects.requireNonNull(messageId, "messageId == null");
     Objects.requireNonNull(reportedState, "reportedState == null");
     Objects.requireNonNull(cause, "cause == null");
+    Objects.requireNonNull(eventTime, "eventTime == null");
+  }
+
+  Trigger(String messageId, String eventId, Optional<InstanceState> reportedState, Cause cause) {
+    this(messageId, eventId, reportedState, cause, Optional.empty());
   }
 
   static Trigger reconcile(String runId) {

@@ -92,6 +92,25 @@ public record Fault(String kind, Action action) {
   }
 
   /**
+   * EC2's answer to DescribeInstances right after a launch, before the instance shows: a successful
+   * answer that lists no instance (EC2 is eventually consistent).
+   */
+  public static Fault noInstancesYet() {
+    return new Fault(
+        "not yet visible",
+        (exchange, call, body, forward) ->
+            respond(
+                exchange,
+                new AwsErrors.Response(
+                    200,
+                    "text/xml;charset=UTF-8",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeInstancesResponse"
+                        + " xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>"
+                        + UUID.randomUUID()
+                        + "</requestId><reservationSet/></DescribeInstancesResponse>")));
+  }
+
+  /**
    * DynamoDB's answer under load to BatchGetItem: nothing read, every requested key returned as
    * {@code UnprocessedKeys}, for the client to ask again.
    */

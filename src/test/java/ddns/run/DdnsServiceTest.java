@@ -225,6 +225,48 @@ class DdnsServiceTest {
   }
 
   @Nested
+  class LaunchGrace {
+    @Test
+    void aRunningEventForAnInstanceEc2DoesNotShowYet_isRetried_notTakenForGone() {
+      InstanceId fresh = InstanceId.of("i-0000000000000beef");
+      StateChange justNow =
+          new StateChange(
+              "msg-0",
+              "evt-0",
+              fresh,
+              "running",
+              "123456789012",
+              "us-east-1",
+              java.util.Optional.of(clock.instant().minusSeconds(30)));
+
+      Summary summary = service().handle(List.of(justNow));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-0");
+      assertThat(summary.instances().get(0).error()).contains("does not show it yet");
+    }
+
+    @Test
+    void pastTheGrace_itIsHandledAsGone_withANote() {
+      InstanceId fresh = InstanceId.of("i-0000000000000beef");
+      StateChange longAgo =
+          new StateChange(
+              "msg-0",
+              "evt-0",
+              fresh,
+              "running",
+              "123456789012",
+              "us-east-1",
+              java.util.Optional.of(clock.instant().minusSeconds(601)));
+
+      Summary summary = service().handle(List.of(longAgo));
+
+      assertThat(summary.failedMessageIds()).isEmpty();
+      assertThat(summary.instances().get(0).notes())
+          .anyMatch(n -> n.contains("DDNS_LAUNCH_GRACE_SECONDS"));
+    }
+  }
+
+  @Nested
   class OwnNames {
     @Test
     void aNameHeldByAnotherInstancesRecord_isReportedAsThatInstances_notAsForeign() {
