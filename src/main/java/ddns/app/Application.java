@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import ddns.aws.AwsClients;
 import ddns.aws.AwsSettings;
+import ddns.aws.RateLimiter;
+import ddns.aws.Retries;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.route53.Route53DnsZones;
 import ddns.config.Config;
@@ -54,8 +56,17 @@ public final class Application implements AutoCloseable {
 
   /** From the process environment: the settings and where the AWS clients go. */
   public static Application fromEnvironment(Map<String, String> env, PrintStream logStream) {
+    Config config = Config.fromEnvironment(env);
     return new Application(
-        Config.fromEnvironment(env), new AwsClients(AwsSettings.fromEnvironment(env)), logStream);
+        config, clients(config, AwsSettings.fromEnvironment(env), Retries.standard()), logStream);
+  }
+
+  /** The AWS clients for these settings, Route 53 paced at {@code DDNS_ROUTE53_RPS}. */
+  public static AwsClients clients(Config config, AwsSettings settings, Retries retries) {
+    return new AwsClients(
+        settings,
+        retries,
+        RateLimiter.perSecond(config.route53RequestsPerSecond(), Config.ROUTE53_BURST));
   }
 
   /** JSON as the summaries are printed: indented, enums in their lower-case spelling. */

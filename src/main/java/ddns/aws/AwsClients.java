@@ -15,6 +15,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -49,6 +52,14 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public AwsClients(AwsSettings settings, Retries retries) {
+    this(settings, retries, null);
+  }
+
+  /**
+   * @param route53Pacing every Route 53 request attempt (retries included) takes a token first, so
+   *     the tool spends a bounded share of the account's Route 53 budget; null: unpaced
+   */
+  public AwsClients(AwsSettings settings, Retries retries, RateLimiter route53Pacing) {
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
@@ -65,9 +76,21 @@ public final class AwsClients implements AutoCloseable {
     this.common = common;
     this.credentials = credentials(settings);
     this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
+    ClientOverrideConfiguration paced =
+        route53Pacing == null
+            ? common
+            : common.toBuilder()
+                .addExecutionInterceptor(
+                    new ExecutionInterceptor() {
+                      @Override
+                      public void beforeTransmission(
+                          Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        route53Pacing.acquire();
+                      }
+                    })
+                .build();
     this.route53 =
-        configure(Route53Client.builder(), settings, credentials, common, Region.AWS_GLOBAL)
-            .build();
+        configure(Route53Client.builder(), settings, credentials, paced, Region.AWS_GLOBAL).build();
     this.dynamoDb =
         configure(DynamoDbClient.builder(), settings, credentials, common, region).build();
     this.sns = configure(SnsClient.builder(), settings, credentials, common, region).build();

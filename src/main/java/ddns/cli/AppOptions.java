@@ -2,8 +2,8 @@ package ddns.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ddns.app.Application;
-import ddns.aws.AwsClients;
 import ddns.aws.AwsSettings;
+import ddns.aws.Retries;
 import ddns.config.Config;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -44,7 +44,10 @@ final class AppOptions {
   /** Runs {@code job} on an application with these settings, closing its clients after. */
   static <T> T withApp(Map<String, String> env, Config config, Function<Application, T> job) {
     try (Application app =
-        new Application(config, new AwsClients(AwsSettings.fromEnvironment(env)), System.err)) {
+        new Application(
+            config,
+            Application.clients(config, AwsSettings.fromEnvironment(env), Retries.standard()),
+            System.err)) {
       return job.apply(app);
     }
   }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  *
  * @param alertTopicArn explicit topic; when absent, the {@code DDNSAlerts} topic of the account and
  *     region the tool runs in
+ * @param route53RequestsPerSecond the tool's own pace for Route 53 ({@code DDNS_ROUTE53_RPS}),
+ *     after a burst of {@link #ROUTE53_BURST}
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -31,7 +33,11 @@ public record Config(
     Duration cacheTtl,
     JsonLog.Level logLevel,
     String serviceName,
-    Duration launchGrace) {
+    Duration launchGrace,
+    double route53RequestsPerSecond) {
+
+  /** Route 53 requests the tool may send at once before the rate applies. */
+  public static final int ROUTE53_BURST = 5;
 
   /** One environment variable: its name, its default (empty: none) and what it means. */
   public record Setting(String name, String fallback, String meaning) {}
@@ -76,6 +82,10 @@ public record Config(
               "DDNS_LAUNCH_GRACE_SECONDS",
               "600",
               "how long after its event a running instance EC2 does not show yet is retried"),
+          new Setting(
+              "DDNS_ROUTE53_RPS",
+              "2",
+              "Route 53 requests a second this process sends at most (after a burst of 5)"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -117,7 +127,8 @@ public record Config(
         Duration.ofSeconds(read.number("DDNS_CACHE_SECONDS", 0, 86_400)),
         read.level("DDNS_LOG_LEVEL"),
         read.text("DDNS_SERVICE_NAME"),
-        Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)));
+        Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
+        read.rate("DDNS_ROUTE53_RPS"));
   }
 
   public Config withDryRun(boolean dryRun) {
@@ -130,7 +141,8 @@ public record Config(
         cacheTtl,
         logLevel,
         serviceName,
-        launchGrace);
+        launchGrace,
+        route53RequestsPerSecond);
   }
 
   /** Reads variables with defaults; failures name the variable. */
@@ -191,6 +203,20 @@ public record Config(
                 + "'");
       }
       return Optional.of(value);
+    }
+
+    /** A positive number, fractions allowed ({@code 0.5}: one request every two seconds). */
+    double rate(String name) {
+      String value = text(name);
+      try {
+        double rate = Double.parseDouble(value);
+        if (!(rate > 0 && rate <= 1000)) {
+          throw new ConfigException(name + " must be above 0 and at most 1000, was " + value);
+        }
+        return rate;
+      } catch (NumberFormatException e) {
+        throw new ConfigException(name + " must be a number, was '" + value + "'");
+      }
     }
 
     JsonLog.Level level(String name) {

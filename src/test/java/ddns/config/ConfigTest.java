@@ -75,6 +75,8 @@ class ConfigTest {
         "DDNS_ALERT_TOPIC_ARN | arn:aws:sns:{region}:123456789012:x | DDNS_ALERT_TOPIC_ARN",
         "DDNS_ALERT_TOPIC_ARN | DDNSAlerts | DDNS_ALERT_TOPIC_ARN is not an SNS topic ARN",
         "DDNS_LOG_LEVEL     | LOUD      | DDNS_LOG_LEVEL must be DEBUG, INFO, WARN or ERROR",
+        "DDNS_ROUTE53_RPS   | 0         | DDNS_ROUTE53_RPS must be above 0",
+        "DDNS_ROUTE53_RPS   | fast      | DDNS_ROUTE53_RPS must be a number",
       })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))

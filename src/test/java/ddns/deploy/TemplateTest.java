@@ -252,4 +252,20 @@ class TemplateTest {
 
     assertThat(name.isMissingNode() || name.toString().contains("AWS::StackName")).isTrue();
   }
+
+  @Test
+  void theQueue_drivesAtMostMaximumConcurrencyInvocations_soRoute53PacingBoundsTheShare() {
+    JsonNode sqs = template.function().path("Events").path("StateChanges").path("Properties");
+
+    assertThat(sqs.path("ScalingConfig").path("MaximumConcurrency").toString())
+        .contains("MaximumConcurrency");
+    assertThat(
+            template
+                .function()
+                .path("Environment")
+                .path("Variables")
+                .path("DDNS_ROUTE53_RPS")
+                .toString())
+        .contains("Route53RequestsPerSecond");
+  }
 }

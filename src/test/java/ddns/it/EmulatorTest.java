@@ -1,7 +1,6 @@
 package ddns.it;
 
 import ddns.app.Application;
-import ddns.aws.AwsClients;
 import ddns.aws.AwsSettings;
 import ddns.aws.Retries;
 import ddns.config.Config;
@@ -39,7 +38,13 @@ public abstract class EmulatorTest {
       new Retries(6, Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(50));
 
   protected AwsWorld world;
-  protected final Map<String, String> env = new HashMap<>();
+
+  /**
+   * The settings of the code under test. Route 53 is paced as in production, at a rate far above
+   * what the emulator needs, so the wiring runs and the tests stay fast (the pace itself is tested
+   * in {@code RateLimiterTest}).
+   */
+  protected final Map<String, String> env = new HashMap<>(Map.of("DDNS_ROUTE53_RPS", "1000"));
 
   /** Where the code under test sends its AWS calls: the emulator, or a fault proxy before it. */
   protected URI endpoint = EMULATOR.endpoint();
@@ -83,9 +88,10 @@ public abstract class EmulatorTest {
 
   /** A second, independent application (a cold Lambda container or another invocation). */
   protected Application freshApp() {
+    Config config = Config.fromEnvironment(env);
     return new Application(
-        Config.fromEnvironment(env),
-        new AwsClients(awsSettings(), FAST_RETRIES),
+        config,
+        Application.clients(config, awsSettings(), FAST_RETRIES),
         new PrintStream(logs, true, StandardCharsets.UTF_8));
   }
 

@@ -1,0 +1,41 @@
+package ddns.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.it.EmulatorTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every Route 53 request of the real clients takes a token of the pacing, and only Route 53's:
+ * checked against the emulator with a limiter whose clock the test moves (no real waiting).
+ */
+class Route53PacingTest extends EmulatorTest {
+  private long now;
+  private final List<Long> waits = new ArrayList<>();
+
+  @Test
+  void route53Calls_arePaced_andOtherServicesAreNot() {
+    RateLimiter pacing =
+        new RateLimiter(
+            2,
+            5,
+            () -> now,
+            nanos -> {
+              waits.add(nanos);
+              now += nanos;
+            });
+    try (AwsClients clients = new AwsClients(awsSettings(), FAST_RETRIES, pacing)) {
+      for (int i = 0; i < 8; i++) {
+        clients.dnsZones().zones();
+      }
+      clients.instanceSource().running();
+      clients.registry("DDNS").scan();
+    }
+
+    assertThat(waits)
+        .as("8 Route 53 requests, 5 of them in the burst: 3 waited half a second each")
+        .containsExactly(500_000_000L, 500_000_000L, 500_000_000L);
+  }
+}
