@@ -16,10 +16,16 @@ import java.util.List;
  */
 public interface DnsZones {
 
-  /** The record sets at exactly {@code name} in the zone, of every type; empty when none. */
+  /**
+   * The record sets at exactly {@code name} in the zone, of every type; empty when none, and when
+   * the zone itself is gone (deleted by hand).
+   */
   List<RecordSet> recordsAt(ZoneId zoneId, DnsName name);
 
-  /** Every record set of the zone (all pages); cheaper than {@link #recordsAt} for many names. */
+  /**
+   * Every record set of the zone (all pages), empty when the zone is gone; cheaper than {@link
+   * #recordsAt} for many names.
+   */
   List<RecordSet> allRecords(ZoneId zoneId);
 
   /**

@@ -70,6 +70,7 @@ final class AwsErrors {
     return switch (code) {
       case "RequestLimitExceeded", "ServiceUnavailable" -> 503;
       case "InternalError", "InternalFailure", "InternalServerError" -> 500;
+      case "HostedZoneAlreadyExists" -> 409;
       default -> 400;
     };
   }
@@ -80,6 +81,10 @@ final class AwsErrors {
       case "PriorRequestNotComplete" ->
           "The request was rejected because Route 53 was still processing a prior request.";
       case "RequestLimitExceeded" -> "Request limit exceeded.";
+      case "HostedZoneAlreadyExists" ->
+          "A hosted zone has already been created with the specified caller reference.";
+      case "ConflictingDomainExists" ->
+          "The VPC is already associated with a hosted zone that has the same domain name.";
       case "ProvisionedThroughputExceededException" ->
           "The level of configured provisioned throughput for the table was exceeded.";
       default -> "We encountered an internal error. Please try again.";

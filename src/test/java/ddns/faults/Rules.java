@@ -35,6 +35,24 @@ public final class Rules {
     };
   }
 
+  /**
+   * Route 53's rule that the emulator lacks: a {@code CallerReference} serves one {@code
+   * CreateHostedZone} only, for ever (also after its zone was deleted); a second request with it is
+   * answered {@code HostedZoneAlreadyExists}, and creates nothing.
+   */
+  public static FaultProxy.Rule callerReferencesAreUsedOnce() {
+    java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.regex.Pattern reference =
+        java.util.regex.Pattern.compile("<CallerReference>([^<]*)</CallerReference>");
+    return call -> {
+      if (!call.operation().equals("CreateHostedZone")) {
+        return null;
+      }
+      java.util.regex.Matcher m = reference.matcher(call.body());
+      return m.find() && !used.add(m.group(1)) ? Fault.error("HostedZoneAlreadyExists") : null;
+    };
+  }
+
   /** The first {@code times} matching calls. */
   public static FaultProxy.Rule first(int times, Predicate<FaultProxy.Call> which, Fault fault) {
     AtomicInteger left = new AtomicInteger(times);

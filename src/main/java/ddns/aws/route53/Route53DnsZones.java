@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsExce
 import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.VPC;
@@ -96,6 +98,17 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public List<RecordSet> recordsAt(ZoneId zoneId, DnsName name) {
+    try {
+      return recordsAtName(zoneId, name);
+    } catch (ServiceFailure e) {
+      if (e.getCause() instanceof NoSuchHostedZoneException) {
+        return List.of(); // a zone deleted by hand holds nothing any more
+      }
+      throw e;
+    }
+  }
+
+  private List<RecordSet> recordsAtName(ZoneId zoneId, DnsName name) {
     List<RecordSet> found = new ArrayList<>();
     String startName = name.value();
     String startType = null;
@@ -131,6 +144,17 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public List<RecordSet> allRecords(ZoneId zoneId) {
+    try {
+      return listAll(zoneId);
+    } catch (ServiceFailure e) {
+      if (e.getCause() instanceof NoSuchHostedZoneException) {
+        return List.of(); // a zone deleted by hand holds nothing any more
+      }
+      throw e;
+    }
+  }
+
+  private List<RecordSet> listAll(ZoneId zoneId) {
     return AwsCall.run(
         "Route53.ListResourceRecordSets",
         () -> {
@@ -181,24 +205,31 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     }
   }
 
+  /**
+   * Creates the zone with a caller reference of its own: Route 53 serves a reference once, for
+   * ever, so a fixed one could never create a zone again after it was deleted by hand. The SDK's
+   * retries of this one request reuse it, which keeps a retry after a lost answer from creating a
+   * second zone ({@code HostedZoneAlreadyExists}). Another invocation that created the zone for the
+   * VPC meanwhile makes Route 53 refuse a second one ({@code ConflictingDomainExists}). Either way
+   * the zone of that name the VPC sees is the answer.
+   */
   @Override
   public HostedZone createPrivateZone(DnsName name, String vpcId) {
+    String reference =
+        HostedZone.CALLER_REFERENCE_PREFIX + vpcId + " " + name.value() + " " + UUID.randomUUID();
     try {
       var created =
           route53.createHostedZone(
               r ->
                   r.name(name.value())
-                      .callerReference(
-                          HostedZone.CALLER_REFERENCE_PREFIX + vpcId + " " + name.value())
+                      .callerReference(reference.substring(0, Math.min(128, reference.length())))
                       .vpc(vpc(vpcId))
                       .hostedZoneConfig(
                           c ->
                               c.privateZone(true).comment("reverse zone created by route53-ddns")));
       return new HostedZone(
           ZoneId.of(created.hostedZone().id()), name, true, 0, Optional.of(vpcId));
-    } catch (HostedZoneAlreadyExistsException e) {
-      // An earlier attempt with the same caller reference created it, for this VPC: the zone of
-      // that name the VPC sees, never another VPC's zone of the same name.
+    } catch (HostedZoneAlreadyExistsException | ConflictingDomainExistsException e) {
       Set<ZoneId> associated = zonesAssociatedWith(vpcId);
       return zones().stream()
           .filter(z -> z.privateZone() && z.name().equals(name) && associated.contains(z.id()))
