@@ -79,8 +79,11 @@ public final class RecordRules {
         notes.add("instance is " + facts.state().ec2Name() + "; it gets no records");
         return result();
       }
-      if (!vpc.dnsHostnames()) {
-        notes.add("warning: DNS hostnames are disabled in " + vpc.vpcId());
+      if (facts.publicIpv4().isPresent() && facts.publicDns().isEmpty()) {
+        notes.add(
+            "warning: the instance has a public address but no public DNS name; DNS hostnames"
+                + " are probably disabled in "
+                + vpc.vpcId());
       }
       Optional<DnsName> zoneTag =
           tagName(rules.zoneTagKey()).filter(n -> outsideOwnNames(rules.zoneTagKey(), n, false));

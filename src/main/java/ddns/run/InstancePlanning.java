@@ -21,7 +21,7 @@ import java.util.Optional;
  * and plans the records of a running one with {@link RecordRules}, from the VPC and zone facts.
  */
 final class InstancePlanning {
-  private static final VpcFacts NO_VPC = new VpcFacts("none", false, false, List.of());
+  private static final VpcFacts NO_VPC = new VpcFacts("none", false, List.of());
 
   private final CachedLookups lookups;
   private final RecordRules rules;

@@ -18,7 +18,7 @@ public final class FakeInstances implements InstanceSource {
   private final VpcFacts vpc;
 
   public FakeInstances(String dhcpDomain) {
-    this.vpc = new VpcFacts(VPC, true, true, List.of(dhcpDomain));
+    this.vpc = new VpcFacts(VPC, true, List.of(dhcpDomain));
   }
 
   /** A running instance at 10.0.1.{@code host} with the tags. */

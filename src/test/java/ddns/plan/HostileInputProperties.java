@@ -76,7 +76,7 @@ class HostileInputProperties {
     InstancePlan plan =
         rules.plan(
             facts,
-            new VpcFacts("vpc-1", true, true, List.of("corp.internal")),
+            new VpcFacts("vpc-1", true, List.of("corp.internal")),
             new ZoneCatalog(ZONES, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
 
     plan.records().stream()

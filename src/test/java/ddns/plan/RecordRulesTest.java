@@ -266,7 +266,7 @@ class RecordRulesTest {
     InstancePlan plan =
         rules.plan(
             instance(tags, publicIp, List.of()),
-            new VpcFacts(VPC, dnsSupport, true, dhcp),
+            new VpcFacts(VPC, dnsSupport, dhcp),
             new ZoneCatalog(
                 ALL,
                 Set.of(
@@ -285,7 +285,7 @@ class RecordRulesTest {
     InstancePlan plan =
         rules.plan(
             instance(Map.of(), false, List.of()),
-            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
             new ZoneCatalog(zones, Set.of(ZoneId.of("ZCORP"))));
 
     assertThat(lines(plan)).containsExactly("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23");
@@ -300,7 +300,7 @@ class RecordRulesTest {
     InstancePlan plan =
         noCreate.plan(
             instance(Map.of(), false, List.of()),
-            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
             new ZoneCatalog(List.of(CORP), Set.of(ZoneId.of("ZCORP"))));
 
     assertThat(plan.zoneActions()).isEmpty();
@@ -318,7 +318,7 @@ class RecordRulesTest {
             java.util.Optional.of("vpc-other"));
     HostedZone usersReverse =
         new HostedZone(ZoneId.of("ZREVU"), DnsName.parse("1.0.10.in-addr.arpa"), true);
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
 
     InstancePlan alone =
         rules.plan(
@@ -350,7 +350,7 @@ class RecordRulesTest {
     "ZONE, 1.0.10.in-addr.arpa",
   })
   void namesInTheToolsOwnNameSpace_areRefusedWithAnAlert(String key, String value) {
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
     InstancePlan plan =
         rules.plan(
             instance(Map.of(key, value), false, List.of()),
@@ -373,7 +373,7 @@ class RecordRulesTest {
   void aPrivateZoneShadowingAPublicOne_isNotJoined_byATagWriter() {
     HostedZone othersPrivate =
         new HostedZone(ZoneId.of("ZOTHERS"), DnsName.parse("example.com"), true);
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of());
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of());
     ZoneCatalog zones =
         new ZoneCatalog(List.of(othersPrivate, EXAMPLE_PUBLIC, REVERSE), Set.of(ZoneId.of("ZREV")));
 
@@ -399,8 +399,7 @@ class RecordRulesTest {
     HostedZone ec2Internal = new HostedZone(ZoneId.of("ZEC2"), DnsName.parse("ec2.internal"), true);
     HostedZone regional =
         new HostedZone(ZoneId.of("ZREG"), DnsName.parse("eu-west-1.compute.internal"), true);
-    VpcFacts vpc =
-        new VpcFacts(VPC, true, true, List.of("ec2.internal", "eu-west-1.compute.internal"));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("ec2.internal", "eu-west-1.compute.internal"));
     ZoneCatalog zones = new ZoneCatalog(List.of(ec2Internal, regional), Set.of());
 
     InstancePlan refused = rules.plan(instance(Map.of(), false, List.of()), vpc, zones);
@@ -422,7 +421,7 @@ class RecordRulesTest {
 
   @Test
   void tagKeysDifferingOnlyInCase_areAmbiguous_alerted_andNeitherIsUsed() {
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
     InstancePlan plan =
         rules.plan(
             instance(
@@ -443,8 +442,29 @@ class RecordRulesTest {
   }
 
   @Test
+  void aPublicAddressWithoutAPublicDnsName_warnsThatDnsHostnamesAreProbablyOff() {
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
+    InstanceFacts noPublicName =
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"),
+                InstanceState.RUNNING,
+                Instant.parse("2026-11-26T10:00:00Z"))
+            .vpcId(VPC)
+            .privateIp("10.0.1.23")
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .publicIp("54.1.2.3")
+            .build();
+    ZoneCatalog zones = new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV")));
+
+    assertThat(rules.plan(noPublicName, vpc, zones).notes())
+        .anyMatch(n -> n.contains("DNS hostnames are probably disabled"));
+    assertThat(rules.plan(instance(Map.of(), true, List.of()), vpc, zones).notes())
+        .noneMatch(n -> n.contains("DNS hostnames"));
+  }
+
+  @Test
   void noPrivateIpv4_meansNoARecord_soNoCnamePointsAtIt() {
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of("corp.internal"));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
     InstanceFacts noIpv4 =
         InstanceFacts.builder(
                 InstanceId.of("i-0123456789abcdef0"),
@@ -472,7 +492,7 @@ class RecordRulesTest {
   @Test
   void unassociatedPrivateZone_getsTheVpc_unlessSwitchedOff() {
     ZoneCatalog notAssociated = new ZoneCatalog(List.of(DEV, REVERSE), Set.of(ZoneId.of("ZREV")));
-    VpcFacts vpc = new VpcFacts(VPC, true, true, List.of());
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of());
     var tags = Map.of("ZONE", "dev.internal");
 
     assertThat(rules.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
@@ -488,7 +508,7 @@ class RecordRulesTest {
     InstancePlan plan =
         rules.plan(
             instance(Map.of(), false, List.of("2001:db8::1")),
-            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
             new ZoneCatalog(
                 List.of(CORP, REVERSE, IP6),
                 Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"), ZoneId.of("ZIP6"))));
@@ -508,7 +528,7 @@ class RecordRulesTest {
     InstancePlan plan =
         allowCorp.plan(
             instance(Map.of("ZONE", "dev.internal", "CNAME", "x.dev.internal"), false, List.of()),
-            new VpcFacts(VPC, true, true, List.of()),
+            new VpcFacts(VPC, true, List.of()),
             new ZoneCatalog(ALL, Set.of(ZoneId.of("ZDEV"), ZoneId.of("ZREV"))));
 
     assertThat(plan.records()).isEmpty();
@@ -529,10 +549,7 @@ class RecordRulesTest {
             .build();
     assertThat(
             rules
-                .plan(
-                    stopped,
-                    new VpcFacts(VPC, true, true, List.of()),
-                    new ZoneCatalog(ALL, Set.of()))
+                .plan(stopped, new VpcFacts(VPC, true, List.of()), new ZoneCatalog(ALL, Set.of()))
                 .records())
         .isEmpty();
   }
@@ -544,7 +561,7 @@ class RecordRulesTest {
     InstancePlan plan =
         ttl300.plan(
             instance(Map.of(), false, List.of()),
-            new VpcFacts(VPC, true, true, List.of("corp.internal")),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
             new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
     assertThat(plan.records()).allSatisfy(r -> assertThat(r.content().ttl()).isEqualTo(300));
   }

@@ -92,10 +92,7 @@ public final class Ec2InstanceSource implements InstanceSource {
         AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
     boolean support =
         attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
-    boolean hostnames =
-        attribute(
-            vpcId, VpcAttributeName.ENABLE_DNS_HOSTNAMES, r -> r.enableDnsHostnames().value());
-    return new VpcFacts(vpcId, support, hostnames, dhcpDomains(vpc.dhcpOptionsId()));
+    return new VpcFacts(vpcId, support, dhcpDomains(vpc.dhcpOptionsId()));
   }
 
   /** The {@code domain-name} values of the option set, split on spaces (one may hold several). */

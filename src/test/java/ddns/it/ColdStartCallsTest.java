@@ -1,0 +1,27 @@
+package ddns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.run.Summary;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a cold Lambda container spends on its first event, as deployed (table from the stack). */
+class ColdStartCallsTest extends EmulatorTest {
+
+  @Test
+  void oneRunningEvent_inAFreshProcess_costsAtMostTwelveAwsCalls() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    world.samplesTable("DDNS"); // the stack creates the table
+    env.put("DDNS_CREATE_TABLE", "false");
+    env.put("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:DDNSAlerts");
+    String id = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);
+
+    Summary summary = running(id);
+
+    assertThat(summary.instances().get(0).changes()).hasSize(3);
+    assertThat(summary.apiCallsTotal()).as("calls: %s", summary.apiCalls()).isLessThanOrEqualTo(12);
+  }
+}
