@@ -93,6 +93,15 @@ public final class Template {
     throw new AssertionError("no statement " + sid + " behind Fn::If " + condition);
   }
 
+  /** A parameter's default, as text. */
+  public String defaultOf(String parameter) {
+    JsonNode value = root.path("Parameters").path(parameter).path("Default");
+    if (value.isMissingNode()) {
+      throw new AssertionError("template has no default for " + parameter);
+    }
+    return value.asText();
+  }
+
   Set<String> parameters() {
     Set<String> names = new TreeSet<>();
     root.path("Parameters").fieldNames().forEachRemaining(names::add);

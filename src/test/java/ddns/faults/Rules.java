@@ -53,6 +53,56 @@ public final class Rules {
     };
   }
 
+  /**
+   * Route 53's account-wide request bucket: {@code capacity} requests, refilled at {@code
+   * perSecond} in real time, shared by every caller. A request that finds it empty is answered
+   * {@code Throttling} ("Rate exceeded"), as Route 53 answers. For benchmarks: it takes real time.
+   */
+  public static FaultProxy.Rule route53Budget(int capacity, double perSecond) {
+    return new FaultProxy.Rule() {
+      private double tokens = capacity;
+      private long last = System.nanoTime();
+
+      @Override
+      public synchronized Fault decide(FaultProxy.Call call) {
+        if (!call.service().equals("route53")) {
+          return null;
+        }
+        long now = System.nanoTime();
+        tokens = Math.min(capacity, tokens + (now - last) / 1e9 * perSecond);
+        last = now;
+        if (tokens < 1) {
+          return Fault.error("Throttling");
+        }
+        tokens -= 1;
+        return null;
+      }
+    };
+  }
+
+  /**
+   * Route 53's rule that the emulator lacks: a VPC sees one private zone of a name, so a second
+   * {@code CreateHostedZone} of that name for the same VPC is refused ({@code
+   * ConflictingDomainExists}) and creates nothing. Tracks the zones created through the proxy.
+   */
+  public static FaultProxy.Rule onePrivateZoneOfANamePerVpc() {
+    java.util.Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("<Name>([^<]*)</Name>");
+    java.util.regex.Pattern vpc = java.util.regex.Pattern.compile("<VPCId>([^<]*)</VPCId>");
+    return call -> {
+      if (!call.operation().equals("CreateHostedZone")) {
+        return null;
+      }
+      java.util.regex.Matcher n = name.matcher(call.body());
+      java.util.regex.Matcher v = vpc.matcher(call.body());
+      if (!n.find() || !v.find()) {
+        return null;
+      }
+      String zone = n.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("\\.?$", ".");
+      return created.add(zone + " " + v.group(1)) ? null : Fault.error("ConflictingDomainExists");
+    };
+  }
+
   /** The first {@code times} matching calls. */
   public static FaultProxy.Rule first(int times, Predicate<FaultProxy.Call> which, Fault fault) {
     AtomicInteger left = new AtomicInteger(times);
