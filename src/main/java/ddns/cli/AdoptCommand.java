@@ -1,7 +1,5 @@
 package ddns.cli;
 
-import ddns.app.Application;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,15 +30,6 @@ final class AdoptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    Map<String, String> env = Main.environment(spec);
-    return AppOptions.withApp(
-        env,
-        AppOptions.config(env, dryRun),
-        (Application app) -> {
-          var summary = app.adopt(dryRun);
-          options.print(out, app, summary, SummaryText::render);
-          return summary.exitStatus();
-        });
+    return options.summarise(spec, dryRun, app -> app.adopt(dryRun));
   }
 }

@@ -5,9 +5,11 @@ import ddns.app.Application;
 import ddns.aws.AwsSettings;
 import ddns.aws.Retries;
 import ddns.config.Config;
+import ddns.run.Summary;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that talk to AWS, and building the application from them. */
@@ -33,6 +35,23 @@ final class AppOptions {
       throw new IllegalStateException("summary not serialisable", e);
     }
     out.flush();
+  }
+
+  /**
+   * Runs a whole-account job (reconcile, adopt) with the command's environment, prints its summary
+   * as a table or JSON, and answers its exit status.
+   */
+  int summarise(CommandSpec spec, boolean dryRun, Function<Application, Summary> job) {
+    Map<String, String> env = Main.environment(spec);
+    PrintWriter out = spec.commandLine().getOut();
+    return withApp(
+        env,
+        config(env, dryRun),
+        app -> {
+          Summary summary = job.apply(app);
+          print(out, app, summary, SummaryText::render);
+          return summary.exitStatus();
+        });
   }
 
   /** The settings from the environment; a bad one throws {@link ddns.config.ConfigException}. */

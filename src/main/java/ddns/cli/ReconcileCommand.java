@@ -1,8 +1,5 @@
 package ddns.cli;
 
-import ddns.app.Application;
-import ddns.run.Summary;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,16 +29,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
-    var out = spec.commandLine().getOut();
-    Map<String, String> env = Main.environment(spec);
-    return AppOptions.withApp(
-        env,
-        AppOptions.config(env, dryRun),
-        (Application app) -> {
-          Summary summary = app.reconcile(dryRun);
-          options.print(out, app, summary, SummaryText::render);
-          return summary.exitStatus();
-        });
+  public Integer call() {
+    return options.summarise(spec, dryRun, app -> app.reconcile(dryRun));
   }
 }

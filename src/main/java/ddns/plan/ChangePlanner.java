@@ -148,33 +148,8 @@ public final class ChangePlanner {
     Map<InstanceId, List<String>> notes = new TreeMap<>(adopted);
     for (Intent intent : sorted) {
       ownershipWrites(intent, accepted.get(intent.instanceId()), registry, before, after);
-      boolean unknown =
-          registry.owner(intent.instanceId()).isEmpty()
-              && registry.unreadableItemOf(intent.instanceId()).isEmpty();
-      if (!intent.register() && unknown) {
-        notes.merge(
-            intent.instanceId(),
-            List.of(
-                "no registry item for this instance, so nothing is recorded to remove; if its item"
-                    + " was deleted by hand, the next reconcile removes what its claims still"
-                    + " name"),
-            ChangePlanner::concat);
-      }
-      registry
-          .unreadableItemOf(intent.instanceId())
-          .filter(why -> registry.owner(intent.instanceId()).isEmpty())
-          .ifPresent(
-              why ->
-                  notes.merge(
-                      intent.instanceId(),
-                      List.of(
-                          "its registry item was "
-                              + why
-                              + "; this tool does not read it, and "
-                              + (before.stream().anyMatch(w -> replaces(w, intent))
-                                  ? "replaces it with its own"
-                                  : "removes it")),
-                      ChangePlanner::concat));
+      registryNote(intent, registry, before)
+          .ifPresent(n -> notes.merge(intent.instanceId(), List.of(n), ChangePlanner::concat));
     }
     return new ChangePlan(before, changes, after, alerts, accepted, notes);
   }
@@ -367,6 +342,33 @@ public final class ChangePlanner {
                   intent.instanceId(), next + 1, intent.launchTime(), accepted, intent.facts()),
               next));
     }
+  }
+
+  /**
+   * What the registry held for an instance, when that is worth saying: no item at all for a
+   * deregistration (nothing recorded to remove), or an item the tool cannot read.
+   */
+  private static Optional<String> registryNote(
+      Intent intent, RegistrySnapshot registry, List<RegistryWrite> before) {
+    if (registry.owner(intent.instanceId()).isPresent()) {
+      return Optional.empty();
+    }
+    Optional<String> unreadable = registry.unreadableItemOf(intent.instanceId());
+    if (unreadable.isPresent()) {
+      return Optional.of(
+          "its registry item was "
+              + unreadable.get()
+              + "; this tool does not read it, and "
+              + (before.stream().anyMatch(w -> replaces(w, intent))
+                  ? "replaces it with its own"
+                  : "removes it"));
+    }
+    if (!intent.register()) {
+      return Optional.of(
+          "no registry item for this instance, so nothing is recorded to remove; if its item was"
+              + " deleted by hand, the next reconcile removes what its claims still name");
+    }
+    return Optional.empty();
   }
 
   private static boolean replaces(RegistryWrite write, Intent intent) {

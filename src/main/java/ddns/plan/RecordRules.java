@@ -6,7 +6,6 @@ import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
 import ddns.dns.InvalidNameException;
-import ddns.dns.Quoted;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
@@ -36,14 +35,8 @@ import java.util.Optional;
  * </pre>
  */
 public final class RecordRules {
-  private static final DnsName IN_ADDR_ARPA = DnsName.parse("in-addr.arpa");
-  private static final DnsName IP6_ARPA = DnsName.parse("ip6.arpa");
   private static final DnsName EC2_INTERNAL = DnsName.parse("ec2.internal");
   private static final DnsName COMPUTE_INTERNAL = DnsName.parse("compute.internal");
-
-  /** The first label EC2 gives private DNS names: {@code ip-} and the dashed IPv4 address. */
-  private static final java.util.regex.Pattern EC2_HOST_LABEL =
-      java.util.regex.Pattern.compile("ip-\\d{1,3}(-\\d{1,3}){3}");
 
   private final PlanningRules rules;
 
@@ -86,9 +79,9 @@ public final class RecordRules {
                 + vpc.vpcId());
       }
       Optional<DnsName> zoneTag =
-          tagName(rules.zoneTagKey()).filter(n -> outsideOwnNames(rules.zoneTagKey(), n, false));
+          TagNames.read(facts.tags(), rules.zoneTagKey(), false, this::invalidTag);
       Optional<DnsName> cnameTag =
-          tagName(rules.cnameTagKey()).filter(n -> outsideOwnNames(rules.cnameTagKey(), n, true));
+          TagNames.read(facts.tags(), rules.cnameTagKey(), true, this::invalidTag);
       Optional<String> host = hostLabel();
 
       List<HostedZone> privateZones = new ArrayList<>(dhcpZones());
@@ -378,51 +371,6 @@ public final class RecordRules {
           key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
     }
 
-    private Optional<DnsName> tagName(String key) {
-      Map<String, String> found = PlanningRules.tags(facts.tags(), key);
-      if (found.size() > 1) {
-        alert(
-            AlertKind.INVALID_TAG,
-            "tags "
-                + found.keySet().stream()
-                    .map(Quoted::of)
-                    .collect(java.util.stream.Collectors.joining(" and "))
-                + " differ only in case, so which one counts is unclear; neither is used");
-        return Optional.empty();
-      }
-      Optional<String> value = found.values().stream().findFirst();
-      if (value.isEmpty()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(DnsName.parse(value.get()));
-      } catch (InvalidNameException e) {
-        alert(AlertKind.INVALID_TAG, key + " tag: " + e.getMessage());
-        return Optional.empty();
-      }
-    }
-
-    /**
-     * Names the tool writes by itself are not for tags: reverse names (pointers are the tool's),
-     * and, for an alias, EC2-style host names ({@code ip-10-0-1-23…}), which the instance that
-     * later gets that address needs for its A record. Refused with an alert.
-     */
-    private boolean outsideOwnNames(String key, DnsName name, boolean alias) {
-      String why = null;
-      if (name.isWithin(IN_ADDR_ARPA) || name.isWithin(IP6_ARPA)) {
-        why = "is a reverse name; reverse zones hold only the pointers route53-ddns writes";
-      } else if (alias && EC2_HOST_LABEL.matcher(name.firstLabel()).matches()) {
-        why =
-            "is in the name space route53-ddns writes host names in (ip-…), kept for the"
-                + " instance that has that address";
-      }
-      if (why == null) {
-        return true;
-      }
-      alert(AlertKind.INVALID_TAG, key + " tag " + name + " " + why);
-      return false;
-    }
-
     private Optional<String> hostLabel() {
       return privateDnsName().map(DnsName::firstLabel);
     }
@@ -442,6 +390,10 @@ public final class RecordRules {
         notes.add("EC2 reported an unusable DNS name: " + e.getMessage());
         return Optional.empty();
       }
+    }
+
+    private void invalidTag(String message) {
+      alert(AlertKind.INVALID_TAG, message);
     }
 
     private void alert(AlertKind kind, String message) {

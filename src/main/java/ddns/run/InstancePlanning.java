@@ -52,43 +52,10 @@ final class InstancePlanning {
       Trigger trigger,
       Optional<InstanceFacts> found,
       List<HostedZone> plannedZones) {
-    List<String> notes = new ArrayList<>();
-    if (found.isEmpty() && justLaunched(trigger)) {
-      return new Decision(
-          id,
-          trigger,
-          found,
-          Action.SKIP,
-          Decision.UNKNOWN,
-          Optional.empty(),
-          notes,
-          Optional.of(
-              "EC2 does not show it yet, though its event says "
-                  + trigger.reportedState().get().ec2Name()
-                  + " (DescribeInstances is eventually consistent right after a launch); the"
-                  + " message is retried for up to "
-                  + launchGrace.toSeconds()
-                  + " s after the event (DDNS_LAUNCH_GRACE_SECONDS)"));
-    }
     if (found.isEmpty()) {
-      if (trigger.reportedState().filter(s -> !s.deregisters()).isPresent()) {
-        notes.add(
-            "EC2 did not show the instance within DDNS_LAUNCH_GRACE_SECONDS ("
-                + launchGrace.toSeconds()
-                + " s) of its event");
-      }
-      notes.add(
-          "EC2 does not know the instance (any more); removing what the registry says it owns");
-      return new Decision(
-          id,
-          trigger,
-          found,
-          Action.DEREGISTER,
-          Decision.UNKNOWN,
-          Optional.empty(),
-          notes,
-          Optional.empty());
+      return unknownToEc2(id, trigger);
     }
+    List<String> notes = new ArrayList<>();
     InstanceFacts facts = found.get();
     String state = facts.state().ec2Name();
     Action action =
@@ -116,6 +83,47 @@ final class InstancePlanning {
       notes.add("event said " + reported.get() + "; acting on EC2's current state " + state);
     }
     return new Decision(id, trigger, found, action, state, plan, notes, failure);
+  }
+
+  /**
+   * EC2 does not list the instance. Right after a launch that means "not yet": the message is
+   * retried. Otherwise it is gone, and what the registry says it owns is removed.
+   */
+  private Decision unknownToEc2(InstanceId id, Trigger trigger) {
+    List<String> notes = new ArrayList<>();
+    if (justLaunched(trigger)) {
+      return new Decision(
+          id,
+          trigger,
+          Optional.empty(),
+          Action.SKIP,
+          Decision.UNKNOWN,
+          Optional.empty(),
+          notes,
+          Optional.of(
+              "EC2 does not show it yet, though its event says "
+                  + trigger.reportedState().get().ec2Name()
+                  + " (DescribeInstances is eventually consistent right after a launch); the"
+                  + " message is retried for up to "
+                  + launchGrace.toSeconds()
+                  + " s after the event (DDNS_LAUNCH_GRACE_SECONDS)"));
+    }
+    if (trigger.reportedState().filter(s -> !s.deregisters()).isPresent()) {
+      notes.add(
+          "EC2 did not show the instance within DDNS_LAUNCH_GRACE_SECONDS ("
+              + launchGrace.toSeconds()
+              + " s) of its event");
+    }
+    notes.add("EC2 does not know the instance (any more); removing what the registry says it owns");
+    return new Decision(
+        id,
+        trigger,
+        Optional.empty(),
+        Action.DEREGISTER,
+        Decision.UNKNOWN,
+        Optional.empty(),
+        notes,
+        Optional.empty());
   }
 
   /** A pending or running event, recent enough that EC2 may not list the instance yet. */

@@ -248,20 +248,7 @@ public final class AwsWorld implements AutoCloseable {
 
   /** Writes a record by hand, as an operator or another tool would. */
   void handWrittenRecord(String zoneId, String name, String type, String value) {
-    route53.changeResourceRecordSets(
-        r ->
-            r.hostedZoneId(zoneId)
-                .changeBatch(
-                    b ->
-                        b.changes(
-                            c ->
-                                c.action("UPSERT")
-                                    .resourceRecordSet(
-                                        s ->
-                                            s.name(name)
-                                                .type(type)
-                                                .ttl(300L)
-                                                .resourceRecords(v -> v.value(value))))));
+    editRecord(zoneId, name, type, 300, value);
   }
 
   /** Changes a record by hand (UPSERT with this TTL and value), as an operator would. */
