@@ -268,4 +268,14 @@ class TemplateTest {
                 .toString())
         .contains("Route53RequestsPerSecond");
   }
+
+  @Test
+  void aFailedMessage_comesBackWithinMinutes_andNeverWhileItsInvocationMayStillRun() {
+    int timeout = Integer.parseInt(template.defaultOf("Timeout"));
+    int window = Integer.parseInt(template.defaultOf("BatchingWindowSeconds"));
+    int visibility =
+        template.resource("EventQueue").path("Properties").path("VisibilityTimeout").asInt();
+
+    assertThat(visibility).isGreaterThanOrEqualTo(timeout + window).isLessThanOrEqualTo(600);
+  }
 }
