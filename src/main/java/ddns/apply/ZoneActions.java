@@ -4,6 +4,8 @@ import static ddns.log.JsonLog.field;
 
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Creates the reverse zones and VPC associations that planned records need, once per batch. A
@@ -36,17 +40,26 @@ public final class ZoneActions {
    * @param needed each instance's actions, described (also in a dry run, where none is applied)
    * @param alerts failed associations
    * @param failures failed zone creations: those instances cannot be planned further
-   * @param changed something was created or associated, so zone lists and plans are stale
+   * @param created the zones created, each associated with the VPC it was created for
+   * @param associated the zones a VPC (the key) was associated with
    */
   public record Result(
       Map<InstanceId, List<String>> needed,
       Map<InstanceId, List<Alert>> alerts,
       Map<InstanceId, String> failures,
-      boolean changed) {
+      List<HostedZone> created,
+      Map<String, Set<ZoneId>> associated) {
     public Result {
       needed = Map.copyOf(needed);
       alerts = Map.copyOf(alerts);
       failures = Map.copyOf(failures);
+      created = List.copyOf(created);
+      associated = Map.copyOf(associated);
+    }
+
+    /** Something was created or associated: plans made before are stale. */
+    public boolean changed() {
+      return !created.isEmpty() || !associated.isEmpty();
     }
   }
 
@@ -61,7 +74,8 @@ public final class ZoneActions {
     Map<InstanceId, List<String>> needed = new TreeMap<>();
     Map<InstanceId, List<Alert>> alerts = new TreeMap<>();
     Map<InstanceId, String> failures = new TreeMap<>();
-    boolean changed = false;
+    List<HostedZone> created = new ArrayList<>();
+    Map<String, Set<ZoneId>> associated = new TreeMap<>();
     for (Map.Entry<ZoneAction, List<InstanceId>> entry : instancesOf.entrySet()) {
       ZoneAction action = entry.getKey();
       entry
@@ -72,10 +86,15 @@ public final class ZoneActions {
       }
       try {
         switch (action) {
-          case CreateReverseZone create -> dns.createPrivateZone(create.zoneName(), create.vpcId());
-          case AssociateVpc associate -> dns.associate(associate.zoneId(), associate.vpcId());
+          case CreateReverseZone create ->
+              created.add(dns.createPrivateZone(create.zoneName(), create.vpcId()));
+          case AssociateVpc associate -> {
+            dns.associate(associate.zoneId(), associate.vpcId());
+            associated
+                .computeIfAbsent(associate.vpcId(), v -> new TreeSet<>())
+                .add(associate.zoneId());
+          }
         }
-        changed = true;
         log.info("zone action applied", field("action", action.describe()));
       } catch (ServiceFailure e) {
         log.error(
@@ -94,6 +113,6 @@ public final class ZoneActions {
         }
       }
     }
-    return new Result(needed, alerts, failures, changed);
+    return new Result(needed, alerts, failures, created, associated);
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Zone lists and VPC settings, kept for a short time between invocations of a warm function. They
  * change rarely, and listing them per event was most of the sample's API traffic. A zone this tool
- * creates or associates invalidates the cache at once. Safe to share between threads.
+ * creates or associates is added to what is kept, so the zones are not listed again for it. Safe to
+ * share between threads.
  */
 public final class CachedLookups {
   private final ZoneDirectory zones;
@@ -70,9 +71,35 @@ public final class CachedLookups {
         .orElse(0);
   }
 
-  public synchronized void invalidateZones() {
-    zoneList = null;
-    associations.clear();
+  /**
+   * Adds what this tool just did to what is kept: zones it created (associated with the VPC they
+   * were created for) and associations it made. Lists not kept yet are read whole when needed.
+   */
+  public synchronized void learn(List<HostedZone> created, Map<String, Set<ZoneId>> associated) {
+    if (zoneList != null) {
+      List<HostedZone> all = new java.util.ArrayList<>(zoneList.value);
+      created.stream()
+          .filter(z -> all.stream().noneMatch(known -> known.id().equals(z.id())))
+          .forEach(all::add);
+      zoneList = new Entry<>(List.copyOf(all), zoneList.until);
+    }
+    Map<String, Set<ZoneId>> joined = new HashMap<>();
+    created.forEach(
+        z ->
+            z.createdForVpc()
+                .ifPresent(
+                    v -> joined.computeIfAbsent(v, k -> new java.util.HashSet<>()).add(z.id())));
+    associated.forEach(
+        (v, ids) -> joined.computeIfAbsent(v, k -> new java.util.HashSet<>()).addAll(ids));
+    joined.forEach(
+        (vpcId, ids) -> {
+          Entry<Set<ZoneId>> known = associations.get(vpcId);
+          if (known != null) {
+            Set<ZoneId> all = new java.util.HashSet<>(known.value);
+            all.addAll(ids);
+            associations.put(vpcId, new Entry<>(Set.copyOf(all), known.until));
+          }
+        });
   }
 
   private <T> Entry<T> fresh(Supplier<T> load) {

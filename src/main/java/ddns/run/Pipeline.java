@@ -91,7 +91,7 @@ final class Pipeline {
       decisions = asIfCreated(decisions);
     }
     if (zones.changed()) {
-      lookups.invalidateZones();
+      lookups.learn(zones.created(), zones.associated());
       decisions =
           decisions.stream()
               .map(d -> zones.failures().containsKey(d.id()) ? d : planning.again(d))

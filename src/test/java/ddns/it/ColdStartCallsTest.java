@@ -24,4 +24,19 @@ class ColdStartCallsTest extends EmulatorTest {
     assertThat(summary.instances().get(0).changes()).hasSize(3);
     assertThat(summary.apiCallsTotal()).as("calls: %s", summary.apiCalls()).isLessThanOrEqualTo(12);
   }
+
+  @Test
+  void creatingAReverseZone_doesNotListTheZonesAgain() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+
+    Summary summary = running(id);
+
+    assertThat(summary.instances().get(0).zoneActions()).hasSize(1);
+    assertThat(summary.instances().get(0).changes()).hasSize(2);
+    assertThat(summary.apiCalls())
+        .containsEntry("Route53.ListHostedZones", 1)
+        .containsEntry("Route53.ListHostedZonesByVPC", 1);
+  }
 }
