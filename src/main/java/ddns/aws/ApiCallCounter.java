@@ -45,20 +45,14 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
 
   @Override
   public Tally start() {
-    CallTally outer = current.get();
-    CallTally tally = new CallTally(outer);
+    CallTally tally = new CallTally();
     current.set(tally);
     return tally;
   }
 
-  /** One thread's counts; closing it hands the thread back to the enclosing tally, if any. */
+  /** One thread's counts, from {@link #start} until closed. */
   private final class CallTally implements Tally {
     private final Map<String, Integer> counts = new TreeMap<>();
-    private final CallTally outer;
-
-    CallTally(CallTally outer) {
-      this.outer = outer;
-    }
 
     @Override
     public Map<String, Integer> snapshot() {
@@ -67,18 +61,7 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
 
     @Override
     public void close() {
-      if (outer == null) {
-        current.remove();
-      } else {
-        outer.counts.putAll(merged(outer.counts, counts));
-        current.set(outer);
-      }
+      current.remove();
     }
-  }
-
-  private static Map<String, Integer> merged(Map<String, Integer> a, Map<String, Integer> b) {
-    Map<String, Integer> sum = new TreeMap<>(a);
-    b.forEach((k, v) -> sum.merge(k, v, Integer::sum));
-    return sum;
   }
 }

@@ -238,36 +238,33 @@ public record Config(
     /** Zone names (normalised) or hosted zone ids (Z…), comma or space separated. */
     Set<String> zoneRefs(String name) {
       Set<String> refs = new LinkedHashSet<>();
-      for (String part : text(name).split("[,\\s]+")) {
-        if (part.isBlank()) {
-          continue;
-        }
-        if (part.matches("Z[A-Z0-9]{1,31}")) {
-          refs.add(part);
-          continue;
-        }
-        try {
-          refs.add(DnsName.parse(part).value());
-        } catch (InvalidNameException e) {
-          throw new ConfigException(name + ": " + e.getMessage());
-        }
+      for (String part : list(name)) {
+        refs.add(part.matches("Z[A-Z0-9]{1,31}") ? part : dnsName(name, part).value());
       }
       return refs;
     }
 
     Set<DnsName> zones(String name) {
       Set<DnsName> zones = new LinkedHashSet<>();
-      for (String part : text(name).split("[,\\s]+")) {
-        if (part.isBlank()) {
-          continue;
-        }
-        try {
-          zones.add(DnsName.parse(part));
-        } catch (InvalidNameException e) {
-          throw new ConfigException(name + ": " + e.getMessage());
-        }
+      for (String part : list(name)) {
+        zones.add(dnsName(name, part));
       }
       return zones;
+    }
+
+    /** The comma- or space-separated entries of a list setting. */
+    private List<String> list(String name) {
+      return java.util.Arrays.stream(text(name).split("[,\\s]+"))
+          .filter(part -> !part.isBlank())
+          .toList();
+    }
+
+    private static DnsName dnsName(String name, String part) {
+      try {
+        return DnsName.parse(part);
+      } catch (InvalidNameException e) {
+        throw new ConfigException(name + ": " + e.getMessage());
+      }
     }
   }
 }

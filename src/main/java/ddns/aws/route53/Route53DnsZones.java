@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -98,14 +99,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public List<RecordSet> recordsAt(ZoneId zoneId, DnsName name) {
-    try {
-      return recordsAtName(zoneId, name);
-    } catch (ServiceFailure e) {
-      if (e.getCause() instanceof NoSuchHostedZoneException) {
-        return List.of(); // a zone deleted by hand holds nothing any more
-      }
-      throw e;
-    }
+    return emptyIfZoneGone(() -> recordsAtName(zoneId, name));
   }
 
   private List<RecordSet> recordsAtName(ZoneId zoneId, DnsName name) {
@@ -144,11 +138,16 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public List<RecordSet> allRecords(ZoneId zoneId) {
+    return emptyIfZoneGone(() -> listAll(zoneId));
+  }
+
+  /** A zone deleted by hand holds nothing any more: reading it gives no record sets. */
+  private static List<RecordSet> emptyIfZoneGone(Supplier<List<RecordSet>> read) {
     try {
-      return listAll(zoneId);
+      return read.get();
     } catch (ServiceFailure e) {
       if (e.getCause() instanceof NoSuchHostedZoneException) {
-        return List.of(); // a zone deleted by hand holds nothing any more
+        return List.of();
       }
       throw e;
     }
