@@ -226,18 +226,21 @@ class DdnsServiceTest {
 
   @Nested
   class LaunchGrace {
+    /** A running event, {@code secondsAgo} old, for an instance EC2 does not list. */
+    private StateChange runningEventOfAnUnseenInstance(long secondsAgo) {
+      return new StateChange(
+          "msg-0",
+          "evt-0",
+          InstanceId.of("i-0000000000000beef"),
+          "running",
+          "123456789012",
+          "us-east-1",
+          java.util.Optional.of(clock.instant().minusSeconds(secondsAgo)));
+    }
+
     @Test
     void aRunningEventForAnInstanceEc2DoesNotShowYet_isRetried_notTakenForGone() {
-      InstanceId fresh = InstanceId.of("i-0000000000000beef");
-      StateChange justNow =
-          new StateChange(
-              "msg-0",
-              "evt-0",
-              fresh,
-              "running",
-              "123456789012",
-              "us-east-1",
-              java.util.Optional.of(clock.instant().minusSeconds(30)));
+      StateChange justNow = runningEventOfAnUnseenInstance(30);
 
       Summary summary = service().handle(List.of(justNow));
 
@@ -247,16 +250,7 @@ class DdnsServiceTest {
 
     @Test
     void pastTheGrace_itIsHandledAsGone_withANote() {
-      InstanceId fresh = InstanceId.of("i-0000000000000beef");
-      StateChange longAgo =
-          new StateChange(
-              "msg-0",
-              "evt-0",
-              fresh,
-              "running",
-              "123456789012",
-              "us-east-1",
-              java.util.Optional.of(clock.instant().minusSeconds(601)));
+      StateChange longAgo = runningEventOfAnUnseenInstance(601);
 
       Summary summary = service().handle(List.of(longAgo));
 
