@@ -16,5 +16,9 @@ public enum AlertKind {
   /** A change Route 53 would refuse; the instance's other changes go ahead. */
   RECORD_REFUSED,
   /** Joining a private zone would hide public names from the VPC; it is not joined. */
-  ASSOCIATION_REFUSED
+  ASSOCIATION_REFUSED,
+  /** A host name another running instance holds; the later instance does not get it. */
+  NAME_TAKEN,
+  /** The host-name pattern gave no usable name for the instance. */
+  NAME_UNUSABLE
 }

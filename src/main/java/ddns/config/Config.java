@@ -3,6 +3,7 @@ package ddns.config;
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
 import ddns.log.JsonLog;
+import ddns.plan.HostnamePattern;
 import ddns.plan.PlanningRules;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -56,6 +57,24 @@ public record Config(
           new Setting(
               "DDNS_CNAME_TAG", "CNAME", "tag key naming an alias (CNAME) for the instance"),
           new Setting(
+              "DDNS_HOSTNAME_TAG",
+              "HOSTNAME",
+              "tag key naming the instance's own host name (an A record, and its PTR)"),
+          new Setting(
+              "DDNS_HOSTNAME_PATTERN",
+              "",
+              "host name of instances without that tag, e.g. {tag:Name} or {tag:Name}-{instance-id}"
+                  + " (placeholders {instance-id}, {tag:KEY}, {az}, {ip}; empty: none)"),
+          new Setting(
+              "DDNS_POOL_TAG",
+              "POOL",
+              "tag key naming a pool: one multi-value A record of every running member"),
+          new Setting(
+              "DDNS_ALL_ADDRESSES",
+              "false",
+              "give every private IPv4 address of every network interface its ip-… A record and"
+                  + " PTR, not only the primary one"),
+          new Setting(
               "DDNS_ALLOWED_ZONES",
               "",
               "zones records may go into, comma or space separated (empty: every zone)"),
@@ -63,6 +82,10 @@ public record Config(
               "DDNS_CREATE_REVERSE_ZONES",
               "true",
               "create a missing /24 in-addr.arpa private zone when a PTR needs it"),
+          new Setting(
+              "DDNS_DELETE_EMPTY_REVERSE_ZONES",
+              "false",
+              "delete a reverse zone route53-ddns created once its last record is gone"),
           new Setting(
               "DDNS_ASSOCIATE_VPC",
               "true",
@@ -111,13 +134,17 @@ public record Config(
             read.zones("DDNS_ALLOWED_ZONES"),
             read.flag("DDNS_CREATE_REVERSE_ZONES"),
             read.flag("DDNS_ASSOCIATE_VPC"),
-            read.zoneRefs("DDNS_ASSOCIATE_ZONES"));
-    if (rules.zoneTagKey().equalsIgnoreCase(rules.cnameTagKey())) {
-      throw new ConfigException(
-          "DDNS_ZONE_TAG and DDNS_CNAME_TAG are both '"
-              + rules.zoneTagKey()
-              + "': one tag key cannot name a zone and an alias");
-    }
+            read.zoneRefs("DDNS_ASSOCIATE_ZONES"),
+            read.tagKey("DDNS_HOSTNAME_TAG"),
+            read.tagKey("DDNS_POOL_TAG"),
+            read.pattern("DDNS_HOSTNAME_PATTERN"),
+            read.flag("DDNS_ALL_ADDRESSES"));
+    distinctTagKeys(
+        Map.of(
+            "DDNS_ZONE_TAG", rules.zoneTagKey(),
+            "DDNS_CNAME_TAG", rules.cnameTagKey(),
+            "DDNS_HOSTNAME_TAG", rules.hostnameTagKey(),
+            "DDNS_POOL_TAG", rules.poolTagKey()));
     return new Config(
         read.tableName("DDNS_TABLE"),
         read.topicArn("DDNS_ALERT_TOPIC_ARN"),
@@ -129,6 +156,26 @@ public record Config(
         read.text("DDNS_SERVICE_NAME"),
         Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
         read.rate("DDNS_ROUTE53_RPS"));
+  }
+
+  /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
+  private static void distinctTagKeys(Map<String, String> keys) {
+    Map<String, String> seen = new java.util.TreeMap<>();
+    keys.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              String other = seen.put(e.getValue().toLowerCase(Locale.ROOT), e.getKey());
+              if (other != null) {
+                throw new ConfigException(
+                    other
+                        + " and "
+                        + e.getKey()
+                        + " are both '"
+                        + e.getValue()
+                        + "': one tag key cannot mean two things");
+              }
+            });
   }
 
   public Config withDryRun(boolean dryRun) {
@@ -224,6 +271,18 @@ public record Config(
         return JsonLog.Level.parse(text(name));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(name + " " + e.getMessage());
+      }
+    }
+
+    Optional<HostnamePattern> pattern(String name) {
+      String value = text(name);
+      if (value.isBlank()) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(HostnamePattern.parse(value));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name + " '" + value + "' " + e.getMessage());
       }
     }
 

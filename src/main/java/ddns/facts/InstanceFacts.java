@@ -23,6 +23,8 @@ public final class InstanceFacts {
   private final Optional<String> publicIp;
   private final Optional<String> publicDnsName;
   private final List<String> ipv6Addresses;
+  private final List<String> secondaryIpv4;
+  private final Optional<String> availabilityZone;
   private final Map<String, String> tags;
 
   private InstanceFacts(Builder b) {
@@ -35,6 +37,12 @@ public final class InstanceFacts {
     this.publicIp = present(b.publicIp);
     this.publicDnsName = present(b.publicDnsName);
     this.ipv6Addresses = List.copyOf(b.ipv6Addresses);
+    this.secondaryIpv4 =
+        b.secondaryIpv4.stream()
+            .filter(ip -> ip != null && !ip.isBlank() && !privateIp.map(ip::equals).orElse(false))
+            .distinct()
+            .toList();
+    this.availabilityZone = present(b.availabilityZone);
     this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
   }
 
@@ -83,6 +91,18 @@ public final class InstanceFacts {
     return ipv6Addresses;
   }
 
+  /**
+   * The private IPv4 addresses besides the primary one: secondary addresses of every network
+   * interface, and the addresses of secondary interfaces, in EC2's order.
+   */
+  public List<String> secondaryIpv4Addresses() {
+    return secondaryIpv4;
+  }
+
+  public Optional<String> availabilityZone() {
+    return availabilityZone;
+  }
+
   public Map<String, String> tags() {
     return tags;
   }
@@ -99,6 +119,8 @@ public final class InstanceFacts {
         && publicIp.equals(f.publicIp)
         && publicDnsName.equals(f.publicDnsName)
         && ipv6Addresses.equals(f.ipv6Addresses)
+        && secondaryIpv4.equals(f.secondaryIpv4)
+        && availabilityZone.equals(f.availabilityZone)
         && tags.equals(f.tags);
   }
 
@@ -123,6 +145,8 @@ public final class InstanceFacts {
     private String publicIp;
     private String publicDnsName;
     private List<String> ipv6Addresses = List.of();
+    private List<String> secondaryIpv4 = List.of();
+    private String availabilityZone;
     private Map<String, String> tags = Map.of();
 
     private Builder(InstanceId instanceId, InstanceState state, Instant launchTime) {
@@ -158,6 +182,16 @@ public final class InstanceFacts {
 
     public Builder ipv6Addresses(List<String> addresses) {
       this.ipv6Addresses = addresses == null ? List.of() : List.copyOf(addresses);
+      return this;
+    }
+
+    public Builder secondaryIpv4Addresses(List<String> addresses) {
+      this.secondaryIpv4 = addresses == null ? List.of() : List.copyOf(addresses);
+      return this;
+    }
+
+    public Builder availabilityZone(String availabilityZone) {
+      this.availabilityZone = availabilityZone;
       return this;
     }
 

@@ -8,6 +8,7 @@ import ddns.dns.NameInZone;
 import ddns.dns.Quoted;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
+import ddns.dns.Sharing;
 import ddns.facts.InstanceId;
 import ddns.registry.Claim;
 import ddns.registry.Claimant;
@@ -45,8 +46,11 @@ import java.util.TreeSet;
  * yes            | nobody          | none                 | nothing (already gone)
  * </pre>
  *
- * The winner is the most recently launched claimant, so a shared CNAME moves to the next claimant
- * when the current one goes away.
+ * The content comes from the claim ({@link Claim#content}): for most records the most recently
+ * launched claimant's, so a shared CNAME moves to the next claimant when the current one goes away;
+ * for a host name the one instance that holds it; for a pool every member's addresses. A pool's
+ * record set is written guarded (see {@link PlannedChange}), so concurrent joins and leaves never
+ * lose a member.
  */
 public final class ChangePlanner {
 
@@ -124,7 +128,8 @@ public final class ChangePlanner {
     List<PlannedChange> changes = new ArrayList<>();
     for (Map.Entry<RecordKey, DnsName> entry : batch.zoneNames().entrySet()) {
       RecordKey key = entry.getKey();
-      Claim old = registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue()));
+      Claim old =
+          registry.claim(key).orElse(Claim.unclaimed(key, entry.getValue(), batch.sharingOf(key)));
       Set<InstanceId> actors = new TreeSet<>(batch.involved().getOrDefault(key, Set.of()));
       old.claimants().keySet().stream().filter(byId::containsKey).forEach(actors::add);
       Map<InstanceId, Claimant> next = new TreeMap<>(old.claimants());
@@ -135,7 +140,7 @@ public final class ChangePlanner {
           next.put(id, claimant(byId.get(id), d));
         }
       }
-      Claim nextClaim = new Claim(key, old.zoneName(), old.version(), next);
+      Claim nextClaim = old.withClaimants(old.version(), next);
       claimWrites(old, nextClaim, before, after);
       Optional<PlannedChange> earlier = Optional.ofNullable(sentBefore.get(key));
       InstanceId actor =
@@ -162,14 +167,17 @@ public final class ChangePlanner {
       Map<InstanceId, Intent> byId,
       Map<InstanceId, Map<RecordKey, DesiredRecord>> wanted,
       Map<RecordKey, DnsName> zoneNames,
-      Map<RecordKey, Set<InstanceId>> involved) {
+      Map<RecordKey, Set<InstanceId>> involved,
+      Map<RecordKey, Sharing> sharing) {
 
     static Involved of(
         List<Intent> sorted,
         Map<InstanceId, List<DesiredRecord>> accepted,
         RegistrySnapshot registry,
         Map<RecordKey, PlannedChange> sentBefore) {
-      Involved b = new Involved(new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>());
+      Involved b =
+          new Involved(
+              new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
       for (Intent intent : sorted) {
         InstanceId id = intent.instanceId();
         b.byId.put(id, intent);
@@ -177,6 +185,7 @@ public final class ChangePlanner {
         for (DesiredRecord d : accepted.get(id)) {
           mine.put(d.key(), d);
           b.zoneNames.put(d.key(), d.zoneName());
+          b.sharing.putIfAbsent(d.key(), d.sharing());
           b.involve(d.key(), id);
         }
         b.wanted.put(id, mine);
@@ -195,6 +204,11 @@ public final class ChangePlanner {
       return b;
     }
 
+    /** How a record set nobody claims yet is to be shared: as the records that want it say. */
+    Sharing sharingOf(RecordKey key) {
+      return sharing.getOrDefault(key, Sharing.LATEST);
+    }
+
     private void involve(RecordKey key, InstanceId id) {
       involved.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
     }
@@ -210,16 +224,25 @@ public final class ChangePlanner {
       List<Alert> alerts) {
     RecordKey key = next.key();
     Optional<RecordSet> current = live.at(key.nameInZone(), key.type());
-    Optional<Claimant> winner = next.winner();
-    if (winner.isPresent()) {
-      RecordSet want =
-          new RecordSet(key.name(), key.type(), winner.get().ttl(), winner.get().values());
-      if (current.isPresent() && current.get().sameContent(want)) {
+    Optional<RecordSet> want = next.content();
+    if (want.isPresent()) {
+      if (current.isPresent() && current.get().sameContent(want.get())) {
         return Optional.empty();
       }
-      InstanceId by = batch.contains(winner.get().instanceId()) ? winner.get().instanceId() : actor;
+      InstanceId by =
+          next.winner()
+              .map(Claimant::instanceId)
+              .filter(id -> next.sharing() != Sharing.POOL && batch.contains(id))
+              .orElse(actor);
       return Optional.of(
-          new PlannedChange(ChangeAction.UPSERT, key.zoneId(), next.zoneName(), want, by, current));
+          new PlannedChange(
+              ChangeAction.UPSERT,
+              key.zoneId(),
+              next.zoneName(),
+              want.get(),
+              by,
+              current,
+              next.sharing() == Sharing.POOL));
     }
     boolean ownStaleWrite =
         sentBefore.isPresent()
@@ -243,8 +266,9 @@ public final class ChangePlanner {
    * (values or TTL) was set outside the tool, so the record is no longer the tool's.
    */
   private static boolean writtenByUs(Claim claim, RecordSet live) {
-    return claim.claimants().values().stream()
-        .anyMatch(c -> c.ttl() == live.ttl() && c.values().equals(live.values()));
+    return claim.content().map(live::sameContent).orElse(false)
+        || claim.claimants().values().stream()
+            .anyMatch(c -> c.ttl() == live.ttl() && c.values().equals(live.values()));
   }
 
   private static Alert edited(InstanceId actor, Claim claim, RecordSet live) {
@@ -274,16 +298,14 @@ public final class ChangePlanner {
     union.putAll(next.claimants());
     long version = old.version();
     if (!union.equals(old.claimants())) {
-      before.add(new PutClaim(new Claim(old.key(), old.zoneName(), version + 1, union), version));
+      before.add(new PutClaim(old.withClaimants(version + 1, union), version));
       version++;
     }
     if (!next.claimants().equals(union)) {
       if (next.claimants().isEmpty()) {
         after.add(new DeleteClaim(old.key(), version));
       } else {
-        after.add(
-            new PutClaim(
-                new Claim(old.key(), old.zoneName(), version + 1, next.claimants()), version));
+        after.add(new PutClaim(old.withClaimants(version + 1, next.claimants()), version));
       }
     }
   }

@@ -2,6 +2,7 @@ package ddns.plan;
 
 import ddns.alert.Alert;
 import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
 import ddns.dns.RecordKey;
 import ddns.facts.InstanceId;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What one running instance should have: its records, the zone actions they need first, the alerts
- * raised on the way and notes saying why something was not made.
+ * raised on the way and notes saying why something was not made. {@code pointerTargets}: the names
+ * its pointers may name, best first (see {@link Intent}).
  */
 public record InstancePlan(
     InstanceId instanceId,
@@ -20,7 +22,8 @@ public record InstancePlan(
     List<ZoneAction> zoneActions,
     List<Alert> alerts,
     List<String> notes,
-    Map<RecordKey, String> reasons) {
+    Map<RecordKey, String> reasons,
+    List<DnsName> pointerTargets) {
 
   public InstancePlan {
     Objects.requireNonNull(instanceId, "instanceId == null");
@@ -29,5 +32,6 @@ public record InstancePlan(
     alerts = alerts.stream().distinct().sorted().toList();
     notes = List.copyOf(notes);
     reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
+    pointerTargets = List.copyOf(pointerTargets);
   }
 }

@@ -3,10 +3,12 @@ package ddns.plan;
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
 import ddns.dns.DesiredRecord;
+import ddns.dns.DnsName;
 import ddns.dns.NameInZone;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
+import ddns.dns.Sharing;
 import ddns.facts.InstanceId;
 import ddns.registry.Claim;
 import ddns.registry.RegistrySnapshot;
@@ -26,8 +28,10 @@ import java.util.TreeSet;
 final class NameConflicts {
   private NameConflicts() {}
 
-  /** Drops the desired records that would touch a foreign record or clash with another name. */
   /**
+   * Drops the desired records that would touch a foreign record, clash with another name, or take a
+   * host name another instance holds.
+   *
    * @param adopted when not null, an unclaimed record that holds exactly the desired values (same
    *     name, type, values) is taken over instead of refused, and noted here per instance
    */
@@ -43,31 +47,44 @@ final class NameConflicts {
         wantedTypes.computeIfAbsent(d.key().nameInZone(), n -> new TreeSet<>()).add(d.key().type());
       }
     }
+    Map<NameInZone, InstanceId> holders = HostNames.holders(intents, registry);
+    Map<RecordKey, Sharing> sharing = sharing(intents, registry);
     Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
       List<DesiredRecord> kept = new ArrayList<>();
       Set<RecordKey> adoptable = new java.util.HashSet<>();
-      Map<String, String> refusedAliases = new HashMap<>();
+      Set<DnsName> refusedNames = new TreeSet<>();
       for (DesiredRecord d : intent.desired()) {
-        if (adopted != null && adoptable(d, registry, live)) {
+        Optional<Alert> problem =
+            HostNames.taken(intent.instanceId(), d, holders)
+                .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
+        if (problem.isEmpty() && adopted != null && adoptable(d, registry, live)) {
           kept.add(d);
           adoptable.add(d.key());
           continue;
         }
-        Optional<Alert> problem =
-            problem(intent.instanceId(), d, registry, live, wantedTypes.get(d.key().nameInZone()));
+        problem =
+            problem.or(
+                () ->
+                    problem(
+                        intent.instanceId(),
+                        d,
+                        registry,
+                        live,
+                        wantedTypes.get(d.key().nameInZone())));
         if (problem.isPresent()) {
-          alerts.add(problem.get());
-          if (d.key().type() == RecordType.CNAME) {
-            refusedAliases.put(d.key().name().value(), d.content().values().get(0));
+          if (!alerts.contains(problem.get())) {
+            alerts.add(problem.get());
           }
+          refusedNames.add(d.key().name());
         } else {
           kept.add(d);
         }
       }
+      kept.forEach(d -> refusedNames.remove(d.key().name()));
       List<DesiredRecord> result = new ArrayList<>();
       for (DesiredRecord d : kept) {
-        DesiredRecord last = retarget(d, refusedAliases);
+        DesiredRecord last = retarget(d, intent.pointerTargets(), refusedNames);
         if (!adoptable.contains(d.key())) {
           result.add(last);
         } else if (last.equals(d)) {
@@ -82,6 +99,64 @@ final class NameConflicts {
       accepted.put(intent.instanceId(), result);
     }
     return accepted;
+  }
+
+  /**
+   * How each record set of the batch is shared: as its claim says when it is claimed, else as the
+   * first instance (by id) that wants it says.
+   */
+  private static Map<RecordKey, Sharing> sharing(List<Intent> intents, RegistrySnapshot registry) {
+    Map<RecordKey, Sharing> sharing = new HashMap<>();
+    for (Intent intent : intents) {
+      for (DesiredRecord d : intent.desired()) {
+        sharing.computeIfAbsent(
+            d.key(),
+            k ->
+                registry.claim(k).filter(Claim::isClaimed).map(Claim::sharing).orElse(d.sharing()));
+      }
+    }
+    return sharing;
+  }
+
+  /** A pool cannot use a host name, nor a host name a pool's name. */
+  private static Optional<Alert> sharingConflict(
+      InstanceId instanceId,
+      DesiredRecord d,
+      Map<RecordKey, Sharing> sharing,
+      RegistrySnapshot registry) {
+    Sharing there = sharing.get(d.key());
+    if (there == d.sharing()) {
+      return Optional.empty();
+    }
+    String holders =
+        registry
+            .claim(d.key())
+            .map(c -> c.claimants().keySet())
+            .filter(ids -> !ids.isEmpty())
+            .map(ids -> " (" + ids.stream().map(InstanceId::value).sorted().findFirst().get() + ")")
+            .orElse("");
+    return Optional.of(
+        new Alert(
+            instanceId,
+            AlertKind.NAME_CONFLICT,
+            d.key().type()
+                + " "
+                + d.key().name()
+                + " in zone "
+                + d.zoneName()
+                + " skipped: it is "
+                + describe(there)
+                + holders
+                + ", and this instance wants it as "
+                + describe(d.sharing())));
+  }
+
+  private static String describe(Sharing sharing) {
+    return switch (sharing) {
+      case LATEST -> "an instance's record";
+      case FIRST -> "an instance's host name";
+      case POOL -> "a pool";
+    };
   }
 
   /**
@@ -107,19 +182,26 @@ final class NameConflicts {
         + ": it holds exactly what route53-ddns writes, and is the tool's from now on";
   }
 
-  /** A pointer to an alias that was refused points where the alias would have pointed. */
-  private static DesiredRecord retarget(DesiredRecord d, Map<String, String> refusedAliases) {
-    if (d.key().type() != RecordType.PTR
-        || !refusedAliases.containsKey(d.content().values().get(0))) {
+  /**
+   * A pointer names the first of the instance's pointer targets whose records were not refused (a
+   * host name another instance holds, an alias blocked by a foreign record), else the last one.
+   */
+  private static DesiredRecord retarget(
+      DesiredRecord d, List<DnsName> targets, Set<DnsName> refusedNames) {
+    if (d.key().type() != RecordType.PTR || targets.isEmpty()) {
       return d;
     }
-    RecordSet set =
+    DnsName target =
+        targets.stream()
+            .filter(t -> !refusedNames.contains(t))
+            .findFirst()
+            .orElse(targets.get(targets.size() - 1));
+    if (d.content().values().equals(List.of(target.value()))) {
+      return d;
+    }
+    return d.withContent(
         new RecordSet(
-            d.content().name(),
-            RecordType.PTR,
-            d.content().ttl(),
-            List.of(refusedAliases.get(d.content().values().get(0))));
-    return new DesiredRecord(d.key(), d.zoneName(), set);
+            d.content().name(), RecordType.PTR, d.content().ttl(), List.of(target.value())));
   }
 
   private static Optional<Alert> problem(

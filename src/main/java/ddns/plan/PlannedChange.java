@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * One change to send to Route 53, and the instance of the batch it is done for. {@code replaces} is
- * what the record set held when it was read (absent for a record created).
+ * what the record set held when it was read (absent for a record created). A {@code guarded} upsert
+ * is sent so that Route 53 refuses it when the record set no longer holds {@code replaces} (a
+ * DELETE of exactly that content and a CREATE, or a CREATE alone): record sets several instances
+ * write at once (pools) never lose one instance's write to another's stale one.
  */
 public record PlannedChange(
     ChangeAction action,
@@ -18,7 +21,8 @@ public record PlannedChange(
     DnsName zoneName,
     RecordSet set,
     InstanceId instanceId,
-    Optional<RecordSet> replaces)
+    Optional<RecordSet> replaces,
+    boolean guarded)
     implements Comparable<PlannedChange> {
 
   private static final Comparator<PlannedChange> ORDER =
@@ -34,6 +38,16 @@ public record PlannedChange(
     Objects.requireNonNull(set, "set == null");
     Objects.requireNonNull(instanceId, "instanceId == null");
     Objects.requireNonNull(replaces, "replaces == null");
+  }
+
+  public PlannedChange(
+      ChangeAction action,
+      ZoneId zoneId,
+      DnsName zoneName,
+      RecordSet set,
+      InstanceId instanceId,
+      Optional<RecordSet> replaces) {
+    this(action, zoneId, zoneName, set, instanceId, replaces, false);
   }
 
   public PlannedChange(

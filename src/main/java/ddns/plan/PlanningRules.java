@@ -5,6 +5,7 @@ import ddns.dns.HostedZone;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,11 @@ import java.util.Set;
  * @param associateVpc associate the instance's VPC with a private zone that receives its records
  * @param associateZones private zones (normalised names, or ids) the VPC may join even where that
  *     hides names: a public zone of the same name exists, or the name is one of AWS's own
+ * @param hostnameTagKey tag key naming the instance's own host name ({@code HOSTNAME})
+ * @param poolTagKey tag key naming a pool the instance is a member of ({@code POOL})
+ * @param hostnamePattern the host name of an instance without a host-name tag, when set
+ * @param allAddresses every private IPv4 address of every network interface gets its host record
+ *     and pointer, not only the primary one
  */
 public record PlanningRules(
     long ttl,
@@ -27,7 +33,11 @@ public record PlanningRules(
     Set<DnsName> allowedZones,
     boolean createReverseZones,
     boolean associateVpc,
-    Set<String> associateZones) {
+    Set<String> associateZones,
+    String hostnameTagKey,
+    String poolTagKey,
+    Optional<HostnamePattern> hostnamePattern,
+    boolean allAddresses) {
 
   public PlanningRules {
     if (ttl < 0 || ttl > 2_147_483_647L) {
@@ -35,8 +45,65 @@ public record PlanningRules(
     }
     Objects.requireNonNull(zoneTagKey, "zoneTagKey == null");
     Objects.requireNonNull(cnameTagKey, "cnameTagKey == null");
+    Objects.requireNonNull(hostnameTagKey, "hostnameTagKey == null");
+    Objects.requireNonNull(poolTagKey, "poolTagKey == null");
+    Objects.requireNonNull(hostnamePattern, "hostnamePattern == null");
     allowedZones = Set.copyOf(allowedZones);
     associateZones = Set.copyOf(associateZones);
+  }
+
+  public PlanningRules(
+      long ttl,
+      String zoneTagKey,
+      String cnameTagKey,
+      Set<DnsName> allowedZones,
+      boolean createReverseZones,
+      boolean associateVpc,
+      Set<String> associateZones) {
+    this(
+        ttl,
+        zoneTagKey,
+        cnameTagKey,
+        allowedZones,
+        createReverseZones,
+        associateVpc,
+        associateZones,
+        "HOSTNAME",
+        "POOL",
+        Optional.empty(),
+        false);
+  }
+
+  /** These rules with a host-name pattern for instances without a host-name tag. */
+  public PlanningRules withHostnamePattern(HostnamePattern pattern) {
+    return new PlanningRules(
+        ttl,
+        zoneTagKey,
+        cnameTagKey,
+        allowedZones,
+        createReverseZones,
+        associateVpc,
+        associateZones,
+        hostnameTagKey,
+        poolTagKey,
+        Optional.of(pattern),
+        allAddresses);
+  }
+
+  /** These rules, giving every private address its records, or only the primary one. */
+  public PlanningRules withAllAddresses(boolean all) {
+    return new PlanningRules(
+        ttl,
+        zoneTagKey,
+        cnameTagKey,
+        allowedZones,
+        createReverseZones,
+        associateVpc,
+        associateZones,
+        hostnameTagKey,
+        poolTagKey,
+        hostnamePattern,
+        all);
   }
 
   public PlanningRules(

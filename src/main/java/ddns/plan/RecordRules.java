@@ -9,6 +9,7 @@ import ddns.dns.InvalidNameException;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
+import ddns.dns.Sharing;
 import ddns.dns.ZoneCatalog;
 import ddns.facts.InstanceFacts;
 import ddns.facts.VpcFacts;
@@ -60,6 +61,8 @@ public final class RecordRules {
     private final List<Alert> alerts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private boolean dnsSupportAlerted;
+    private Optional<DnsName> aliasTarget = Optional.empty();
+    private List<DnsName> pointerTargets = List.of();
 
     Planning(InstanceFacts facts, VpcFacts vpc, ZoneCatalog zones) {
       this.facts = facts;
@@ -111,14 +114,193 @@ public final class RecordRules {
       privateZones.removeIf(z -> !mayJoin(z));
 
       List<DnsName> aNames = hostRecords(host, privateZones, publicZone);
-
+      Optional<HostedZone> publicTagZone = publicZone;
+      Optional<DnsName> ownName =
+          ownName()
+              .flatMap(
+                  n -> named(n.name(), n.source(), Sharing.FIRST, privateZones, publicTagZone));
       Optional<DnsName> privateAlias = cnameTag.flatMap(name -> aliases(name, aNames));
-      Optional<DnsName> ptrTarget = privateAlias.or(() -> aNames.stream().findFirst());
-      ptrTarget.ifPresent(this::pointers);
+      pool(privateZones, publicTagZone);
+
+      List<DnsName> targets = new ArrayList<>();
+      ownName.ifPresent(targets::add);
+      privateAlias.ifPresent(targets::add);
+      privateAlias
+          .flatMap(a -> aliasTarget)
+          .or(() -> aNames.stream().findFirst())
+          .ifPresent(targets::add);
+      pointerTargets = targets.stream().distinct().toList();
+      pointerTargets.stream().findFirst().ifPresent(this::pointers);
+      secondaryAddresses(privateZones);
       if (records.isEmpty() && alerts.isEmpty() && zoneActions.isEmpty()) {
         notes.add("no tag and no hosted zone for the VPC's DHCP domain: nothing to register");
       }
       return result();
+    }
+
+    /** A name from a tag or the pattern, and where it came from, for messages. */
+    private record Named(DnsName name, String source) {}
+
+    /**
+     * The instance's own host name: its host-name tag, else the fleet's pattern. A tag that cannot
+     * be used is alerted, and the pattern does not stand in for it.
+     */
+    private Optional<Named> ownName() {
+      String key = rules.hostnameTagKey();
+      if (!PlanningRules.tags(facts.tags(), key).isEmpty()) {
+        return TagNames.read(facts.tags(), key, true, this::invalidTag)
+            .map(n -> new Named(n, key + " tag " + shown(n)));
+      }
+      if (rules.hostnamePattern().isEmpty()) {
+        return Optional.empty();
+      }
+      HostnamePattern pattern = rules.hostnamePattern().get();
+      String source = "DDNS_HOSTNAME_PATTERN " + pattern;
+      HostnamePattern.Result result = pattern.render(facts);
+      if (result.name().isEmpty()) {
+        alert(AlertKind.NAME_UNUSABLE, source + " " + result.problem() + ": no host name");
+        return Optional.empty();
+      }
+      DnsName name = result.name().get();
+      Optional<String> own = TagNames.ownName(name, true);
+      if (own.isPresent()) {
+        alert(AlertKind.NAME_UNUSABLE, source + " gives " + name + ", which " + own.get());
+        return Optional.empty();
+      }
+      return Optional.of(new Named(name, source + " gives " + shown(name)));
+    }
+
+    /** The pool the instance is a member of: its address joins the pool name's record set. */
+    private void pool(List<HostedZone> privateZones, Optional<HostedZone> publicZone) {
+      String key = rules.poolTagKey();
+      Optional<DnsName> pool = TagNames.read(facts.tags(), key, true, this::invalidTag);
+      if (pool.isEmpty()) {
+        return;
+      }
+      String source = key + " tag " + shown(pool.get());
+      named(pool.get(), source, Sharing.POOL, privateZones, publicZone);
+    }
+
+    /**
+     * Records at a name of the instance's choosing (host name or pool): a single label in the zones
+     * the instance's host records go to, a full name in the longest zone of each kind it lies in.
+     * Private zones get the private address, public ones the public address (split horizon); both
+     * get the IPv6 addresses. Returns the name made in a private zone, for the pointers.
+     */
+    private Optional<DnsName> named(
+        DnsName name,
+        String source,
+        Sharing sharing,
+        List<HostedZone> privateZones,
+        Optional<HostedZone> publicZone) {
+      List<HostedZone> privateTargets = new ArrayList<>();
+      Optional<HostedZone> publicTarget;
+      boolean single = name.labels().size() == 1;
+      if (single) {
+        if (privateZones.isEmpty() && publicZone.isEmpty()) {
+          alert(
+              AlertKind.NO_SUCH_ZONE,
+              source
+                  + " is a single label, and the instance has no zone to put it in (no hosted zone"
+                  + " for its VPC's DHCP domain, no "
+                  + rules.zoneTagKey()
+                  + " tag)");
+          return Optional.empty();
+        }
+        privateTargets.addAll(privateZones);
+        publicTarget = publicZone;
+      } else {
+        if (zones.isApex(name)) {
+          alert(
+              AlertKind.NAME_CONFLICT,
+              source + " names a zone apex; route53-ddns writes names below a zone's apex only");
+          return Optional.empty();
+        }
+        Optional<HostedZone> privateZone = zones.longestSuffixZone(name, true);
+        Optional<HostedZone> publicOne = zones.longestSuffixZone(name, false);
+        if (privateZone.isEmpty() && publicOne.isEmpty()) {
+          alert(AlertKind.NO_SUCH_ZONE, source + " lies in no hosted zone");
+          return Optional.empty();
+        }
+        privateZone
+            .filter(z -> allowed(z, source) && privateRecordsPossible() && mayJoin(z))
+            .ifPresent(privateTargets::add);
+        publicTarget = publicOne.filter(z -> allowed(z, source));
+      }
+      Optional<DnsName> made = Optional.empty();
+      for (HostedZone zone : privateTargets) {
+        DnsName at = single ? zone.name().prepend(name.firstLabel()) : name;
+        String why =
+            source
+                + (single ? "; placed in private zone " : "; lies in private zone ")
+                + zone.name()
+                + ", with the private address";
+        facts.privateIpv4().ifPresent(ip -> add(zone, at, RecordType.A, List.of(ip), why, sharing));
+        if (!facts.ipv6Addresses().isEmpty()) {
+          add(zone, at, RecordType.AAAA, facts.ipv6Addresses(), why, sharing);
+        }
+        if (facts.privateIpv4().isPresent() || !facts.ipv6Addresses().isEmpty()) {
+          associateIfNeeded(zone);
+          made = made.or(() -> Optional.of(at));
+        }
+      }
+      publicTarget.ifPresent(
+          zone -> {
+            DnsName at = single ? zone.name().prepend(name.firstLabel()) : name;
+            String why =
+                source
+                    + (single ? "; placed in public zone " : "; lies in public zone ")
+                    + zone.name()
+                    + ", with the public address";
+            facts
+                .publicIpv4()
+                .ifPresentOrElse(
+                    ip -> add(zone, at, RecordType.A, List.of(ip), why, sharing),
+                    () ->
+                        notes.add(
+                            "no public IPv4 address: no A record for "
+                                + at
+                                + " in public zone "
+                                + zone.name()));
+            if (!facts.ipv6Addresses().isEmpty()) {
+              add(zone, at, RecordType.AAAA, facts.ipv6Addresses(), why, sharing);
+            }
+          });
+      return made;
+    }
+
+    /**
+     * With {@code DDNS_ALL_ADDRESSES}, each further private IPv4 address gets an {@code ip-…} A
+     * record of its own in the instance's private zones, and a pointer to it.
+     */
+    private void secondaryAddresses(List<HostedZone> privateZones) {
+      if (!rules.allAddresses() || privateZones.isEmpty()) {
+        return;
+      }
+      for (String ip : facts.secondaryIpv4Addresses()) {
+        if (ReverseNames.of(ip).isEmpty() || !ip.contains(".")) {
+          notes.add("not an IPv4 address: " + ip);
+          continue;
+        }
+        String label = "ip-" + ip.replace('.', '-');
+        DnsName first = null;
+        for (HostedZone zone : privateZones) {
+          DnsName name = zone.name().prepend(label);
+          add(
+              zone,
+              name,
+              RecordType.A,
+              List.of(ip),
+              "DDNS_ALL_ADDRESSES: further private address "
+                  + ip
+                  + " in private zone "
+                  + zone.name(),
+              Sharing.LATEST);
+          associateIfNeeded(zone);
+          first = first == null ? name : first;
+        }
+        ipv4Pointer(ip, first);
+      }
     }
 
     /** The host name's A (and AAAA) records per zone; returns the names made in private zones. */
@@ -212,6 +394,7 @@ public final class RecordRules {
           && privateRecordsPossible()
           && mayJoin(privateZone.get())) {
         Optional<DnsName> target = aNames.stream().findFirst().or(this::privateDnsName);
+        aliasTarget = target;
         if (target.isEmpty()) {
           notes.add("no private DNS name to point " + alias + " at");
         } else if (target.get().equals(alias)) {
@@ -365,10 +548,49 @@ public final class RecordRules {
 
     private void add(
         HostedZone zone, DnsName name, RecordType type, List<String> values, String why) {
+      add(zone, name, type, values, why, Sharing.LATEST);
+    }
+
+    private void add(
+        HostedZone zone,
+        DnsName name,
+        RecordType type,
+        List<String> values,
+        String why,
+        Sharing sharing) {
       RecordKey key = new RecordKey(zone.id(), name, type);
+      DesiredRecord there = records.get(key);
+      if (there != null && there.sharing() != sharing) {
+        alert(
+            AlertKind.NAME_CONFLICT,
+            name
+                + " is wanted as the instance's "
+                + purpose(there.sharing())
+                + " and as its "
+                + purpose(sharing)
+                + "; one name cannot be both, so only the first is made ("
+                + why
+                + ")");
+        return;
+      }
       reasons.putIfAbsent(key, why);
       records.putIfAbsent(
-          key, new DesiredRecord(key, zone.name(), new RecordSet(name, type, rules.ttl(), values)));
+          key,
+          new DesiredRecord(
+              key, zone.name(), new RecordSet(name, type, rules.ttl(), values), sharing));
+    }
+
+    /** A single label as typed ({@code web}), a full name with its dot. */
+    private static String shown(DnsName name) {
+      return name.labels().size() == 1 ? name.firstLabel() : name.value();
+    }
+
+    private static String purpose(Sharing sharing) {
+      return switch (sharing) {
+        case LATEST -> "host record";
+        case FIRST -> "host name";
+        case POOL -> "pool";
+      };
     }
 
     private Optional<String> hostLabel() {
@@ -402,7 +624,13 @@ public final class RecordRules {
 
     private InstancePlan result() {
       return new InstancePlan(
-          facts.instanceId(), List.copyOf(records.values()), zoneActions, alerts, notes, reasons);
+          facts.instanceId(),
+          List.copyOf(records.values()),
+          zoneActions,
+          alerts,
+          notes,
+          reasons,
+          pointerTargets);
     }
   }
 }

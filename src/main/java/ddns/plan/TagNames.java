@@ -58,7 +58,7 @@ final class TagNames {
    * for an alias, EC2-style host names ({@code ip-10-0-1-23…}), which the instance that later gets
    * that address needs for its A record.
    */
-  private static Optional<String> ownName(DnsName name, boolean alias) {
+  static Optional<String> ownName(DnsName name, boolean alias) {
     if (name.isWithin(IN_ADDR_ARPA) || name.isWithin(IP6_ARPA)) {
       return Optional.of(
           "is a reverse name; reverse zones hold only the pointers route53-ddns writes");

@@ -65,7 +65,8 @@ record Decision(
           plan.map(
               p -> {
                 InstanceFacts f = facts.orElseThrow();
-                return new Intent(id, true, f.launchTime(), p.records(), FactSheet.of(f));
+                return new Intent(
+                    id, true, f.launchTime(), p.records(), FactSheet.of(f), p.pointerTargets());
               });
       case DEREGISTER -> Optional.of(Intent.deregister(id));
       case SKIP -> Optional.empty();

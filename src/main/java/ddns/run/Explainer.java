@@ -69,7 +69,7 @@ final class Explainer {
       if (accepted.isPresent() && !kept.containsKey(r.key())) {
         reason = "REFUSED (see below); rule: " + reason;
       } else if (!shown.content().equals(r.content())) {
-        reason = reason + "; points where the refused alias would have";
+        reason = reason + "; points at the next name, as the one it would name was refused";
       }
       records.add(
           new RecordReason(

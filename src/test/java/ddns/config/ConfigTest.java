@@ -77,6 +77,11 @@ class ConfigTest {
         "DDNS_LOG_LEVEL     | LOUD      | DDNS_LOG_LEVEL must be DEBUG, INFO, WARN or ERROR",
         "DDNS_ROUTE53_RPS   | 0         | DDNS_ROUTE53_RPS must be above 0",
         "DDNS_ROUTE53_RPS   | fast      | DDNS_ROUTE53_RPS must be a number",
+        "DDNS_HOSTNAME_PATTERN | {name}  | DDNS_HOSTNAME_PATTERN '{name}' has the unknown placeholder {name}",
+        "DDNS_HOSTNAME_PATTERN | web     | DDNS_HOSTNAME_PATTERN 'web' has no placeholder",
+        "DDNS_HOSTNAME_PATTERN | {tag:Name | DDNS_HOSTNAME_PATTERN '{tag:Name' has a brace",
+        "DDNS_HOSTNAME_PATTERN | {tag:Name}_x | DDNS_HOSTNAME_PATTERN '{tag:Name}_x' has '_x' outside placeholders",
+        "DDNS_ALL_ADDRESSES | some      | DDNS_ALL_ADDRESSES must be true or false",
       })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))
@@ -95,6 +100,34 @@ class ConfigTest {
             () -> Config.fromEnvironment(Map.of("DDNS_ASSOCIATE_ZONES", "*.example.com")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("DDNS_ASSOCIATE_ZONES");
+  }
+
+  @Test
+  void refusesOneTagKeyForAHostNameAndAPool() {
+    assertThatThrownBy(() -> Config.fromEnvironment(Map.of("DDNS_POOL_TAG", "hostname")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "DDNS_HOSTNAME_TAG and DDNS_POOL_TAG are both 'hostname': one tag key cannot mean two"
+                + " things");
+  }
+
+  @Test
+  void readsTheNamingSettings() {
+    Config config =
+        Config.fromEnvironment(
+            Map.of(
+                "DDNS_HOSTNAME_TAG", "DnsName",
+                "DDNS_POOL_TAG", "Service",
+                "DDNS_HOSTNAME_PATTERN", "{tag:Name}-{instance-id}",
+                "DDNS_ALL_ADDRESSES", "true"));
+
+    assertThat(config.rules().hostnameTagKey()).isEqualTo("DnsName");
+    assertThat(config.rules().poolTagKey()).isEqualTo("Service");
+    assertThat(config.rules().hostnamePattern())
+        .map(Object::toString)
+        .contains("{tag:Name}-{instance-id}");
+    assertThat(config.rules().allAddresses()).isTrue();
+    assertThat(Config.fromEnvironment(Map.of()).rules().hostnamePattern()).isEmpty();
   }
 
   @Test

@@ -31,6 +31,7 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   private final Map<String, Set<ZoneId>> associations = new HashMap<>();
   private final Set<DnsName> refusedNames = new HashSet<>();
   private final List<List<PlannedChange>> batches = new ArrayList<>();
+  private Runnable beforeNextChange;
   private boolean failCreate;
   private boolean failAssociate;
   private int nextId = 1;
@@ -100,6 +101,14 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     return associatedWith(vpcId);
   }
 
+  /**
+   * Runs {@code other} once, just before the next change request lands: another writer between this
+   * batch's read and its write.
+   */
+  public void beforeNextChange(Runnable other) {
+    this.beforeNextChange = other;
+  }
+
   @Override
   public List<RecordSet> recordsAt(ZoneId zoneId, DnsName name) {
     return records.get(zoneId).values().stream().filter(r -> r.name().equals(name)).toList();
@@ -112,6 +121,11 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+    Runnable interleaved = beforeNextChange;
+    beforeNextChange = null;
+    if (interleaved != null) {
+      interleaved.run();
+    }
     Map<String, RecordSet> zone = records.get(zoneId);
     for (PlannedChange c : changes) {
       if (refusedNames.contains(c.set().name())) {
@@ -124,6 +138,10 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
       RecordSet live = zone.get(key(c.set().name(), c.set().type()));
       if (c.action() == ChangeAction.DELETE && (live == null || !live.sameContent(c.set()))) {
         throw new ConcurrentUpdateException("stale delete of " + c.set().name(), null);
+      }
+      boolean asRead = c.replaces().isEmpty() ? live == null : c.replaces().get().sameContent(live);
+      if (c.guarded() && !asRead) {
+        throw new ConcurrentUpdateException("stale replacement of " + c.set().name(), null);
       }
     }
     batches.add(List.copyOf(changes));

@@ -269,6 +269,38 @@ public final class AwsWorld implements AutoCloseable {
                                                 .resourceRecords(v -> v.value(value))))));
   }
 
+  /** Deletes a record set by hand, whatever it holds, as an operator would. */
+  void deleteRecord(String zoneId, String name, RecordType type) {
+    String wanted = DnsName.parse(name).value();
+    for (RecordSet set : records(zoneId)) {
+      if (set.name().value().equals(wanted) && set.type() == type) {
+        route53.changeResourceRecordSets(
+            r ->
+                r.hostedZoneId(zoneId)
+                    .changeBatch(
+                        b ->
+                            b.changes(
+                                c ->
+                                    c.action("DELETE")
+                                        .resourceRecordSet(
+                                            s ->
+                                                s.name(wanted)
+                                                    .type(type.name())
+                                                    .ttl(set.ttl())
+                                                    .resourceRecords(
+                                                        set.values().stream()
+                                                            .map(
+                                                                v ->
+                                                                    software.amazon.awssdk.services
+                                                                        .route53.model
+                                                                        .ResourceRecord.builder()
+                                                                        .value(v)
+                                                                        .build())
+                                                            .toList())))));
+      }
+    }
+  }
+
   List<String> zoneIdsNamed(String name) {
     return route53.listHostedZones().hostedZones().stream()
         .filter(z -> z.name().equals(name))

@@ -89,7 +89,7 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         plan(
-            List.of(register(A, EARLY, cname, ptr)),
+            List.of(withPointerTargets(register(A, EARLY, cname, ptr), cname)),
             empty(),
             live(cname.key(), foreign).and(ptr.key()));
 
@@ -146,7 +146,7 @@ class ChangePlannerTest {
 
     ChangePlan plan =
         planner.plan(
-            List.of(register(A, EARLY, cname, ptr)),
+            List.of(withPointerTargets(register(A, EARLY, cname, ptr), cname)),
             empty(),
             new LiveRecords(live(cname.key(), foreignAlias).and(ptr.key(), samplesPtr)),
             Map.of(),
@@ -375,6 +375,17 @@ class ChangePlannerTest {
 
   private static Intent register(InstanceId id, Instant launched, DesiredRecord... records) {
     return new Intent(id, true, launched, List.of(records), Map.of());
+  }
+
+  /** The pointer targets the record rules give an instance with this alias: it, then its target. */
+  private static Intent withPointerTargets(Intent intent, DesiredRecord alias) {
+    return new Intent(
+        intent.instanceId(),
+        true,
+        intent.launchTime(),
+        intent.desired(),
+        intent.facts(),
+        List.of(alias.key().name(), DnsName.parse(alias.content().values().get(0))));
   }
 
   private static RegistrySnapshot empty() {

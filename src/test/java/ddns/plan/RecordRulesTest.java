@@ -51,6 +51,118 @@ class RecordRulesTest {
   static Stream<Arguments> table() {
     return Stream.of(
         row(
+            "HOSTNAME full name in a private zone: A there, PTR to it",
+            Map.of("HOSTNAME", "web.dev.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZDEV A web.dev.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.dev.internal."),
+            List.of()),
+        row(
+            "HOSTNAME single label: in the DHCP-domain zone",
+            Map.of("HOSTNAME", "Web01"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZCORP A web01.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web01.corp.internal."),
+            List.of()),
+        row(
+            "HOSTNAME single label: in the ZONE tag's zone too",
+            Map.of("HOSTNAME", "web01", "ZONE", "dev.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZDEV A ip-10-0-1-23.dev.internal. 10.0.1.23",
+                "ZDEV A web01.dev.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web01.dev.internal."),
+            List.of()),
+        row(
+            "HOSTNAME split horizon: private address inside, public outside",
+            Map.of("HOSTNAME", "www.example.com"),
+            List.of(),
+            true,
+            true,
+            List.of(
+                "ZEXPRIV A www.example.com. 10.0.1.23",
+                "ZEXPUB A www.example.com. 54.1.2.3",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. www.example.com."),
+            List.of()),
+        row(
+            "HOSTNAME before CNAME for the PTR",
+            Map.of("HOSTNAME", "web.dev.internal", "CNAME", "app.corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZDEV A web.dev.internal. 10.0.1.23",
+                "ZCORP CNAME app.corp.internal. ip-10-0-1-23.corp.internal.",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.dev.internal."),
+            List.of()),
+        row(
+            "HOSTNAME without a default-domain zone: its A and PTR only",
+            Map.of("HOSTNAME", "web.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZCORP A web.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
+            List.of()),
+        row(
+            "HOSTNAME single label without any zone: alerted",
+            Map.of("HOSTNAME", "web"),
+            List.of(),
+            true,
+            false,
+            List.of(),
+            List.of(AlertKind.NO_SUCH_ZONE)),
+        row(
+            "HOSTNAME in the ip- name space: refused",
+            Map.of("HOSTNAME", "ip-10-0-9-9.corp.internal"),
+            List.of("corp.internal"),
+            true,
+            false,
+            List.of(
+                "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal."),
+            List.of(AlertKind.INVALID_TAG)),
+        row(
+            "HOSTNAME and CNAME the same name: the alias is refused",
+            Map.of("HOSTNAME", "web.corp.internal", "CNAME", "web.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZCORP A web.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
+            List.of(AlertKind.NAME_CONFLICT)),
+        row(
+            "POOL full name: the instance's address joins it, no PTR to it",
+            Map.of("POOL", "web.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of("ZCORP A web.corp.internal. 10.0.1.23"),
+            List.of()),
+        row(
+            "POOL and HOSTNAME the same name: the pool is refused",
+            Map.of("POOL", "web.corp.internal", "HOSTNAME", "web.corp.internal"),
+            List.of(),
+            true,
+            false,
+            List.of(
+                "ZCORP A web.corp.internal. 10.0.1.23",
+                "ZREV PTR 23.1.0.10.in-addr.arpa. web.corp.internal."),
+            List.of(AlertKind.NAME_CONFLICT)),
+        row(
             "no tags, default DHCP domain: nothing",
             Map.of(),
             List.of(),
@@ -564,6 +676,101 @@ class RecordRulesTest {
             new VpcFacts(VPC, true, List.of("corp.internal")),
             new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
     assertThat(plan.records()).allSatisfy(r -> assertThat(r.content().ttl()).isEqualTo(300));
+  }
+
+  @Test
+  void hostNameAndPool_areSharedTheirOwnWay_andTheIpRecordTheUsualWay() {
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of("HOSTNAME", "web01", "POOL", "web"), false, List.of()),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
+            new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
+
+    Map<String, ddns.dns.Sharing> sharing = new java.util.TreeMap<>();
+    plan.records().forEach(r -> sharing.put(r.key().name().value(), r.sharing()));
+    assertThat(sharing)
+        .containsEntry("ip-10-0-1-23.corp.internal.", ddns.dns.Sharing.LATEST)
+        .containsEntry("web01.corp.internal.", ddns.dns.Sharing.FIRST)
+        .containsEntry("web.corp.internal.", ddns.dns.Sharing.POOL)
+        .containsEntry("23.1.0.10.in-addr.arpa.", ddns.dns.Sharing.LATEST);
+    assertThat(plan.pointerTargets())
+        .containsExactly(
+            DnsName.parse("web01.corp.internal"), DnsName.parse("ip-10-0-1-23.corp.internal"));
+  }
+
+  @Test
+  void hostnamePattern_namesInstancesWithoutTheTag_fromAnAwkwardNameTag() {
+    RecordRules patterned =
+        new RecordRules(
+            PlanningRules.defaults().withHostnamePattern(HostnamePattern.parse("{tag:Name}")));
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
+    ZoneCatalog zones = new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV")));
+
+    InstancePlan named =
+        patterned.plan(instance(Map.of("Name", "Web Server #1"), false, List.of()), vpc, zones);
+    InstancePlan tagged =
+        patterned.plan(
+            instance(Map.of("Name", "Web Server #1", "HOSTNAME", "api"), false, List.of()),
+            vpc,
+            zones);
+    InstancePlan unnamed = patterned.plan(instance(Map.of(), false, List.of()), vpc, zones);
+
+    assertThat(lines(named)).contains("ZCORP A web-server-1.corp.internal. 10.0.1.23");
+    assertThat(named.reasons().values())
+        .anyMatch(
+            r -> r.startsWith("DDNS_HOSTNAME_PATTERN {tag:Name} gives web-server-1; placed in"));
+    assertThat(lines(tagged))
+        .contains("ZCORP A api.corp.internal. 10.0.1.23")
+        .noneMatch(l -> l.contains("web-server-1"));
+    assertThat(lines(unnamed))
+        .containsExactlyInAnyOrder(
+            "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+            "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(unnamed.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.NAME_UNUSABLE);
+              assertThat(a.message())
+                  .isEqualTo(
+                      "DDNS_HOSTNAME_PATTERN {tag:Name} needs the tag 'Name', which the instance"
+                          + " does not have: no host name");
+            });
+  }
+
+  @Test
+  void allAddresses_givesEverySecondaryPrivateAddressItsRecordAndPointer() {
+    InstanceFacts facts =
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"),
+                InstanceState.RUNNING,
+                Instant.parse("2026-11-26T10:00:00Z"))
+            .vpcId(VPC)
+            .privateIp("10.0.1.23")
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .secondaryIpv4Addresses(List.of("10.0.1.23", "10.0.1.40", "10.0.2.7"))
+            .build();
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
+    ZoneCatalog zones = new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV")));
+
+    InstancePlan primaryOnly = rules.plan(facts, vpc, zones);
+    InstancePlan all =
+        new RecordRules(PlanningRules.defaults().withAllAddresses(true)).plan(facts, vpc, zones);
+
+    assertThat(lines(primaryOnly))
+        .containsExactlyInAnyOrder(
+            "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+            "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(lines(all))
+        .containsExactlyInAnyOrder(
+            "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+            "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.",
+            "ZCORP A ip-10-0-1-40.corp.internal. 10.0.1.40",
+            "ZREV PTR 40.1.0.10.in-addr.arpa. ip-10-0-1-40.corp.internal.",
+            "ZCORP A ip-10-0-2-7.corp.internal. 10.0.2.7");
+    assertThat(all.zoneActions())
+        .containsExactly(
+            new ZoneAction.CreateReverseZone(DnsName.parse("2.0.10.in-addr.arpa"), VPC));
   }
 
   private static Arguments row(

@@ -403,6 +403,52 @@ class DdnsServiceTest {
     }
   }
 
+  @Nested
+  class Pools {
+    @Test
+    void aMemberJoiningWhileAnotherJoins_isNotLost_toTheOthersStaleWrite() {
+      InstanceId first = ec2.run(5, Map.of("POOL", "web"));
+      InstanceId second = ec2.run(6, Map.of("POOL", "web"));
+      DdnsService one = service();
+      DdnsService other = service();
+      // The second joins completely between the first's read and its write.
+      dns.beforeNextChange(() -> other.handle(events("running", second)));
+
+      Summary summary = one.handle(events("running", first));
+
+      assertThat(summary.exitStatus()).isZero();
+      assertThat(dns.recordsIn(corp))
+          .filteredOn(r -> r.name().value().equals("web.corp.internal."))
+          .singleElement()
+          .satisfies(r -> assertThat(r.values()).containsExactly("10.0.1.5", "10.0.1.6"));
+      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("lost a race");
+    }
+
+    @Test
+    void membersLeaving_shrinkThePool_andTheLastOneDeletesIt() {
+      InstanceId first = ec2.run(5, Map.of("POOL", "web"));
+      InstanceId second = ec2.run(6, Map.of("POOL", "web"));
+      service().handle(events("running", first, second));
+
+      ec2.stop(first);
+      service().handle(events("stopped", first));
+      List<String> afterOne = poolValues();
+      ec2.stop(second);
+      service().handle(events("stopped", second));
+
+      assertThat(afterOne).containsExactly("10.0.1.6");
+      assertThat(poolValues()).isEmpty();
+      assertThat(registry.claims().keySet()).noneMatch(k -> k.name().value().startsWith("web."));
+    }
+
+    private List<String> poolValues() {
+      return dns.recordsIn(corp).stream()
+          .filter(r -> r.name().value().equals("web.corp.internal."))
+          .flatMap(r -> r.values().stream())
+          .toList();
+    }
+  }
+
   /** A clock the test moves by hand. */
   private static final class TestClock extends Clock {
     private Instant now = Instant.parse("2026-11-26T12:00:00Z");

@@ -5,6 +5,7 @@ import ddns.dns.DnsName;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
+import ddns.dns.Sharing;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.registry.Claim;
@@ -121,20 +122,26 @@ final class RegistryItems {
                                         .map(RegistryItems::string)
                                         .toList())))));
     item.put("Claimants", AttributeValue.fromM(claimants));
+    if (c.sharing() != Sharing.LATEST) {
+      item.put("Sharing", string(c.sharing().label()));
+    }
     return item;
   }
 
   static AttributeValue record(DesiredRecord r) {
-    return AttributeValue.fromM(
-        Map.of(
-            "ZoneId", string(r.key().zoneId().value()),
-            "ZoneName", string(r.zoneName().value()),
-            "Name", string(r.key().name().value()),
-            "Type", string(r.key().type().name()),
-            "Ttl", number(r.content().ttl()),
-            "Values",
-                AttributeValue.fromL(
-                    r.content().values().stream().map(RegistryItems::string).toList())));
+    Map<String, AttributeValue> m = new LinkedHashMap<>();
+    m.put("ZoneId", string(r.key().zoneId().value()));
+    m.put("ZoneName", string(r.zoneName().value()));
+    m.put("Name", string(r.key().name().value()));
+    m.put("Type", string(r.key().type().name()));
+    m.put("Ttl", number(r.content().ttl()));
+    m.put(
+        "Values",
+        AttributeValue.fromL(r.content().values().stream().map(RegistryItems::string).toList()));
+    if (r.sharing() != Sharing.LATEST) {
+      m.put("Sharing", string(r.sharing().label()));
+    }
+    return AttributeValue.fromM(m);
   }
 
   static Ownership ownership(Map<String, AttributeValue> item) {
@@ -148,8 +155,8 @@ final class RegistryItems {
           new DesiredRecord(
               key,
               new DnsName(text(m, "ZoneName")),
-              new RecordSet(
-                  name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values")))));
+              new RecordSet(name, type, Long.parseLong(m.get("Ttl").n()), strings(m.get("Values"))),
+              Sharing.ofLabel(text(m, "Sharing"))));
     }
     Map<String, String> facts = new LinkedHashMap<>();
     item.getOrDefault("Facts", AttributeValue.fromM(Map.of()))
@@ -185,7 +192,8 @@ final class RegistryItems {
         key,
         new DnsName(text(item, "ZoneName")),
         Long.parseLong(item.get("Version").n()),
-        claimants);
+        claimants,
+        Sharing.ofLabel(text(item, "Sharing")));
   }
 
   static Map<String, AttributeValue> key(String id) {

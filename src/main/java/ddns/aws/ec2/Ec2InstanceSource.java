@@ -132,8 +132,17 @@ public final class Ec2InstanceSource implements InstanceSource {
       tags.put(tag.key(), tag.value());
     }
     List<String> ipv6 = new ArrayList<>();
-    for (InstanceNetworkInterface eni : instance.networkInterfaces()) {
+    List<String> ipv4 = new ArrayList<>();
+    List<InstanceNetworkInterface> interfaces = new ArrayList<>(instance.networkInterfaces());
+    interfaces.sort(
+        java.util.Comparator.comparing(
+            (InstanceNetworkInterface eni) ->
+                eni.attachment() == null || eni.attachment().deviceIndex() == null
+                    ? Integer.MAX_VALUE
+                    : eni.attachment().deviceIndex()));
+    for (InstanceNetworkInterface eni : interfaces) {
       eni.ipv6Addresses().forEach(a -> ipv6.add(a.ipv6Address()));
+      eni.privateIpAddresses().forEach(a -> ipv4.add(a.privateIpAddress()));
     }
     Instant launched = instance.launchTime() != null ? instance.launchTime() : Instant.EPOCH;
     return InstanceFacts.builder(InstanceId.of(instance.instanceId()), state, launched)
@@ -143,6 +152,9 @@ public final class Ec2InstanceSource implements InstanceSource {
         .publicIp(instance.publicIpAddress())
         .publicDnsName(instance.publicDnsName())
         .ipv6Addresses(ipv6)
+        .secondaryIpv4Addresses(ipv4)
+        .availabilityZone(
+            instance.placement() == null ? null : instance.placement().availabilityZone())
         .tags(tags)
         .build();
   }

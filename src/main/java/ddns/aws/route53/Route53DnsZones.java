@@ -11,6 +11,7 @@ import ddns.dns.ZoneId;
 import ddns.facts.ZoneDirectory;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.ServiceFailure;
+import ddns.plan.ChangeAction;
 import ddns.plan.PlannedChange;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -179,7 +180,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
    */
   @Override
   public void apply(ZoneId zoneId, List<PlannedChange> changes) {
-    List<Change> batch = changes.stream().map(Route53DnsZones::toChange).toList();
+    List<Change> batch = changes.stream().flatMap(c -> toChanges(c).stream()).toList();
     try {
       route53.changeResourceRecordSets(
           r ->
@@ -280,12 +281,26 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     return new RecordSet(name, type, ttl, values);
   }
 
-  private static Change toChange(PlannedChange change) {
-    RecordSet set = change.set();
+  /**
+   * A guarded upsert becomes a DELETE of exactly what was read and a CREATE (or a CREATE alone
+   * where nothing was): Route 53 applies both or refuses the batch as stale.
+   */
+  private static List<Change> toChanges(PlannedChange change) {
+    if (!change.guarded() || change.action() != ChangeAction.UPSERT) {
+      return List.of(toChange(change.action().name(), change.set()));
+    }
+    Change create = toChange("CREATE", change.set());
+    return change
+        .replaces()
+        .map(old -> List.of(toChange("DELETE", old), create))
+        .orElse(List.of(create));
+  }
+
+  private static Change toChange(String action, RecordSet set) {
     List<ResourceRecord> values =
         set.values().stream().map(v -> ResourceRecord.builder().value(v).build()).toList();
     return Change.builder()
-        .action(change.action().name())
+        .action(action)
         .resourceRecordSet(
             s ->
                 s.name(set.name().value())
