@@ -47,6 +47,7 @@ public final class Application implements AutoCloseable {
                 route53,
                 registry,
                 registry,
+                registry,
                 clients.alerts(),
                 clients.defaultTopic(),
                 clients.counter()),
@@ -99,6 +100,10 @@ public final class Application implements AutoCloseable {
 
   public Summary adopt(boolean dryRun) {
     return service.adopt(dryRun);
+  }
+
+  public Summary uninstall(boolean dryRun) {
+    return service.uninstall(dryRun);
   }
 
   public Explanation explain(InstanceId instanceId) {

@@ -46,4 +46,12 @@ public interface DnsZones {
 
   /** Associates the VPC with a private zone; an existing association counts as success. */
   void associate(ZoneId zoneId, String vpcId);
+
+  /**
+   * Deletes a zone that holds nothing but its own SOA and NS records.
+   *
+   * @return true when it is gone (also when it was gone already); false when Route 53 refused as it
+   *     is not empty (something was written meanwhile): it stays
+   */
+  boolean deleteZone(ZoneId zoneId);
 }

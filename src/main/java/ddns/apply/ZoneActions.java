@@ -12,6 +12,7 @@ import ddns.log.JsonLog;
 import ddns.plan.ZoneAction;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
+import ddns.registry.CreatedZones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +28,12 @@ import java.util.TreeSet;
  */
 public final class ZoneActions {
   private final DnsZones dns;
+  private final CreatedZones createdZones;
   private final JsonLog log;
 
-  public ZoneActions(DnsZones dns, JsonLog log) {
+  public ZoneActions(DnsZones dns, CreatedZones createdZones, JsonLog log) {
     this.dns = dns;
+    this.createdZones = createdZones;
     this.log = log;
   }
 
@@ -63,6 +66,21 @@ public final class ZoneActions {
     }
   }
 
+  /**
+   * Lists a created zone in the registry. Failing that is logged only: the zone's caller reference
+   * still marks it as the tool's.
+   */
+  private void remember(HostedZone zone) {
+    try {
+      createdZones.remember(zone);
+    } catch (ServiceFailure e) {
+      log.warn(
+          "could not list a created zone in the registry",
+          field("zoneId", zone.id()),
+          field("error", e.getMessage()));
+    }
+  }
+
   /** Applies each distinct action once, for every instance that needs it. */
   public Result apply(Map<InstanceId, List<ZoneAction>> byInstance, boolean dryRun) {
     Map<ZoneAction, List<InstanceId>> instancesOf = new LinkedHashMap<>();
@@ -86,8 +104,11 @@ public final class ZoneActions {
       }
       try {
         switch (action) {
-          case CreateReverseZone create ->
-              created.add(dns.createPrivateZone(create.zoneName(), create.vpcId()));
+          case CreateReverseZone create -> {
+            HostedZone zone = dns.createPrivateZone(create.zoneName(), create.vpcId());
+            created.add(zone);
+            remember(zone);
+          }
           case AssociateVpc associate -> {
             dns.associate(associate.zoneId(), associate.vpcId());
             associated

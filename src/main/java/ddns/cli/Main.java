@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       HandleCommand.class,
       ReconcileCommand.class,
       AdoptCommand.class,
+      UninstallCommand.class,
       PlanCommand.class,
       Main.ConfigHelp.class,
       CommandLine.HelpCommand.class

@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
  *     region the tool runs in
  * @param route53RequestsPerSecond the tool's own pace for Route 53 ({@code DDNS_ROUTE53_RPS}),
  *     after a burst of {@link #ROUTE53_BURST}
+ * @param deleteEmptyReverseZones delete a reverse zone this tool created once its last record is
+ *     gone ({@code DDNS_DELETE_EMPTY_REVERSE_ZONES})
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -35,7 +37,8 @@ public record Config(
     JsonLog.Level logLevel,
     String serviceName,
     Duration launchGrace,
-    double route53RequestsPerSecond) {
+    double route53RequestsPerSecond,
+    boolean deleteEmptyReverseZones) {
 
   /** Route 53 requests the tool may send at once before the rate applies. */
   public static final int ROUTE53_BURST = 5;
@@ -155,7 +158,8 @@ public record Config(
         read.level("DDNS_LOG_LEVEL"),
         read.text("DDNS_SERVICE_NAME"),
         Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
-        read.rate("DDNS_ROUTE53_RPS"));
+        read.rate("DDNS_ROUTE53_RPS"),
+        read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"));
   }
 
   /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
@@ -189,7 +193,8 @@ public record Config(
         logLevel,
         serviceName,
         launchGrace,
-        route53RequestsPerSecond);
+        route53RequestsPerSecond,
+        deleteEmptyReverseZones);
   }
 
   /** Reads variables with defaults; failures name the variable. */

@@ -115,6 +115,14 @@ public record DnsName(String value) implements Comparable<DnsName> {
     return value.equals(zone.value) || value.endsWith("." + zone.value);
   }
 
+  /** A reverse name or zone: within {@code in-addr.arpa} or {@code ip6.arpa}. */
+  public boolean isReverse() {
+    return value.endsWith(".in-addr.arpa.")
+        || value.equals("in-addr.arpa.")
+        || value.endsWith(".ip6.arpa.")
+        || value.equals("ip6.arpa.");
+  }
+
   /** This name lies strictly below {@code zone}. */
   public boolean isStrictlyWithin(DnsName zone) {
     return !value.equals(zone.value) && isWithin(zone);

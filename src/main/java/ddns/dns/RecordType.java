@@ -9,6 +9,9 @@ public enum RecordType {
   AAAA,
   CNAME,
   PTR,
+  /** Every zone's own records at its apex; this tool never writes them. */
+  SOA,
+  NS,
   OTHER;
 
   /** Parses Route 53's type name; types this tool does not write become {@link #OTHER}. */

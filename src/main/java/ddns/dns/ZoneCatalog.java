@@ -31,21 +31,26 @@ public record ZoneCatalog(List<HostedZone> zones, Set<ZoneId> associatedZoneIds)
   }
 
   /**
-   * The private reverse zone {@code name} that may take this VPC's pointers: one associated with
-   * the VPC; else one someone made and did not associate, which the VPC may join. A reverse zone
-   * this tool created for another VPC is never shared: VPCs often use the same address range (every
-   * default VPC is 172.31.0.0/16), and a shared zone would let one VPC's pointers overwrite
-   * another's. Empty: a zone of this name is to be created for {@code vpcId}.
+   * The private reverse zone that takes the pointer {@code reverseName} for this VPC: the most
+   * specific zone that covers it ({@code 10.in-addr.arpa.}, {@code 0.10.in-addr.arpa.}, a /24, an
+   * {@code ip6.arpa} zone). A zone associated with the VPC comes first, as joining a narrower one
+   * would hide the wider one's names inside the VPC; else one someone made and did not associate,
+   * which the VPC may join. A reverse zone this tool created for another VPC is never shared: VPCs
+   * often use the same address range (every default VPC is 172.31.0.0/16), and a shared zone would
+   * let one VPC's pointers overwrite another's. Empty: no zone covers the name, and a /24 zone is
+   * to be created for {@code vpcId}.
    */
-  public Optional<HostedZone> reverseZoneFor(DnsName name, String vpcId) {
+  public Optional<HostedZone> reverseZoneFor(DnsName reverseName, String vpcId) {
     return zones.stream()
-        .filter(z -> z.privateZone() && z.name().equals(name))
+        .filter(z -> z.privateZone() && reverseName.isStrictlyWithin(z.name()))
+        .filter(z -> z.name().isReverse())
         .filter(
             z ->
                 associatedZoneIds.contains(z.id())
                     || z.createdForVpc().map(vpcId::equals).orElse(true))
         .min(
             Comparator.comparing((HostedZone z) -> isAssociated(z) ? 0 : 1)
+                .thenComparing(z -> -z.name().labels().size())
                 .thenComparing(HostedZone::id));
   }
 

@@ -102,6 +102,25 @@ public final class CachedLookups {
         });
   }
 
+  /** Drops zones this tool deleted from what is kept. */
+  public synchronized void forget(java.util.Collection<ZoneId> deleted) {
+    if (deleted.isEmpty()) {
+      return;
+    }
+    if (zoneList != null) {
+      zoneList =
+          new Entry<>(
+              zoneList.value.stream().filter(z -> !deleted.contains(z.id())).toList(),
+              zoneList.until);
+    }
+    associations.replaceAll(
+        (vpc, known) -> {
+          Set<ZoneId> left = new java.util.HashSet<>(known.value);
+          left.removeAll(deleted);
+          return new Entry<>(Set.copyOf(left), known.until);
+        });
+  }
+
   private <T> Entry<T> fresh(Supplier<T> load) {
     return new Entry<>(load.get(), clock.instant().plus(ttl));
   }

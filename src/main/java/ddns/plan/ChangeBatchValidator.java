@@ -144,7 +144,7 @@ public final class ChangeBatchValidator {
               ? Optional.empty()
               : Optional.of("'" + value + "' is not an IPv6 address");
       case CNAME, PTR -> nameProblem(value);
-      case OTHER -> Optional.of("this tool never writes records of other types");
+      case SOA, NS, OTHER -> Optional.of("this tool never writes records of other types");
     };
   }
 

@@ -38,6 +38,7 @@ import java.util.Optional;
 public final class RecordRules {
   private static final DnsName EC2_INTERNAL = DnsName.parse("ec2.internal");
   private static final DnsName COMPUTE_INTERNAL = DnsName.parse("compute.internal");
+  private static final DnsName IP6_ARPA = DnsName.parse("ip6.arpa");
 
   private final PlanningRules rules;
 
@@ -437,15 +438,22 @@ public final class RecordRules {
       facts.privateIpv4().ifPresent(ip -> ipv4Pointer(ip, target));
       for (String ip : facts.ipv6Addresses()) {
         Optional<DnsName> reverse = ReverseNames.of(ip);
-        Optional<HostedZone> zone = reverse.flatMap(name -> zones.longestSuffixZone(name, true));
+        Optional<HostedZone> zone = reverse.flatMap(this::reverseZone);
         if (reverse.isEmpty()) {
           notes.add("not an IPv6 address: " + ip);
-        } else if (zone.isEmpty() || !zone.get().name().isWithin(DnsName.parse("ip6.arpa"))) {
+        } else if (zone.isEmpty() || !zone.get().name().isWithin(IP6_ARPA)) {
           notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
         } else {
           pointer(zone.get(), reverse.get(), target, ip);
         }
       }
+    }
+
+    /** The reverse zone that takes a pointer: the most specific one the VPC sees or may join. */
+    private Optional<HostedZone> reverseZone(DnsName reverse) {
+      return facts.vpc().isPresent()
+          ? zones.reverseZoneFor(reverse, facts.vpc().get())
+          : zones.longestSuffixZone(reverse, true);
     }
 
     private void ipv4Pointer(String ip, DnsName target) {
@@ -455,10 +463,7 @@ public final class RecordRules {
         notes.add("not an IPv4 address: " + ip + ": no PTR");
         return;
       }
-      Optional<HostedZone> zone =
-          facts.vpc().isPresent()
-              ? zones.reverseZoneFor(zoneName.get(), facts.vpc().get())
-              : zones.privateZoneNamed(zoneName.get());
+      Optional<HostedZone> zone = reverseZone(reverse.get());
       if (zone.isPresent()) {
         pointer(zone.get(), reverse.get(), target, ip);
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {

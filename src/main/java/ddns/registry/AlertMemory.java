@@ -21,4 +21,7 @@ public interface AlertMemory {
 
   /** Remembers what was alerted, until {@code expiresAt}. Unconditional and idempotent. */
   void remember(Map<InstanceId, String> fingerprints, Instant expiresAt);
+
+  /** Forgets every alert (uninstall). */
+  void forgetAll();
 }

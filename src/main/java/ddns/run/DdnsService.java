@@ -5,6 +5,7 @@ import ddns.alert.Alerts;
 import ddns.alert.DefaultTopic;
 import ddns.apply.BatchApplier;
 import ddns.apply.DnsZones;
+import ddns.apply.EmptyZones;
 import ddns.apply.ZoneActions;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
@@ -15,15 +16,17 @@ import ddns.facts.ZoneDirectory;
 import ddns.log.JsonLog;
 import ddns.plan.RecordRules;
 import ddns.registry.AlertMemory;
+import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The tool's three jobs behind one facade: handle a batch of events, reconcile everything, and
- * explain one instance. Knows the ports only, never an AWS SDK type. Each call counts its own API
- * calls, so calls on several threads do not mix.
+ * The tool's jobs behind one facade: handle a batch of events, reconcile everything, explain one
+ * instance, and uninstall. Knows the ports only, never an AWS SDK type. Each call counts its own
+ * API calls, so calls on several threads do not mix.
  */
 public final class DdnsService {
   private final Config config;
@@ -32,6 +35,7 @@ public final class DdnsService {
   private final EventRun events;
   private final Reconciler reconciler;
   private final Explainer explainer;
+  private final Uninstaller uninstaller;
   private final Summaries summaries;
 
   /** The ports the service works through: one per AWS service and role. */
@@ -41,6 +45,7 @@ public final class DdnsService {
       DnsZones dnsZones,
       OwnershipRegistry registry,
       AlertMemory alertMemory,
+      CreatedZones createdZones,
       Alerts alerts,
       DefaultTopic defaultTopic,
       ApiCalls calls) {}
@@ -51,14 +56,16 @@ public final class DdnsService {
     this.clock = clock;
     CachedLookups lookups =
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
+    BatchApplier applier =
+        new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount);
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),
             new InstancePlanning(
                 lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
             lookups,
-            new ZoneActions(ports.dnsZones(), log),
-            new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount),
+            new ZoneActions(ports.dnsZones(), ports.createdZones(), log),
+            applier,
             new AlertPublisher(
                 ports.alerts(),
                 config.alertTopicArn(),
@@ -66,12 +73,24 @@ public final class DdnsService {
                 ports.alertMemory(),
                 clock,
                 log),
+            config.deleteEmptyReverseZones()
+                ? Optional.of(new EmptyZones(ports.dnsZones(), ports.createdZones(), log))
+                : Optional.empty(),
             log);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
         new Reconciler(ports.instances(), ports.dnsZones(), ports.registry(), table, pipeline, log);
     this.events = new EventRun(config, ports.instances(), table, pipeline, reconciler, log);
     this.explainer = new Explainer(ports.instances(), pipeline);
+    this.uninstaller =
+        new Uninstaller(
+            ports.dnsZones(),
+            ports.registry(),
+            ports.alertMemory(),
+            ports.createdZones(),
+            lookups,
+            applier,
+            log);
     this.summaries = new Summaries(log, clock, config.serviceName());
   }
 
@@ -95,13 +114,24 @@ public final class DdnsService {
     return reconcile(Mode.ADOPT, dryRun);
   }
 
+  /**
+   * Removes every record the tool wrote, empties its registry, and deletes the reverse zones it
+   * created where nothing else is left (the CLI's {@code uninstall}).
+   */
+  public Summary uninstall(boolean dryRun) {
+    return reconcile(Mode.UNINSTALL, dryRun);
+  }
+
   private Summary reconcile(Mode mode, boolean dryRun) {
     long started = clock.millis();
     boolean dry = dryRun || config.dryRun();
     return counted(
         () -> {
           String runId = mode + "-" + started;
-          Reconciler.Result run = reconciler.run(runId, dry, mode == Mode.ADOPT);
+          Reconciler.Result run =
+              mode == Mode.UNINSTALL
+                  ? uninstaller.run(runId, dry)
+                  : reconciler.run(runId, dry, mode == Mode.ADOPT);
           List<String> failed =
               run.failure().isPresent()
                   ? List.of(runId)

@@ -7,7 +7,9 @@ public enum Mode {
   EVENT,
   RECONCILE,
   /** A reconcile run that takes over records holding exactly what the tool would write. */
-  ADOPT;
+  ADOPT,
+  /** Every record the tool wrote, its registry and its emptied reverse zones removed. */
+  UNINSTALL;
 
   @Override
   public String toString() {

@@ -7,6 +7,7 @@ import ddns.alert.AlertPublisher;
 import ddns.apply.Applied;
 import ddns.apply.BatchApplier;
 import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.EmptyZones;
 import ddns.apply.ZoneActions;
 import ddns.dns.HostedZone;
 import ddns.dns.ZoneId;
@@ -33,8 +34,9 @@ import java.util.function.Function;
 /**
  * The stages every job shares, each handing its value to the next: decide and plan each instance
  * ({@link Decision}), create the zones and associations the records need, plan again if any were
- * made, apply the batch ({@link Applied}), and combine it all per instance ({@link
- * InstanceResult}); then, for the jobs that alert, publish the alerts.
+ * made, apply the batch ({@link Applied}), delete the reverse zones the tool created that the batch
+ * emptied (when {@code DDNS_DELETE_EMPTY_REVERSE_ZONES} is on), and combine it all per instance
+ * ({@link InstanceResult}); then, for the jobs that alert, publish the alerts.
  */
 final class Pipeline {
   /** One instance to handle: why, and what EC2 said of it (absent: EC2 does not know it). */
@@ -46,8 +48,13 @@ final class Pipeline {
   private final ZoneActions zoneActions;
   private final BatchApplier applier;
   private final AlertPublisher alerts;
+  private final Optional<EmptyZones> emptyZones;
   private final JsonLog log;
 
+  /**
+   * @param emptyZones deletes the reverse zones the tool created once a batch emptied them; absent
+   *     when that is off
+   */
   Pipeline(
       InstanceSource ec2,
       InstancePlanning planning,
@@ -55,7 +62,9 @@ final class Pipeline {
       ZoneActions zoneActions,
       BatchApplier applier,
       AlertPublisher alerts,
+      Optional<EmptyZones> emptyZones,
       JsonLog log) {
+    this.emptyZones = emptyZones;
     this.ec2 = ec2;
     this.planning = planning;
     this.lookups = lookups;
@@ -106,6 +115,7 @@ final class Pipeline {
         new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt));
     if (!dryRun) {
       decisions = startedAgain(decisions, applied);
+      decisions = deleteEmptiedZones(decisions, applied);
     }
     List<InstanceResult> results = new ArrayList<>();
     for (Decision d : decisions) {
@@ -226,6 +236,57 @@ final class Pipeline {
                             "the instance was started again while its stop was applied; registered"
                                 + " again")
                     : d)
+        .toList();
+  }
+
+  /**
+   * The reverse zones the batch deleted records from are looked at once more; each the tool created
+   * that is empty now is deleted, and the instances whose records were there are told.
+   */
+  private List<Decision> deleteEmptiedZones(
+      List<Decision> decisions, Map<InstanceId, Applied> applied) {
+    if (emptyZones.isEmpty()) {
+      return decisions;
+    }
+    Map<ZoneId, Set<InstanceId>> emptiedBy = new TreeMap<>();
+    applied.forEach(
+        (id, a) ->
+            a.changes().stream()
+                .filter(c -> c.action() == ChangeAction.DELETE)
+                .filter(c -> c.zoneName().isReverse())
+                .forEach(c -> emptiedBy.computeIfAbsent(c.zoneId(), z -> new TreeSet<>()).add(id)));
+    if (emptiedBy.isEmpty()) {
+      return decisions;
+    }
+    List<HostedZone> candidates =
+        lookups.catalogFor(Optional.empty()).zones().stream()
+            .filter(z -> emptiedBy.containsKey(z.id()))
+            .toList();
+    EmptyZones.Result result;
+    try {
+      result = emptyZones.get().deleteEmpty(candidates, List.of(), false);
+    } catch (ServiceFailure e) {
+      log.warn("could not look at the emptied reverse zones", field("error", e.getMessage()));
+      return decisions;
+    }
+    lookups.forget(result.deleted());
+    Map<InstanceId, List<String>> told = new TreeMap<>();
+    result
+        .notes()
+        .forEach(
+            (zone, note) ->
+                emptiedBy
+                    .get(zone)
+                    .forEach(id -> told.computeIfAbsent(id, k -> new ArrayList<>()).add(note)));
+    return decisions.stream()
+        .map(
+            d -> {
+              Decision out = d;
+              for (String note : told.getOrDefault(d.id(), List.of())) {
+                out = out.withNote(note);
+              }
+              return out;
+            })
         .toList();
   }
 

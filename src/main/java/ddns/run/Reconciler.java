@@ -101,7 +101,7 @@ final class Reconciler {
           pipeline.run(
               List.copyOf(subjects.values()),
               dryRun,
-              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(intents, snapshot))),
+              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(dns, intents, snapshot))),
               adopt);
       results = pipeline.alert(results, dryRun);
       long changed = results.stream().filter(InstanceResult::eventful).count();
@@ -138,8 +138,8 @@ final class Reconciler {
   }
 
   /** Every record of every zone the plan can touch: zones of wanted records and of claims. */
-  private Map<ZoneId, List<RecordSet>> zoneRecords(
-      List<Intent> intents, RegistrySnapshot snapshot) {
+  static Map<ZoneId, List<RecordSet>> zoneRecords(
+      DnsZones dns, List<Intent> intents, RegistrySnapshot snapshot) {
     Set<ZoneId> zoneIds = new TreeSet<>();
     intents.forEach(i -> i.desired().forEach(d -> zoneIds.add(d.key().zoneId())));
     snapshot.claims().keySet().forEach(k -> zoneIds.add(k.zoneId()));
@@ -154,8 +154,7 @@ final class Reconciler {
    * Claimants without an instance item (left by an interrupted run) that no longer run get one
    * here, listing the claims that name them, so the plan releases those claims as well.
    */
-  private static RegistrySnapshot withOrphanClaimants(
-      RegistrySnapshot snapshot, Set<InstanceId> running) {
+  static RegistrySnapshot withOrphanClaimants(RegistrySnapshot snapshot, Set<InstanceId> running) {
     Map<InstanceId, List<DesiredRecord>> orphans = new LinkedHashMap<>();
     for (Claim claim : snapshot.claims().values()) {
       claim

@@ -20,6 +20,7 @@ record Trigger(
     STATE_CHANGE("state change"),
     TAG_CHANGE("tag change"),
     RECONCILE("reconcile"),
+    UNINSTALL("uninstall"),
     PLAN("plan");
 
     private final String text;
@@ -47,6 +48,10 @@ record Trigger(
 
   static Trigger reconcile(String runId) {
     return new Trigger(runId, runId, Optional.empty(), Cause.RECONCILE);
+  }
+
+  static Trigger uninstall(String runId) {
+    return new Trigger(runId, runId, Optional.empty(), Cause.UNINSTALL);
   }
 
   static Trigger plan() {

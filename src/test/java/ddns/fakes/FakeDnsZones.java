@@ -171,6 +171,17 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     associations.computeIfAbsent(vpcId, v -> new HashSet<>()).add(zoneId);
   }
 
+  @Override
+  public boolean deleteZone(ZoneId zoneId) {
+    if (!recordsIn(zoneId).isEmpty()) {
+      return false;
+    }
+    zones.remove(zoneId);
+    records.remove(zoneId);
+    associations.values().forEach(ids -> ids.remove(zoneId));
+    return true;
+  }
+
   private static String key(DnsName name, RecordType type) {
     return name.value() + " " + type;
   }

@@ -1,10 +1,13 @@
 package ddns.fakes;
 
+import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
+import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.registry.AlertMemory;
 import ddns.registry.Claim;
+import ddns.registry.CreatedZones;
 import ddns.registry.Ownership;
 import ddns.registry.OwnershipRegistry;
 import ddns.registry.RegistrySnapshot;
@@ -18,17 +21,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The registry in memory, with DynamoDB's conditional semantics: each write names the version it
  * expects, and a group of writes applies all or nothing. A test can make the next writes lose a
  * race.
  */
-public final class FakeRegistry implements OwnershipRegistry, AlertMemory {
+public final class FakeRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private final Map<InstanceId, Ownership> owners = new HashMap<>();
   private final Map<RecordKey, Claim> claims = new HashMap<>();
   private final Map<InstanceId, String> fingerprints = new HashMap<>();
   private final Map<InstanceId, Instant> expiries = new HashMap<>();
+  private final Set<ZoneId> createdZones = new TreeSet<>();
   private int racesToLose;
   private int writes;
 
@@ -127,5 +133,33 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory {
           fingerprints.put(id, fingerprint);
           expiries.put(id, expiresAt);
         });
+  }
+
+  @Override
+  public void forgetAll() {
+    fingerprints.clear();
+    expiries.clear();
+  }
+
+  @Override
+  public void remember(HostedZone zone) {
+    createdZones.add(zone.id());
+  }
+
+  @Override
+  public Set<ZoneId> createdAmong(Collection<ZoneId> zoneIds) {
+    Set<ZoneId> found = new TreeSet<>(zoneIds);
+    found.retainAll(createdZones);
+    return found;
+  }
+
+  @Override
+  public Set<ZoneId> all() {
+    return Set.copyOf(createdZones);
+  }
+
+  @Override
+  public void forget(ZoneId zoneId) {
+    createdZones.remove(zoneId);
   }
 }

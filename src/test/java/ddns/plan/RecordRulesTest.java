@@ -420,6 +420,54 @@ class RecordRulesTest {
   }
 
   @Test
+  void anExistingWiderReverseZone_takesThePointer_insteadOfANewSlash24() {
+    HostedZone tenSlash8 =
+        new HostedZone(ZoneId.of("ZTEN"), DnsName.parse("10.in-addr.arpa"), true);
+    HostedZone tenZeroSlash16 =
+        new HostedZone(ZoneId.of("ZTEN0"), DnsName.parse("0.10.in-addr.arpa"), true);
+    HostedZone elsewhere =
+        new HostedZone(ZoneId.of("ZNINE"), DnsName.parse("9.10.in-addr.arpa"), true);
+    HostedZone v6 =
+        new HostedZone(ZoneId.of("ZV6"), DnsName.parse("8.b.d.0.1.0.0.2.ip6.arpa"), true);
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
+
+    InstancePlan wide =
+        rules.plan(
+            instance(Map.of(), false, List.of("2001:db8::1")),
+            vpc,
+            new ZoneCatalog(
+                List.of(CORP, tenSlash8, elsewhere, v6),
+                Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZTEN"), ZoneId.of("ZV6"))));
+    InstancePlan narrower =
+        rules.plan(
+            instance(Map.of(), false, List.of()),
+            vpc,
+            new ZoneCatalog(
+                List.of(CORP, tenSlash8, tenZeroSlash16),
+                Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZTEN"), ZoneId.of("ZTEN0"))));
+    InstancePlan onlyAssociatedOneCounts =
+        rules.plan(
+            instance(Map.of(), false, List.of()),
+            vpc,
+            new ZoneCatalog(
+                List.of(CORP, tenSlash8, tenZeroSlash16),
+                Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZTEN"))));
+
+    assertThat(lines(wide))
+        .contains(
+            "ZTEN PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.",
+            "ZV6 PTR 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa."
+                + " ip-10-0-1-23.corp.internal.");
+    assertThat(wide.zoneActions()).isEmpty();
+    assertThat(lines(narrower))
+        .contains("ZTEN0 PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(lines(onlyAssociatedOneCounts))
+        .as("a zone the VPC sees answers; joining a narrower one would hide the wider one's names")
+        .contains("ZTEN PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(onlyAssociatedOneCounts.zoneActions()).isEmpty();
+  }
+
+  @Test
   void reverseZoneCreatedForAnotherVpc_isNotShared_aZoneOfItsOwnIsCreated() {
     HostedZone othersReverse =
         new HostedZone(

@@ -1,11 +1,14 @@
 package ddns.aws.dynamodb;
 
 import ddns.aws.AwsCall;
+import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
+import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.ServiceFailure;
 import ddns.registry.AlertMemory;
+import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
 import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
@@ -19,6 +22,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
  * and lists, never as printed text.
  */
-public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory {
+public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private static final String KEY = RegistryItems.KEY;
   private static final int BATCH_GET = 100;
   private static final int TRANSACTION = 100;
@@ -134,6 +139,75 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory {
                         r ->
                             r.tableName(table)
                                 .item(RegistryItems.alertItem(id, fingerprint, expiresAt)))));
+  }
+
+  @Override
+  public void forgetAll() {
+    for (String key : keysOfType("alerts")) {
+      deleteItem(key);
+    }
+  }
+
+  @Override
+  public void remember(HostedZone zone) {
+    AwsCall.run(
+        "DynamoDB.PutItem",
+        () -> dynamoDb.putItem(r -> r.tableName(table).item(RegistryItems.zoneItem(zone))));
+  }
+
+  @Override
+  public Set<ZoneId> createdAmong(Collection<ZoneId> zoneIds) {
+    List<String> keys = zoneIds.stream().map(RegistryItems::zoneKey).toList();
+    Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += BATCH_GET) {
+      getItems(keys.subList(from, Math.min(keys.size(), from + BATCH_GET)), items);
+    }
+    Set<ZoneId> found = new TreeSet<>();
+    items.values().forEach(item -> found.add(ZoneId.of(RegistryItems.text(item, "ZoneId"))));
+    return found;
+  }
+
+  @Override
+  public Set<ZoneId> all() {
+    Set<ZoneId> found = new TreeSet<>();
+    for (String key : keysOfType("zone")) {
+      found.add(ZoneId.of(key.substring(RegistryItems.ZONE_PREFIX.length())));
+    }
+    return found;
+  }
+
+  @Override
+  public void forget(ZoneId zoneId) {
+    deleteItem(RegistryItems.zoneKey(zoneId));
+  }
+
+  /** The keys of every item of one kind (a Scan reading the key and the kind only). */
+  private List<String> keysOfType(String itemType) {
+    List<String> keys = new ArrayList<>();
+    try {
+      dynamoDb
+          .scanPaginator(
+              r ->
+                  r.tableName(table)
+                      .consistentRead(true)
+                      .projectionExpression("#k, ItemType")
+                      .filterExpression("ItemType = :t")
+                      .expressionAttributeNames(Map.of("#k", KEY))
+                      .expressionAttributeValues(Map.of(":t", RegistryItems.string(itemType))))
+          .items()
+          .forEach(item -> keys.add(RegistryItems.text(item, KEY)));
+    } catch (ResourceNotFoundException e) {
+      return List.of();
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
+    }
+    return keys;
+  }
+
+  private void deleteItem(String key) {
+    AwsCall.run(
+        "DynamoDB.DeleteItem",
+        () -> dynamoDb.deleteItem(r -> r.tableName(table).key(RegistryItems.key(key))));
   }
 
   /** BatchGetItem; keys it leaves unprocessed are read one by one, with the SDK's retries. */

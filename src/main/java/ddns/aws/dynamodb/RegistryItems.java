@@ -2,6 +2,7 @@ package ddns.aws.dynamodb;
 
 import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
@@ -76,6 +77,23 @@ final class RegistryItems {
     item.put("ItemType", string("alerts"));
     item.put("Fingerprint", string(fingerprint));
     item.put("ExpiresAt", number(expiresAt.getEpochSecond()));
+    return item;
+  }
+
+  static final String ZONE_PREFIX = "zone|";
+
+  static String zoneKey(ZoneId zoneId) {
+    return ZONE_PREFIX + zoneId.value();
+  }
+
+  /** A reverse zone this tool created: the only kind it may delete. */
+  static Map<String, AttributeValue> zoneItem(HostedZone zone) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put(KEY, string(zoneKey(zone.id())));
+    item.put("ItemType", string("zone"));
+    item.put("ZoneId", string(zone.id().value()));
+    item.put("ZoneName", string(zone.name().value()));
+    zone.createdForVpc().ifPresent(vpc -> item.put("VpcId", string(vpc)));
     return item;
   }
 

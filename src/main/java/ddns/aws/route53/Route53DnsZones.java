@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
+import software.amazon.awssdk.services.route53.model.HostedZoneNotEmptyException;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
@@ -254,6 +255,20 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
       }
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+    }
+  }
+
+  @Override
+  public boolean deleteZone(ZoneId zoneId) {
+    try {
+      route53.deleteHostedZone(r -> r.id(zoneId.value()));
+      return true;
+    } catch (NoSuchHostedZoneException e) {
+      return true;
+    } catch (HostedZoneNotEmptyException e) {
+      return false;
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("Route53.DeleteHostedZone", e), e);
     }
   }
 

@@ -1,0 +1,138 @@
+package ddns.run;
+
+import static ddns.log.JsonLog.field;
+
+import ddns.apply.Applied;
+import ddns.apply.BatchApplier;
+import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.DnsZones;
+import ddns.apply.EmptyZones;
+import ddns.dns.HostedZone;
+import ddns.dns.ZoneId;
+import ddns.facts.CachedLookups;
+import ddns.facts.InstanceId;
+import ddns.failure.ServiceFailure;
+import ddns.log.JsonLog;
+import ddns.plan.Action;
+import ddns.plan.Intent;
+import ddns.registry.AlertMemory;
+import ddns.registry.CreatedZones;
+import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistrySnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Takes route53-ddns out of the account (docs/behaviour.md, "Uninstall"): every record it wrote is
+ * deleted through the same ownership rules as a stop (a record changed by hand is left and
+ * reported), the registry is emptied, and the reverse zones it created are deleted when nothing
+ * else is left in them. What EC2 says does not matter here: running instances lose their records
+ * too.
+ */
+final class Uninstaller {
+  private final DnsZones dns;
+  private final OwnershipRegistry registry;
+  private final AlertMemory alertMemory;
+  private final CreatedZones createdZones;
+  private final CachedLookups lookups;
+  private final BatchApplier applier;
+  private final EmptyZones emptyZones;
+  private final JsonLog log;
+
+  Uninstaller(
+      DnsZones dns,
+      OwnershipRegistry registry,
+      AlertMemory alertMemory,
+      CreatedZones createdZones,
+      CachedLookups lookups,
+      BatchApplier applier,
+      JsonLog log) {
+    this.dns = dns;
+    this.registry = registry;
+    this.alertMemory = alertMemory;
+    this.createdZones = createdZones;
+    this.lookups = lookups;
+    this.applier = applier;
+    this.emptyZones = new EmptyZones(dns, createdZones, log);
+    this.log = log;
+  }
+
+  Reconciler.Result run(String runId, boolean dryRun) {
+    try {
+      Trigger trigger = Trigger.uninstall(runId);
+      RegistrySnapshot snapshot = Reconciler.withOrphanClaimants(registry.scan(), Set.of());
+      Set<InstanceId> ids = new TreeSet<>(snapshot.owners().keySet());
+      snapshot.unreadable().keySet().stream()
+          .filter(InstanceId::isValid)
+          .map(InstanceId::of)
+          .forEach(ids::add);
+      List<Intent> intents = ids.stream().map(Intent::deregister).toList();
+      Map<InstanceId, Applied> applied =
+          applier.apply(
+              intents,
+              dryRun,
+              Optional.of(new Preloaded(snapshot, Reconciler.zoneRecords(dns, intents, snapshot))));
+      List<InstanceResult> results = new ArrayList<>();
+      for (InstanceId id : ids) {
+        Decision d =
+            new Decision(
+                id,
+                trigger,
+                Optional.empty(),
+                Action.DEREGISTER,
+                "uninstall",
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
+        results.add(
+            InstanceResult.of(
+                d,
+                List.of(),
+                List.of(),
+                Optional.empty(),
+                applied.getOrDefault(id, Applied.NOTHING)));
+      }
+      List<String> notes = new ArrayList<>();
+      if (results.stream().anyMatch(InstanceResult::failed)) {
+        notes.add(
+            "some records could not be removed; the reverse zones and the alert memory are kept"
+                + " until 'ddns uninstall' runs again and succeeds");
+      } else {
+        notes.addAll(deleteCreatedZones(dryRun));
+        if (!dryRun) {
+          alertMemory.forgetAll();
+        }
+      }
+      log.info(
+          "uninstalled",
+          field("runId", runId),
+          field("instances", results.size()),
+          field("dryRun", dryRun));
+      return new Reconciler.Result(results, Optional.empty(), notes);
+    } catch (ServiceFailure e) {
+      log.error("uninstall failed", field("runId", runId), field("error", e.getMessage()));
+      return new Reconciler.Result(List.of(), Optional.of(e.getMessage()), List.of());
+    }
+  }
+
+  /** The reverse zones the tool created (listed in the registry, or by caller reference). */
+  private List<String> deleteCreatedZones(boolean dryRun) {
+    Set<ZoneId> listed = createdZones.all();
+    List<HostedZone> ours =
+        lookups.catalogFor(Optional.empty()).zones().stream()
+            .filter(z -> listed.contains(z.id()) || z.createdForVpc().isPresent())
+            .toList();
+    Set<ZoneId> stale = new TreeSet<>(listed);
+    ours.forEach(z -> stale.remove(z.id()));
+    if (!dryRun) {
+      stale.forEach(createdZones::forget); // deleted by hand: nothing left to delete
+    }
+    EmptyZones.Result result = emptyZones.deleteEmpty(ours, listed, dryRun);
+    lookups.forget(dryRun ? List.of() : result.deleted());
+    return List.copyOf(result.notes().values());
+  }
+}
