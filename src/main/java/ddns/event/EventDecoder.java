@@ -3,6 +3,7 @@ package ddns.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -24,6 +25,12 @@ public final class EventDecoder {
   static final String SCHEDULED = "Scheduled Event";
   static final String API_CALL = "AWS API Call via CloudTrail";
   private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
+  private static final Set<String> ADDRESS_CALLS =
+      Set.of(
+          "AssociateAddress",
+          "DisassociateAddress",
+          "AttachNetworkInterface",
+          "DetachNetworkInterface");
 
   /** Anything larger is not an EventBridge event (their limit is 256 KiB). */
   static final int MAX_EVENT_BYTES = 256 * 1024;
@@ -174,16 +181,20 @@ public final class EventDecoder {
     }
   }
 
-  /** CreateTags/DeleteTags on EC2, as CloudTrail reports them through EventBridge. */
+  /** Tag and address calls on EC2, as CloudTrail reports them through EventBridge. */
   private InboundEvent decodeApiCall(JsonNode event, String label) {
     JsonNode detail = event.path("detail");
     String name = text(detail, "eventName");
-    if (!"ec2.amazonaws.com".equals(text(detail, "eventSource"))
-        || name == null
-        || !TAG_CALLS.contains(name)) {
+    boolean ec2 = "ec2.amazonaws.com".equals(text(detail, "eventSource"));
+    if (ec2 && name != null && ADDRESS_CALLS.contains(name)) {
+      return decodeAddressCall(event, label, name);
+    }
+    if (!ec2 || name == null || !TAG_CALLS.contains(name)) {
       return new Rejected(
           label,
-          "detail.eventName must be CreateTags or DeleteTags on ec2.amazonaws.com, was "
+          "detail.eventName must be CreateTags, DeleteTags, "
+              + String.join(", ", new TreeSet<>(ADDRESS_CALLS))
+              + " on ec2.amazonaws.com, was "
               + (name == null ? "missing" : "'" + abbreviate(name) + "'"));
     }
     JsonNode resources = detail.path("requestParameters").path("resourcesSet").path("items");
@@ -211,6 +222,26 @@ public final class EventDecoder {
         text(event, "id"),
         failedCall ? List.of() : instances,
         keys,
+        text(event, "account"),
+        text(event, "region"));
+  }
+
+  /**
+   * An address call: the instance it names ({@code requestParameters.instanceId}), or, when it
+   * names none (a disassociation, a detachment, an association by network interface), a reconcile.
+   */
+  private static InboundEvent decodeAddressCall(JsonNode event, String label, String name) {
+    JsonNode detail = event.path("detail");
+    String instance = text(detail.path("requestParameters"), "instanceId");
+    boolean failedCall = detail.hasNonNull("errorCode");
+    List<InstanceId> instances =
+        !failedCall && InstanceId.isValid(instance) ? List.of(InstanceId.of(instance)) : List.of();
+    return new AddressChange(
+        label,
+        text(event, "id"),
+        instances,
+        name,
+        !failedCall && instances.isEmpty(),
         text(event, "account"),
         text(event, "region"));
   }

@@ -62,6 +62,28 @@ public sealed interface InboundEvent {
     }
   }
 
+  /**
+   * An address moved while instances run (a CloudTrail {@code AssociateAddress}, {@code
+   * DisassociateAddress}, {@code AttachNetworkInterface} or {@code DetachNetworkInterface} call):
+   * the instances it names are planned again. A call that names no instance (a disassociation or a
+   * detachment names only the association) asks for a reconcile run instead ({@code
+   * needsReconcile}); a call that failed asks for nothing.
+   */
+  record AddressChange(
+      String messageId,
+      String eventId,
+      List<InstanceId> instanceIds,
+      String call,
+      boolean needsReconcile,
+      String account,
+      String region)
+      implements InboundEvent {
+    public AddressChange {
+      instanceIds = List.copyOf(instanceIds);
+      Objects.requireNonNull(call, "call == null");
+    }
+  }
+
   /** An EventBridge schedule fired: a reconciliation is asked for. */
   record Scheduled(String messageId, String eventId, String account, String region)
       implements InboundEvent {}

@@ -162,6 +162,11 @@ public final class HostnamePattern {
     return s.substring(start, end);
   }
 
+  /** The tag keys the pattern reads, as written in it. */
+  public List<String> tagKeys() {
+    return parts.stream().filter(p -> p instanceof Tag).map(p -> ((Tag) p).key()).toList();
+  }
+
   /** The pattern as configured. */
   @Override
   public String toString() {

@@ -188,8 +188,10 @@ final class NameConflicts {
    */
   private static DesiredRecord retarget(
       DesiredRecord d, List<DnsName> targets, Set<DnsName> refusedNames) {
-    if (d.key().type() != RecordType.PTR || targets.isEmpty()) {
-      return d;
+    if (d.key().type() != RecordType.PTR
+        || targets.isEmpty()
+        || !d.content().values().equals(List.of(targets.get(0).value()))) {
+      return d; // not the primary address's pointer (a further address names its own record)
     }
     DnsName target =
         targets.stream()

@@ -126,6 +126,21 @@ public record PlanningRules(
     return new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, true);
   }
 
+  /**
+   * The tool reads this tag key (case-insensitively): a change of it can change the records. The
+   * zone, alias, host-name and pool tags, and the tags the host-name pattern names.
+   */
+  public boolean readsTag(String key) {
+    String k = key.strip();
+    return k.equalsIgnoreCase(zoneTagKey)
+        || k.equalsIgnoreCase(cnameTagKey)
+        || k.equalsIgnoreCase(hostnameTagKey)
+        || k.equalsIgnoreCase(poolTagKey)
+        || hostnamePattern.stream()
+            .flatMap(p -> p.tagKeys().stream())
+            .anyMatch(k::equalsIgnoreCase);
+  }
+
   public boolean allows(DnsName zone) {
     return allowedZones.isEmpty() || allowedZones.stream().anyMatch(zone::isWithin);
   }

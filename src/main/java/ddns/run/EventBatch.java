@@ -3,6 +3,7 @@ package ddns.run;
 import static ddns.log.JsonLog.field;
 
 import ddns.event.InboundEvent;
+import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -19,18 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One invocation's events sorted for handling: the triggers per instance (state changes, and tag
- * changes that touch a tag this tool reads), the schedules, and the events rejected.
+ * One invocation's events sorted for handling: the triggers per instance (state changes, tag
+ * changes that touch a tag this tool reads, address changes), the messages that ask for a reconcile
+ * run (schedules, and address changes that name no instance), and the events rejected.
  */
 record EventBatch(
     Map<InstanceId, List<Trigger>> byInstance,
-    List<Scheduled> schedules,
+    List<String> reconcileRequests,
     List<RejectedEvent> rejected,
     List<String> notes) {
 
   static EventBatch of(List<InboundEvent> events, PlanningRules rules, JsonLog log) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
-    List<Scheduled> schedules = new ArrayList<>();
+    List<String> reconcileRequests = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (InboundEvent event : events) {
@@ -39,7 +41,27 @@ record EventBatch(
           rejected.add(new RejectedEvent(r.messageId(), r.reason()));
           log.warn("event rejected", field("messageId", r.messageId()), field("error", r.reason()));
         }
-        case Scheduled s -> schedules.add(s);
+        case Scheduled s -> reconcileRequests.add(s.messageId());
+        case AddressChange a -> {
+          if (a.needsReconcile()) {
+            reconcileRequests.add(a.messageId());
+            notes.add(
+                a.call()
+                    + " "
+                    + a.eventId()
+                    + " names no instance, only the association: a reconcile run finds what"
+                    + " moved");
+            continue;
+          }
+          if (a.instanceIds().isEmpty()) {
+            notes.add(a.call() + " " + a.eventId() + " failed in EC2: nothing to do");
+            continue;
+          }
+          Trigger trigger =
+              new Trigger(
+                  a.messageId(), a.eventId(), Optional.empty(), Trigger.Cause.ADDRESS_CHANGE);
+          a.instanceIds().forEach(id -> add(byInstance, id, trigger));
+        }
         case StateChange c -> {
           Trigger t =
               new Trigger(
@@ -55,11 +77,7 @@ record EventBatch(
             notes.add(
                 "tag change "
                     + t.eventId()
-                    + " touches no "
-                    + rules.zoneTagKey()
-                    + "/"
-                    + rules.cnameTagKey()
-                    + " tag of an instance: nothing to do");
+                    + " touches no tag of an instance that route53-ddns reads: nothing to do");
             continue;
           }
           Trigger trigger =
@@ -68,17 +86,11 @@ record EventBatch(
         }
       }
     }
-    return new EventBatch(byInstance, schedules, rejected, notes);
+    return new EventBatch(byInstance, reconcileRequests, rejected, notes);
   }
 
   private static boolean relevant(TagChange t, PlanningRules rules) {
-    boolean keyRead =
-        t.tagKeys().isEmpty()
-            || t.tagKeys().stream()
-                .anyMatch(
-                    k ->
-                        k.equalsIgnoreCase(rules.zoneTagKey())
-                            || k.equalsIgnoreCase(rules.cnameTagKey()));
+    boolean keyRead = t.tagKeys().isEmpty() || t.tagKeys().stream().anyMatch(rules::readsTag);
     return keyRead && !t.instanceIds().isEmpty();
   }
 

@@ -4,7 +4,6 @@ import static ddns.log.JsonLog.field;
 
 import ddns.config.Config;
 import ddns.event.InboundEvent;
-import ddns.event.InboundEvent.Scheduled;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
@@ -53,11 +52,12 @@ final class EventRun {
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
     List<String> notes = new ArrayList<>(batch.notes());
-    for (Scheduled s : batch.schedules()) {
+    if (!batch.reconcileRequests().isEmpty()) {
+      // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
-      Reconciler.Result run = reconciler.run(s.messageId(), dryRun);
+      Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun);
       results.addAll(run.results());
-      runFailure = runFailure.or(run::failure);
+      runFailure = run.failure();
       notes.addAll(run.notes());
     }
     return new Summaries.Run(
@@ -112,7 +112,7 @@ final class EventRun {
 
   /**
    * Rejected messages, and every message that named a failed instance (not only the one it was
-   * handled for); a failed reconcile run fails its schedule's message.
+   * handled for); a failed reconcile run fails every message that asked for it.
    */
   private static List<String> failedMessages(
       EventBatch batch, List<InstanceResult> results, Optional<String> runFailure) {
@@ -127,7 +127,7 @@ final class EventRun {
           .forEach(t -> failed.add(t.messageId()));
     }
     if (runFailure.isPresent()) {
-      batch.schedules().forEach(s -> failed.add(s.messageId()));
+      failed.addAll(batch.reconcileRequests());
     }
     return failed.stream().distinct().toList();
   }

@@ -19,6 +19,7 @@ record Trigger(
   enum Cause {
     STATE_CHANGE("state change"),
     TAG_CHANGE("tag change"),
+    ADDRESS_CHANGE("address change"),
     RECONCILE("reconcile"),
     UNINSTALL("uninstall"),
     PLAN("plan");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,24 +44,29 @@ public final class Template {
   /**
    * The IAM actions the function's own policy allows (the platform's SQS poller policy aside), with
    * the stack's default parameters: a statement behind {@code Fn::If} counts when its condition
-   * holds by default (every switch is on by default).
+   * holds with them.
    */
   public Set<String> allowedActions() {
-    return actions(true);
+    return allowedActions(Map.of());
+  }
+
+  /** The same, with some parameters set ({@code DeleteEmptyReverseZones=true}). */
+  public Set<String> allowedActions(Map<String, String> parameters) {
+    return actions(true, parameters);
   }
 
   /** The actions allowed whatever the switches: statements not behind a condition. */
   Set<String> allowedActionsOutsideConditions() {
-    return actions(false);
+    return actions(false, Map.of());
   }
 
-  private Set<String> actions(boolean withConditional) {
+  private Set<String> actions(boolean withConditional, Map<String, String> parameters) {
     Set<String> actions = new TreeSet<>();
     for (JsonNode policy : function().path("Policies")) {
       for (JsonNode entry : policy.path("Statement")) {
         JsonNode statement = entry;
         if (entry.has("Fn::If")) {
-          if (!withConditional) {
+          if (!withConditional || !holds(entry.path("Fn::If").get(0).asText(), parameters)) {
             continue;
           }
           statement = entry.path("Fn::If").get(1);
@@ -91,6 +97,17 @@ public final class Template {
       }
     }
     throw new AssertionError("no statement " + sid + " behind Fn::If " + condition);
+  }
+
+  /** A switch condition ({@code Fn::Equals} of a parameter and a value) with these parameters. */
+  private boolean holds(String condition, Map<String, String> parameters) {
+    JsonNode equals = root.path("Conditions").path(condition).path("Fn::Equals");
+    String parameter = equals.get(0).path("Ref").asText();
+    if (!equals.isArray() || parameter.isEmpty()) {
+      throw new AssertionError(condition + " is not a switch of one parameter");
+    }
+    String value = parameters.getOrDefault(parameter, defaultOf(parameter));
+    return value.equals(equals.get(1).asText());
   }
 
   /** A parameter's default, as text. */

@@ -100,6 +100,10 @@ class TemplateTest {
     "create-tags.json,  StateChangeRule, false",
     "create-tags.json,  TagChangeRule,   true",
     "running.json,      TagChangeRule,   false",
+    "associate-address.json,    AddressChangeRule, true",
+    "disassociate-address.json, AddressChangeRule, true",
+    "create-tags.json,          AddressChangeRule, false",
+    "associate-address.json,    TagChangeRule,     false",
   })
   void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
       throws IOException {
@@ -203,7 +207,8 @@ class TemplateTest {
     assertThat(deny.path("Action").asText()).isEqualTo("sqs:SendMessage");
     assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
         .contains("StateChangeRule")
-        .contains("TagChangeRule");
+        .contains("TagChangeRule")
+        .contains("AddressChangeRule");
   }
 
   @Test

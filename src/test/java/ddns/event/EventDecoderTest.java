@@ -3,6 +3,7 @@ package ddns.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -52,6 +53,31 @@ class EventDecoderTest {
     assertThat(decoder.decode(fixture("scheduled.json")).events())
         .singleElement()
         .isInstanceOf(Scheduled.class);
+  }
+
+  @Test
+  void anAddressAssociation_namesItsInstance() {
+    assertThat(decoder.decode(fixture("associate-address.json")).events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AddressChange.class,
+            e -> {
+              assertThat(e.instanceIds()).containsExactly(InstanceId.of("i-0123456789abcdef0"));
+              assertThat(e.call()).isEqualTo("AssociateAddress");
+              assertThat(e.needsReconcile()).isFalse();
+            });
+  }
+
+  @Test
+  void aDisassociation_namesNoInstance_soItAsksForAReconcile() {
+    assertThat(decoder.decode(fixture("disassociate-address.json")).events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AddressChange.class,
+            e -> {
+              assertThat(e.instanceIds()).isEmpty();
+              assertThat(e.needsReconcile()).isTrue();
+            });
   }
 
   @ParameterizedTest(name = "{1}")

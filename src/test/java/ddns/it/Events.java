@@ -60,6 +60,35 @@ final class Events {
     }
   }
 
+  /** The associate-address.json fixture for another instance and association. */
+  static String addressAssociated(String instanceId, String allocationId, String associationId) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("associate-address.json"));
+      event.put("id", UUID.randomUUID().toString());
+      ObjectNode detail = (ObjectNode) event.path("detail");
+      ((ObjectNode) detail.path("requestParameters"))
+          .put("instanceId", instanceId)
+          .put("allocationId", allocationId);
+      ((ObjectNode) detail.path("responseElements")).put("associationId", associationId);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The disassociate-address.json fixture for another association. */
+  static String addressDisassociated(String associationId) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("disassociate-address.json"));
+      event.put("id", UUID.randomUUID().toString());
+      ((ObjectNode) event.path("detail").path("requestParameters"))
+          .put("associationId", associationId);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** An SQS batch (as Lambda receives it) whose message bodies are the given events. */
   static String sqsBatch(List<String> bodies) {
     try {

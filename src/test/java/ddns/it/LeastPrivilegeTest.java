@@ -43,6 +43,8 @@ class LeastPrivilegeTest extends FaultTestBase {
           Map.entry("DynamoDB.BatchGetItem", Set.of("dynamodb:BatchGetItem")),
           Map.entry("DynamoDB.GetItem", Set.of("dynamodb:GetItem")),
           Map.entry("DynamoDB.PutItem", Set.of("dynamodb:PutItem")),
+          Map.entry("DynamoDB.DeleteItem", Set.of("dynamodb:DeleteItem")),
+          Map.entry("Route53.DeleteHostedZone", Set.of("route53:DeleteHostedZone")),
           Map.entry("DynamoDB.Scan", Set.of("dynamodb:Scan")),
           Map.entry(
               "DynamoDB.TransactWriteItems", Set.of("dynamodb:PutItem", "dynamodb:DeleteItem")),
@@ -95,5 +97,37 @@ class LeastPrivilegeTest extends FaultTestBase {
     assertThat(Template.read().allowedActions())
         .as("template.yaml DdnsFunction policy")
         .isEqualTo(needed);
+  }
+
+  @Test
+  void deletingEmptiedReverseZones_isAllowed_onlyWhenSwitchedOn() {
+    env.put("DDNS_CREATE_TABLE", "false");
+    env.put("DDNS_DELETE_EMPTY_REVERSE_ZONES", "true");
+    world.dynamoDb.createTable(
+        r ->
+            r.tableName("DDNS")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(
+                    a -> a.attributeName("InstanceId").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("InstanceId").keyType(KeyType.HASH)));
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    List<Summary> runs = new ArrayList<>();
+
+    runs.addAll(deliver(List.of(Events.stateChange(id, "running"))));
+    world.stop(id);
+    runs.addAll(deliver(List.of(Events.stateChange(id, "stopped"))));
+
+    Set<String> operations = new TreeSet<>();
+    runs.forEach(s -> operations.addAll(s.apiCalls().keySet()));
+    assertThat(operations).contains("Route53.DeleteHostedZone", "DynamoDB.DeleteItem");
+    assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).isEmpty();
+    Set<String> allowed = Template.read().allowedActions(Map.of("DeleteEmptyReverseZones", "true"));
+    for (String operation : operations) {
+      assertThat(ACTIONS).as("IAM actions of %s are known", operation).containsKey(operation);
+      assertThat(allowed).containsAll(ACTIONS.get(operation));
+    }
+    assertThat(Template.read().allowedActions()).doesNotContain("route53:DeleteHostedZone");
   }
 }

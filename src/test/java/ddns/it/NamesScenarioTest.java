@@ -161,6 +161,26 @@ class NamesScenarioTest extends EmulatorTest {
     assertThat(world.records(zone)).containsExactlyInAnyOrderElementsOf(before);
   }
 
+  @Test
+  void taggingAHostNameOrThePatternsTag_onARunningInstance_namesItAtOnce() {
+    env.put("DDNS_HOSTNAME_PATTERN", "{tag:Name}");
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String tagged = world.launch(net, Map.of(), false);
+    String named = world.launch(net, Map.of(), false);
+    running(tagged);
+    running(named);
+    world.ec2.createTags(r -> r.resources(tagged).tags(t -> t.key("HOSTNAME").value("api")));
+    world.ec2.createTags(r -> r.resources(named).tags(t -> t.key("Name").value("Db 2")));
+
+    handle(Events.tagChange(tagged, "CreateTags", "HOSTNAME", "api"));
+    handle(Events.tagChange(named, "CreateTags", "Name", "Db 2"));
+
+    assertThat(apiRecord(zone)).containsExactly(privateIp(tagged));
+    assertThat(valuesAt(zone, "db-2.corp.internal.")).containsExactly(privateIp(named));
+  }
+
   private List<String> apiRecord(String zone) {
     return valuesAt(zone, "api.corp.internal.");
   }
