@@ -50,9 +50,15 @@ public final class FaultProxy implements AutoCloseable {
   private final Map<String, AtomicInteger> injected = new TreeMap<>();
   private volatile Crash crash;
   private final Object transactions = new Object();
+  private final Object recordChanges = new Object();
+  private volatile StrictRecordChanges strict;
 
   /** One request as the proxy saw it. */
-  public record Call(String service, String operation, String body) {
+  public record Call(String service, String operation, String body, String path) {
+    public Call(String service, String operation, String body) {
+      this(service, operation, body, "");
+    }
+
     @Override
     public String toString() {
       return service + "." + operation;
@@ -142,17 +148,41 @@ public final class FaultProxy implements AutoCloseable {
         Fault fault = rule.decide(call);
         if (fault != null) {
           count(fault.kind());
-          fault.apply(exchange, call, body, () -> forward(exchange, body, false));
+          fault.apply(exchange, call, body, () -> send(exchange, call, body));
           return;
         }
       }
-      if (call.operation().equals("TransactWriteItems")) {
-        synchronized (transactions) {
-          forward(exchange, body, false);
+      send(exchange, call, body);
+    }
+  }
+
+  /**
+   * Makes Route 53's record-change rules hold (see {@link StrictRecordChanges}): each change batch
+   * is checked against the zone as the emulator holds it, and refused as Route 53 refuses it.
+   */
+  public void strictRecordChanges(software.amazon.awssdk.services.route53.Route53Client emulator) {
+    this.strict = new StrictRecordChanges(emulator);
+  }
+
+  /** Forwards the call; one at a time where the service applies them one at a time. */
+  private void send(HttpExchange exchange, Call call, byte[] body) throws IOException {
+    StrictRecordChanges check = strict;
+    if (check != null && call.operation().equals("ChangeResourceRecordSets")) {
+      synchronized (recordChanges) {
+        java.util.Optional<String> refused = check.refusal(call.path(), call.body());
+        if (refused.isPresent()) {
+          count("InvalidChangeBatch (emulated)");
+          Fault.invalidChangeBatch(refused.get()).apply(exchange, call, body, () -> {});
+          return;
         }
-      } else {
         forward(exchange, body, false);
       }
+    } else if (call.operation().equals("TransactWriteItems")) {
+      synchronized (transactions) {
+        forward(exchange, body, false);
+      }
+    } else {
+      forward(exchange, body, false);
     }
   }
 
@@ -208,7 +238,8 @@ public final class FaultProxy implements AutoCloseable {
       return new Call(
           service,
           route53Operation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()),
-          text);
+          text,
+          exchange.getRequestURI().getPath());
     }
     for (String pair : text.split("&")) {
       if (pair.startsWith("Action=")) {
