@@ -102,6 +102,15 @@ public final class Application implements AutoCloseable {
     return service.adopt(dryRun);
   }
 
+  /**
+   * Resolves the AWS credentials now (the command line does, before its job).
+   *
+   * @throws ddns.failure.SignInFailure saying where it looked and what went wrong
+   */
+  public void checkCredentials() {
+    clients.checkCredentials();
+  }
+
   public Summary uninstall(boolean dryRun) {
     return service.uninstall(dryRun);
   }

@@ -6,11 +6,9 @@ import ddns.aws.route53.Route53DnsZones;
 import ddns.aws.sns.SnsAlerts;
 import ddns.aws.sts.StsDefaultTopic;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -37,13 +35,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final ApiCallCounter counter = new ApiCallCounter();
-  private final Region region;
+  private Region region;
   private final Ec2Client ec2;
   private final Route53Client route53;
   private final DynamoDbClient dynamoDb;
   private final SnsClient sns;
   private final AwsSettings settings;
   private final AwsCredentialsProvider credentials;
+  private final Credentials.Source signIn;
+  private final List<StsClient> credentialClients = new ArrayList<>();
   private final ClientOverrideConfiguration common;
   private StsClient sts;
 
@@ -65,7 +65,6 @@ public final class AwsClients implements AutoCloseable {
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(30))
             .build();
-    this.region = settings.region().map(Region::of).orElseGet(AwsClients::defaultRegion);
     ClientOverrideConfiguration common =
         ClientOverrideConfiguration.builder()
             .retryStrategy(retries.strategy())
@@ -74,7 +73,15 @@ public final class AwsClients implements AutoCloseable {
             .build();
     this.settings = settings;
     this.common = common;
-    this.credentials = credentials(settings);
+    Credentials found = new Credentials(settings, this::credentialsSts);
+    this.region =
+        settings
+            .region()
+            .or(found::profileRegion)
+            .map(Region::of)
+            .orElseGet(AwsClients::defaultRegion);
+    this.signIn = found.source();
+    this.credentials = signIn.provider();
     this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
     ClientOverrideConfiguration paced =
         route53Pacing == null
@@ -111,18 +118,36 @@ public final class AwsClients implements AutoCloseable {
     return builder;
   }
 
-  private static AwsCredentialsProvider credentials(AwsSettings settings) {
-    if (settings.keys().isPresent()) {
-      AwsSettings.AccessKeys keys = settings.keys().get();
-      return StaticCredentialsProvider.create(
-          keys.token().isPresent()
-              ? AwsSessionCredentials.create(
-                  keys.accessKeyId(), keys.secretAccessKey(), keys.token().get())
-              : AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey()));
+  /**
+   * An STS client for assuming a role with {@code source}, built like the others. The region is the
+   * settings' (else the SDK's default chain), as the clients' own region is not known yet.
+   */
+  private synchronized StsClient credentialsSts(AwsCredentialsProvider source) {
+    Region stsRegion =
+        region != null
+            ? region
+            : settings.region().map(Region::of).orElseGet(AwsClients::defaultRegionOrGlobal);
+    StsClient client = configure(StsClient.builder(), settings, source, common, stsRegion).build();
+    credentialClients.add(client);
+    return client;
+  }
+
+  private static Region defaultRegionOrGlobal() {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      return Region.US_EAST_1;
     }
-    DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
-    settings.profile().ifPresent(chain::profileName);
-    return chain.build();
+  }
+
+  /**
+   * Resolves the credentials now, so that a command without usable credentials fails at once and
+   * says where it looked, instead of failing every instance it handles.
+   *
+   * @throws ddns.failure.SignInFailure naming the profile or the chain, and the cause
+   */
+  public void checkCredentials() {
+    Credentials.check(signIn);
   }
 
   private static Region defaultRegion() {
@@ -178,6 +203,7 @@ public final class AwsClients implements AutoCloseable {
       if (sts != null) {
         sts.close();
       }
+      credentialClients.forEach(StsClient::close);
     }
     http.close();
   }

@@ -9,6 +9,7 @@ import ddns.run.Summary;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,8 @@ final class AppOptions {
     table,
     json
   }
+
+  @Mixin AwsOptions aws;
 
   @Option(
       names = "--output",
@@ -42,7 +45,7 @@ final class AppOptions {
    * as a table or JSON, and answers its exit status.
    */
   int summarise(CommandSpec spec, boolean dryRun, Function<Application, Summary> job) {
-    Map<String, String> env = Main.environment(spec);
+    Map<String, String> env = aws.environment(spec);
     PrintWriter out = spec.commandLine().getOut();
     return withApp(
         env,
@@ -60,13 +63,18 @@ final class AppOptions {
     return dryRun ? config.withDryRun(true) : config;
   }
 
-  /** Runs {@code job} on an application with these settings, closing its clients after. */
+  /**
+   * Runs {@code job} on an application with these settings, closing its clients after. The
+   * credentials are resolved first: without them the command stops at once (exit 1), saying where
+   * it looked, instead of failing every instance it would handle.
+   */
   static <T> T withApp(Map<String, String> env, Config config, Function<Application, T> job) {
     try (Application app =
         new Application(
             config,
             Application.clients(config, AwsSettings.fromEnvironment(env), Retries.standard()),
             System.err)) {
+      app.checkCredentials();
       return job.apply(app);
     }
   }

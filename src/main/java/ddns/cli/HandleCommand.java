@@ -48,6 +48,8 @@ final class HandleCommand implements Callable<Integer> {
       description = "Plan and print, change nothing (same as DDNS_DRY_RUN=true).")
   boolean dryRun;
 
+  @CommandLine.Mixin AwsOptions aws;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -67,7 +69,7 @@ final class HandleCommand implements Callable<Integer> {
       err.println("ddns: --event: " + event + " " + why + " (" + e.getMessage() + ")");
       return Main.INVALID_INPUT;
     }
-    Map<String, String> env = Main.environment(spec);
+    Map<String, String> env = aws.environment(spec);
     Config config;
     try {
       config = AppOptions.config(env, dryRun);

@@ -14,8 +14,10 @@ import picocli.CommandLine.Command;
       "Dynamic DNS for Amazon Route 53, driven by EC2 instance state changes.",
       "",
       "AWS endpoint, region and credentials are read as the AWS CLI reads them:",
-      "AWS_ENDPOINT_URL (a local emulator), AWS_REGION or AWS_DEFAULT_REGION,",
-      "AWS_PROFILE, the access-key variables, then the AWS SDK's default chains.",
+      "--endpoint-url, --region and --profile on every command, else AWS_ENDPOINT_URL",
+      "(a local emulator), AWS_REGION or AWS_DEFAULT_REGION, the access-key variables,",
+      "AWS_PROFILE (any profile kind: keys, role_arn, web identity, IAM Identity Center,",
+      "credential_process), then the AWS SDK's default chains.",
       "Settings are DDNS_* environment variables: see 'ddns config'."
     },
     subcommands = {

@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
       return Main.INVALID_INPUT;
     }
     var out = spec.commandLine().getOut();
-    Map<String, String> env = Main.environment(spec);
+    Map<String, String> env = options.aws.environment(spec);
     return AppOptions.withApp(
         env,
         AppOptions.config(env, true),

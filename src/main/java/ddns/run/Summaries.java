@@ -45,11 +45,16 @@ final class Summaries {
     List<InstanceResult> reported = run.results();
     if (run.mode() != Mode.EVENT && run.runFailure().isEmpty()) {
       reported = run.results().stream().filter(InstanceResult::eventful).toList();
+      long failed = reported.stream().filter(InstanceResult::failed).count();
       notes.add(
           run.results().size()
-              + " instances checked (running, or registered and no longer running); "
-              + reported.size()
-              + " needed changes or raised alerts; the others are in line");
+              + (run.mode() == Mode.UNINSTALL
+                  ? " registered instances; "
+                  : " instances checked (running, or registered and no longer running); ")
+              + (reported.size() - failed)
+              + " needed changes or raised alerts"
+              + (failed == 0 ? "" : ", " + failed + " failed (see their errors)")
+              + "; the others are in line");
     }
     List<InstanceOutcome> outcomes = new ArrayList<>();
     reported.forEach(r -> outcomes.add(r.outcome()));

@@ -71,6 +71,7 @@ final class AwsErrors {
       case "RequestLimitExceeded", "ServiceUnavailable" -> 503;
       case "InternalError", "InternalFailure", "InternalServerError" -> 500;
       case "HostedZoneAlreadyExists" -> 409;
+      case "AccessDenied" -> 403;
       default -> 400;
     };
   }
@@ -85,6 +86,9 @@ final class AwsErrors {
           "A hosted zone has already been created with the specified caller reference.";
       case "ConflictingDomainExists" ->
           "The VPC is already associated with a hosted zone that has the same domain name.";
+      case "AccessDenied" ->
+          "User: arn:aws:iam::123456789012:user/testing is not authorized to perform:"
+              + " sts:AssumeRole on resource: arn:aws:iam::123456789012:role/ddns-operator";
       case "ProvisionedThroughputExceededException" ->
           "The level of configured provisioned throughput for the table was exceeded.";
       default -> "We encountered an internal error. Please try again.";

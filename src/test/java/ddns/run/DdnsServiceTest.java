@@ -403,6 +403,20 @@ class DdnsServiceTest {
           .containsExactlyInAnyOrder("ip-10-0-1-4.corp.internal.", "ip-10-0-1-6.corp.internal.");
       assertThat(summary.metrics()).containsEntry("DriftFound", 4L);
     }
+
+    @Test
+    void aFailedInstance_isCountedAsFailed_notAsAChangeMade() {
+      ec2.run(4, Map.of());
+      dns.refuseChangesAt("ip-10-0-1-4.corp.internal");
+
+      Summary summary = service().reconcile(false);
+
+      assertThat(summary.notes())
+          .contains(
+              "1 instances checked (running, or registered and no longer running); 0 needed"
+                  + " changes or raised alerts, 1 failed (see their errors); the others are in"
+                  + " line");
+    }
   }
 
   @Nested
