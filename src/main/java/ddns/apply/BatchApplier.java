@@ -15,6 +15,7 @@ import ddns.plan.ChangeBatchValidator;
 import ddns.plan.ChangeBatches;
 import ddns.plan.ChangePlan;
 import ddns.plan.ChangePlanner;
+import ddns.plan.ChangePolicy;
 import ddns.plan.Intent;
 import ddns.plan.PlannedChange;
 import ddns.registry.OwnershipRegistry;
@@ -56,6 +57,7 @@ public final class BatchApplier {
   private final ChangeBatchValidator validator = new ChangeBatchValidator();
   private final ChangePlanner planner = new ChangePlanner();
   private final LiveReader reader;
+  private final ChangePolicy policy;
   private final JsonLog log;
 
   /**
@@ -73,6 +75,20 @@ public final class BatchApplier {
       OwnershipRegistry registry,
       JsonLog log,
       ToLongFunction<ZoneId> recordSetCount) {
+    this(dns, registry, log, recordSetCount, ChangePolicy.SYNC);
+  }
+
+  /**
+   * @param policy the changes the tool may make ({@code DDNS_POLICY}); the others are left out of
+   *     each plan with a note
+   */
+  public BatchApplier(
+      DnsZones dns,
+      OwnershipRegistry registry,
+      JsonLog log,
+      ToLongFunction<ZoneId> recordSetCount,
+      ChangePolicy policy) {
+    this.policy = policy;
     this.dns = dns;
     this.registry = registry;
     this.log = log;
@@ -253,7 +269,8 @@ public final class BatchApplier {
    * claim writes stay as planned, so a refused deletion leaves the record unclaimed, the tool's no
    * longer.
    */
-  private ChangePlan validated(ChangePlan plan) {
+  private ChangePlan validated(ChangePlan unfiltered) {
+    ChangePlan plan = policy.apply(unfiltered);
     Map<PlannedChange, List<String>> refused = new LinkedHashMap<>();
     plan.changesByZone()
         .forEach(

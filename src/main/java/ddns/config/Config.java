@@ -3,8 +3,10 @@ package ddns.config;
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
 import ddns.log.JsonLog;
+import ddns.plan.ChangePolicy;
 import ddns.plan.HostnamePattern;
 import ddns.plan.PlanningRules;
+import ddns.plan.ZoneTypes;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.stream.Collectors;
  *     region the tool runs in
  * @param route53RequestsPerSecond the tool's own pace for Route 53 ({@code DDNS_ROUTE53_RPS}),
  *     after a burst of {@link #ROUTE53_BURST}
+ * @param policy what the tool may do to Route 53 ({@code DDNS_POLICY}): sync, upsert-only,
+ *     create-only
  * @param deleteEmptyReverseZones delete a reverse zone this tool created once its last record is
  *     gone ({@code DDNS_DELETE_EMPTY_REVERSE_ZONES})
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
@@ -38,7 +42,8 @@ public record Config(
     String serviceName,
     Duration launchGrace,
     double route53RequestsPerSecond,
-    boolean deleteEmptyReverseZones) {
+    boolean deleteEmptyReverseZones,
+    ChangePolicy policy) {
 
   /** Route 53 requests the tool may send at once before the rate applies. */
   public static final int ROUTE53_BURST = 5;
@@ -81,6 +86,17 @@ public record Config(
               "DDNS_ALLOWED_ZONES",
               "",
               "zones records may go into, comma or space separated (empty: every zone)"),
+          new Setting(
+              "DDNS_ALLOWED_ZONE_IDS",
+              "",
+              "hosted zone ids the tool may change, as its role allows (empty: every zone); others"
+                  + " are skipped with an alert"),
+          new Setting(
+              "DDNS_ZONE_TYPES", "both", "kinds of zone written to: private, public or both"),
+          new Setting(
+              "DDNS_POLICY",
+              "sync",
+              "sync (create, change, delete), upsert-only (never delete) or create-only"),
           new Setting(
               "DDNS_CREATE_REVERSE_ZONES",
               "true",
@@ -141,7 +157,9 @@ public record Config(
             read.tagKey("DDNS_HOSTNAME_TAG"),
             read.tagKey("DDNS_POOL_TAG"),
             read.pattern("DDNS_HOSTNAME_PATTERN"),
-            read.flag("DDNS_ALL_ADDRESSES"));
+            read.flag("DDNS_ALL_ADDRESSES"),
+            read.parsed("DDNS_ZONE_TYPES", ZoneTypes::parse),
+            read.zoneIds("DDNS_ALLOWED_ZONE_IDS"));
     distinctTagKeys(
         Map.of(
             "DDNS_ZONE_TAG", rules.zoneTagKey(),
@@ -159,7 +177,8 @@ public record Config(
         read.text("DDNS_SERVICE_NAME"),
         Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
         read.rate("DDNS_ROUTE53_RPS"),
-        read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"));
+        read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"),
+        read.parsed("DDNS_POLICY", ChangePolicy::parse));
   }
 
   /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
@@ -194,7 +213,8 @@ public record Config(
         serviceName,
         launchGrace,
         route53RequestsPerSecond,
-        deleteEmptyReverseZones);
+        deleteEmptyReverseZones,
+        policy);
   }
 
   /** Reads variables with defaults; failures name the variable. */
@@ -277,6 +297,35 @@ public record Config(
       } catch (IllegalArgumentException e) {
         throw new ConfigException(name + " " + e.getMessage());
       }
+    }
+
+    /** A value one of the tool's types parses; its complaint names the variable. */
+    <T> T parsed(String name, java.util.function.Function<String, T> parse) {
+      try {
+        return parse.apply(text(name));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(name + " " + e.getMessage());
+      }
+    }
+
+    /**
+     * Hosted zone ids (Route 53's are {@code Z…}: capitals and digits; a {@code /hostedzone/}
+     * prefix allowed), comma or space separated.
+     */
+    Set<String> zoneIds(String name) {
+      Set<String> ids = new LinkedHashSet<>();
+      for (String part : list(name)) {
+        String id = part.replaceFirst("^/?hostedzone/", "");
+        if (!id.matches("[A-Z0-9]{1,32}")) {
+          throw new ConfigException(
+              name
+                  + " must list hosted zone ids (Z…), comma or space separated; '"
+                  + part
+                  + "' is none");
+        }
+        ids.add(id);
+      }
+      return ids;
     }
 
     Optional<HostnamePattern> pattern(String name) {

@@ -25,6 +25,8 @@ import java.util.Set;
  * @param hostnamePattern the host name of an instance without a host-name tag, when set
  * @param allAddresses every private IPv4 address of every network interface gets its host record
  *     and pointer, not only the primary one
+ * @param zoneTypes the kinds of zone written to ({@code DDNS_ZONE_TYPES})
+ * @param allowedZoneIds the hosted zones (ids) the tool may change, as its role allows; empty: all
  */
 public record PlanningRules(
     long ttl,
@@ -37,7 +39,9 @@ public record PlanningRules(
     String hostnameTagKey,
     String poolTagKey,
     Optional<HostnamePattern> hostnamePattern,
-    boolean allAddresses) {
+    boolean allAddresses,
+    ZoneTypes zoneTypes,
+    Set<String> allowedZoneIds) {
 
   public PlanningRules {
     if (ttl < 0 || ttl > 2_147_483_647L) {
@@ -48,8 +52,10 @@ public record PlanningRules(
     Objects.requireNonNull(hostnameTagKey, "hostnameTagKey == null");
     Objects.requireNonNull(poolTagKey, "poolTagKey == null");
     Objects.requireNonNull(hostnamePattern, "hostnamePattern == null");
+    Objects.requireNonNull(zoneTypes, "zoneTypes == null");
     allowedZones = Set.copyOf(allowedZones);
     associateZones = Set.copyOf(associateZones);
+    allowedZoneIds = Set.copyOf(allowedZoneIds);
   }
 
   public PlanningRules(
@@ -71,7 +77,19 @@ public record PlanningRules(
         "HOSTNAME",
         "POOL",
         Optional.empty(),
-        false);
+        false,
+        ZoneTypes.BOTH,
+        Set.of());
+  }
+
+  public PlanningRules(
+      long ttl,
+      String zoneTagKey,
+      String cnameTagKey,
+      Set<DnsName> allowedZones,
+      boolean createReverseZones,
+      boolean associateVpc) {
+    this(ttl, zoneTagKey, cnameTagKey, allowedZones, createReverseZones, associateVpc, Set.of());
   }
 
   /** These rules with a host-name pattern for instances without a host-name tag. */
@@ -87,7 +105,9 @@ public record PlanningRules(
         hostnameTagKey,
         poolTagKey,
         Optional.of(pattern),
-        allAddresses);
+        allAddresses,
+        zoneTypes,
+        allowedZoneIds);
   }
 
   /** These rules, giving every private address its records, or only the primary one. */
@@ -103,17 +123,50 @@ public record PlanningRules(
         hostnameTagKey,
         poolTagKey,
         hostnamePattern,
-        all);
+        all,
+        zoneTypes,
+        allowedZoneIds);
   }
 
-  public PlanningRules(
-      long ttl,
-      String zoneTagKey,
-      String cnameTagKey,
-      Set<DnsName> allowedZones,
-      boolean createReverseZones,
-      boolean associateVpc) {
-    this(ttl, zoneTagKey, cnameTagKey, allowedZones, createReverseZones, associateVpc, Set.of());
+  /** These rules, writing to these kinds of zone only. */
+  public PlanningRules withZoneTypes(ZoneTypes types) {
+    return new PlanningRules(
+        ttl,
+        zoneTagKey,
+        cnameTagKey,
+        allowedZones,
+        createReverseZones,
+        associateVpc,
+        associateZones,
+        hostnameTagKey,
+        poolTagKey,
+        hostnamePattern,
+        allAddresses,
+        types,
+        allowedZoneIds);
+  }
+
+  /** These rules, changing only the zones of these ids. */
+  public PlanningRules withAllowedZoneIds(Set<String> ids) {
+    return new PlanningRules(
+        ttl,
+        zoneTagKey,
+        cnameTagKey,
+        allowedZones,
+        createReverseZones,
+        associateVpc,
+        associateZones,
+        hostnameTagKey,
+        poolTagKey,
+        hostnamePattern,
+        allAddresses,
+        zoneTypes,
+        ids);
+  }
+
+  /** The tool may change this zone: it is in {@code allowedZoneIds}, or that list is empty. */
+  public boolean allowsId(HostedZone zone) {
+    return allowedZoneIds.isEmpty() || allowedZoneIds.contains(zone.id().value());
   }
 
   /** The operator listed this zone, by name or id, as one the VPC may join. */

@@ -64,6 +64,7 @@ public final class RecordRules {
     private boolean dnsSupportAlerted;
     private Optional<DnsName> aliasTarget = Optional.empty();
     private List<DnsName> pointerTargets = List.of();
+    private final java.util.Set<ddns.dns.ZoneId> reported = new java.util.HashSet<>();
 
     Planning(InstanceFacts facts, VpcFacts vpc, ZoneCatalog zones) {
       this.facts = facts;
@@ -112,7 +113,8 @@ public final class RecordRules {
       if (!privateZones.isEmpty() && !privateRecordsPossible()) {
         privateZones.clear();
       }
-      privateZones.removeIf(z -> !mayJoin(z));
+      privateZones.removeIf(z -> !mayJoin(z) || !usable(z));
+      publicZone = publicZone.filter(this::usable);
 
       List<DnsName> aNames = hostRecords(host, privateZones, publicZone);
       Optional<HostedZone> publicTagZone = publicZone;
@@ -224,9 +226,9 @@ public final class RecordRules {
           return Optional.empty();
         }
         privateZone
-            .filter(z -> allowed(z, source) && privateRecordsPossible() && mayJoin(z))
+            .filter(z -> allowed(z, source) && usable(z) && privateRecordsPossible() && mayJoin(z))
             .ifPresent(privateTargets::add);
-        publicTarget = publicOne.filter(z -> allowed(z, source));
+        publicTarget = publicOne.filter(z -> allowed(z, source) && usable(z));
       }
       Optional<DnsName> made = Optional.empty();
       for (HostedZone zone : privateTargets) {
@@ -392,6 +394,7 @@ public final class RecordRules {
       Optional<DnsName> made = Optional.empty();
       if (privateZone.isPresent()
           && allowed(privateZone.get(), tag)
+          && usable(privateZone.get())
           && privateRecordsPossible()
           && mayJoin(privateZone.get())) {
         Optional<DnsName> target = aNames.stream().findFirst().or(this::privateDnsName);
@@ -415,7 +418,7 @@ public final class RecordRules {
           made = Optional.of(alias);
         }
       }
-      if (publicZone.isPresent() && allowed(publicZone.get(), tag)) {
+      if (publicZone.isPresent() && allowed(publicZone.get(), tag) && usable(publicZone.get())) {
         Optional<DnsName> target = publicDnsName();
         if (target.isEmpty()) {
           notes.add("no public DNS name: no CNAME in public zone " + publicZone.get().name());
@@ -443,7 +446,7 @@ public final class RecordRules {
           notes.add("not an IPv6 address: " + ip);
         } else if (zone.isEmpty() || !zone.get().name().isWithin(IP6_ARPA)) {
           notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
-        } else {
+        } else if (usable(zone.get())) {
           pointer(zone.get(), reverse.get(), target, ip);
         }
       }
@@ -465,7 +468,17 @@ public final class RecordRules {
       }
       Optional<HostedZone> zone = reverseZone(reverse.get());
       if (zone.isPresent()) {
-        pointer(zone.get(), reverse.get(), target, ip);
+        if (usable(zone.get())) {
+          pointer(zone.get(), reverse.get(), target, ip);
+        }
+      } else if (rules.zoneTypes() == ZoneTypes.PUBLIC) {
+        notes.add("no reverse zone for " + ip + " and DDNS_ZONE_TYPES is public: no PTR");
+      } else if (!rules.allowedZoneIds().isEmpty()) {
+        notes.add(
+            "reverse zone "
+                + zoneName.get()
+                + " is missing; it is not created while DDNS_ALLOWED_ZONE_IDS lists the zones"
+                + " route53-ddns may change: no PTR");
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
         zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpc().get()));
         notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
@@ -495,6 +508,40 @@ public final class RecordRules {
           AlertKind.ZONE_NOT_ALLOWED,
           what + " falls in zone " + zone.name() + ", which is not an allowed zone");
       return false;
+    }
+
+    /**
+     * The tool writes to this zone: its kind is in {@code DDNS_ZONE_TYPES} (else a note), and its
+     * id in {@code DDNS_ALLOWED_ZONE_IDS} when that is set (else an alert: the role may not change
+     * it, so sending the change would only fail until the dead-letter queue). Said once per zone.
+     */
+    private boolean usable(HostedZone zone) {
+      if (!rules.zoneTypes().allows(zone)) {
+        if (reported.add(zone.id())) {
+          notes.add(
+              (zone.privateZone() ? "private" : "public")
+                  + " zone "
+                  + zone.name()
+                  + " ("
+                  + zone.id()
+                  + ") is left out: DDNS_ZONE_TYPES is "
+                  + rules.zoneTypes().label());
+        }
+        return false;
+      }
+      if (!rules.allowsId(zone)) {
+        if (reported.add(zone.id())) {
+          alert(
+              AlertKind.ZONE_NOT_ALLOWED,
+              "zone "
+                  + zone.name()
+                  + " ("
+                  + zone.id()
+                  + ") is not in DDNS_ALLOWED_ZONE_IDS: no record is written there");
+        }
+        return false;
+      }
+      return true;
     }
 
     private boolean privateRecordsPossible() {

@@ -14,6 +14,7 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.ZoneDirectory;
 import ddns.log.JsonLog;
+import ddns.plan.ChangePolicy;
 import ddns.plan.RecordRules;
 import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
@@ -57,7 +58,8 @@ public final class DdnsService {
     CachedLookups lookups =
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
     BatchApplier applier =
-        new BatchApplier(ports.dnsZones(), ports.registry(), log, lookups::recordSetCount);
+        new BatchApplier(
+            ports.dnsZones(), ports.registry(), log, lookups::recordSetCount, config.policy());
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),
@@ -89,7 +91,13 @@ public final class DdnsService {
             ports.alertMemory(),
             ports.createdZones(),
             lookups,
-            applier,
+            // Uninstalling is an explicit request to delete: DDNS_POLICY does not hold it back.
+            new BatchApplier(
+                ports.dnsZones(),
+                ports.registry(),
+                log,
+                lookups::recordSetCount,
+                ChangePolicy.SYNC),
             log);
     this.summaries = new Summaries(log, clock, config.serviceName());
   }

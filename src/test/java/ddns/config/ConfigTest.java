@@ -82,6 +82,9 @@ class ConfigTest {
         "DDNS_HOSTNAME_PATTERN | {tag:Name | DDNS_HOSTNAME_PATTERN '{tag:Name' has a brace",
         "DDNS_HOSTNAME_PATTERN | {tag:Name}_x | DDNS_HOSTNAME_PATTERN '{tag:Name}_x' has '_x' outside placeholders",
         "DDNS_ALL_ADDRESSES | some      | DDNS_ALL_ADDRESSES must be true or false",
+        "DDNS_POLICY        | delete    | DDNS_POLICY must be sync, upsert-only or create-only, was 'delete'",
+        "DDNS_ZONE_TYPES    | internal  | DDNS_ZONE_TYPES must be private, public or both",
+        "DDNS_ALLOWED_ZONE_IDS | corp.internal | DDNS_ALLOWED_ZONE_IDS must list hosted zone ids",
       })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))

@@ -420,6 +420,55 @@ class RecordRulesTest {
   }
 
   @Test
+  void zoneTypes_leaveOutTheOtherKind_withANote() {
+    InstanceFacts facts = instance(Map.of("ZONE", "example.com"), true, List.of());
+    VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
+    ZoneCatalog zones =
+        new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZEXPRIV"), ZoneId.of("ZREV")));
+
+    InstancePlan privateOnly =
+        new RecordRules(PlanningRules.defaults().withZoneTypes(ZoneTypes.PRIVATE))
+            .plan(facts, vpc, zones);
+    InstancePlan publicOnly =
+        new RecordRules(PlanningRules.defaults().withZoneTypes(ZoneTypes.PUBLIC))
+            .plan(
+                facts,
+                vpc,
+                new ZoneCatalog(List.of(CORP, EXAMPLE_PUBLIC), Set.of(ZoneId.of("ZCORP"))));
+
+    assertThat(lines(privateOnly))
+        .containsExactlyInAnyOrder(
+            "ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23",
+            "ZEXPRIV A ip-10-0-1-23.example.com. 10.0.1.23",
+            "ZREV PTR 23.1.0.10.in-addr.arpa. ip-10-0-1-23.corp.internal.");
+    assertThat(privateOnly.notes())
+        .contains("public zone example.com. (ZEXPUB) is left out: DDNS_ZONE_TYPES is private");
+    assertThat(lines(publicOnly)).containsExactly("ZEXPUB A ip-10-0-1-23.example.com. 54.1.2.3");
+    assertThat(publicOnly.zoneActions()).as("no reverse zone for a public-only tool").isEmpty();
+    assertThat(publicOnly.alerts()).isEmpty();
+  }
+
+  @Test
+  void zonesOutsideTheAllowedIds_areSkippedWithAnAlert_notSentToBeDenied() {
+    InstancePlan plan =
+        new RecordRules(PlanningRules.defaults().withAllowedZoneIds(Set.of("ZCORP")))
+            .plan(
+                instance(Map.of("CNAME", "api.dev.internal"), false, List.of()),
+                new VpcFacts(VPC, true, List.of("corp.internal")),
+                new ZoneCatalog(
+                    ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZDEV"), ZoneId.of("ZREV"))));
+
+    assertThat(lines(plan)).containsExactly("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23");
+    assertThat(plan.alerts())
+        .extracting(a -> a.kind() + ": " + a.message())
+        .containsExactlyInAnyOrder(
+            "ZONE_NOT_ALLOWED: zone dev.internal. (ZDEV) is not in DDNS_ALLOWED_ZONE_IDS: no"
+                + " record is written there",
+            "ZONE_NOT_ALLOWED: zone 1.0.10.in-addr.arpa. (ZREV) is not in"
+                + " DDNS_ALLOWED_ZONE_IDS: no record is written there");
+  }
+
+  @Test
   void anExistingWiderReverseZone_takesThePointer_insteadOfANewSlash24() {
     HostedZone tenSlash8 =
         new HostedZone(ZoneId.of("ZTEN"), DnsName.parse("10.in-addr.arpa"), true);
