@@ -84,6 +84,9 @@ def create(work):
         ("web-2", {"CNAME": "web.corp.internal."}, False),
         ("api", {"ZONE": "example.com", "CNAME": "api.example.com"}, True),
         ("worker", {}, False),
+        ("db", {"HOSTNAME": "db01"}, False),
+        ("cache-1", {"POOL": "cache"}, False),
+        ("cache-2", {"POOL": "cache"}, False),
         ("legacy", {"CNAME": "legacy.corp.internal"}, False),
         ("wild", {"CNAME": "*.corp.internal"}, False),
     ]
