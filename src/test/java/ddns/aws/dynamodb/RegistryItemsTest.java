@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
+import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
+import ddns.dns.Sharing;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.registry.Claim;
@@ -75,6 +77,35 @@ class RegistryItemsTest {
     assertThat(RegistryItems.claim(item)).isEqualTo(claim);
     assertThat(RegistryItems.text(item, RegistryItems.KEY))
         .isEqualTo("claim|Z0123CORP|ip-10-0-1-4.corp.internal.|A");
+  }
+
+  @Test
+  void poolClaimAndCreatedZone_matchTheirGoldenFiles_andThePoolReadsBackEqual() throws IOException {
+    RecordKey pool =
+        new RecordKey(ZoneId.of("Z0123CORP"), DnsName.parse("web.corp.internal"), RecordType.A);
+    InstanceId other = InstanceId.of("i-0fedcba9876543210");
+    Claim claim =
+        new Claim(
+            pool,
+            ZONE_NAME,
+            4,
+            Map.of(
+                ID, new Claimant(ID, LAUNCHED, 60, List.of("10.0.1.4")),
+                other, new Claimant(other, LAUNCHED, 60, List.of("10.0.1.5"))),
+            Sharing.POOL);
+    HostedZone created =
+        new HostedZone(
+            ZoneId.of("Z0456REV"),
+            DnsName.parse("1.0.10.in-addr.arpa"),
+            true,
+            0,
+            java.util.Optional.of("vpc-0123456789abcdef0"));
+
+    Map<String, AttributeValue> item = RegistryItems.item(claim);
+
+    assertThat(render(item)).isEqualTo(golden("pool-claim-item.json"));
+    assertThat(RegistryItems.claim(item)).isEqualTo(claim);
+    assertThat(render(RegistryItems.zoneItem(created))).isEqualTo(golden("zone-item.json"));
   }
 
   @Test
