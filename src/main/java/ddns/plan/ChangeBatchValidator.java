@@ -75,6 +75,19 @@ public final class ChangeBatchValidator {
       if (set.type() == RecordType.CNAME && set.values().size() != 1) {
         problems.add(where + ": a CNAME has exactly one value");
       }
+      if (recordCount(change) > MAX_RECORDS || valueCharacters(change) > MAX_VALUE_CHARACTERS) {
+        problems.add(
+            where
+                + ": "
+                + recordCount(change)
+                + " records and "
+                + valueCharacters(change)
+                + " value characters do not fit in one Route 53 request ("
+                + MAX_RECORDS
+                + " records, "
+                + MAX_VALUE_CHARACTERS
+                + " characters, a replaced set counting with the new one)");
+      }
       if (!problems.isEmpty()) {
         found.computeIfAbsent(change, c -> new ArrayList<>()).addAll(problems);
       }
@@ -119,8 +132,15 @@ public final class ChangeBatchValidator {
     return changes.stream().mapToInt(ChangeBatchValidator::recordCount).sum();
   }
 
+  /**
+   * An UPSERT counts twice; a guarded one is sent as a DELETE of what it replaces and a CREATE, so
+   * both sets count.
+   */
   static int recordCount(PlannedChange change) {
     int values = change.set().values().size();
+    if (change.guarded()) {
+      return values + change.replaces().map(r -> r.values().size()).orElse(0);
+    }
     return change.action() == ChangeAction.UPSERT ? 2 * values : values;
   }
 
@@ -130,6 +150,13 @@ public final class ChangeBatchValidator {
 
   static int valueCharacters(PlannedChange change) {
     int chars = change.set().values().stream().mapToInt(String::length).sum();
+    if (change.guarded()) {
+      return chars
+          + change
+              .replaces()
+              .map(r -> r.values().stream().mapToInt(String::length).sum())
+              .orElse(0);
+    }
     return change.action() == ChangeAction.UPSERT ? 2 * chars : chars;
   }
 

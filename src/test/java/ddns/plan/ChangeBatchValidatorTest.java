@@ -106,6 +106,40 @@ class ChangeBatchValidatorTest {
   }
 
   @Test
+  void refusesAPoolTooLargeForOneRequest_ratherThanFailingItsZone() {
+    List<String> old = new ArrayList<>();
+    for (int i = 0; i < 499; i++) {
+      old.add("10.0." + (i / 250) + "." + (i % 250 + 1));
+    }
+    List<String> grown = new ArrayList<>(old);
+    grown.add("10.0.9.1");
+    List<String> tooBig = new ArrayList<>(grown);
+    tooBig.add("10.0.9.2");
+    DnsName pool = DnsName.parse("web.zone.internal");
+    PlannedChange fits = guarded(pool, old, grown);
+    PlannedChange overflows = guarded(pool, grown, tooBig);
+
+    assertThat(validator.refusals(ZONE, List.of(fits))).isEmpty();
+    assertThat(validator.refusals(ZONE, List.of(overflows))).containsOnlyKeys(overflows);
+    assertThat(validator.refusals(ZONE, List.of(overflows)).get(overflows))
+        .singleElement()
+        .asString()
+        .contains("1001 records")
+        .contains("one Route 53 request");
+  }
+
+  private static PlannedChange guarded(DnsName name, List<String> before, List<String> after) {
+    return new PlannedChange(
+        ChangeAction.UPSERT,
+        ZoneId.of("Z1"),
+        ZONE,
+        new RecordSet(name, RecordType.A, 60, after),
+        InstanceId.of("i-00000001"),
+        java.util.Optional.of(new RecordSet(name, RecordType.A, 60, before)),
+        true);
+  }
+
+  @Test
   void refusesAnEmptyBatch() {
     assertThat(validator.violations(ZONE, List.of())).isNotEmpty();
   }
