@@ -11,15 +11,18 @@ import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import ddns.dns.Sharing;
 import ddns.dns.ZoneCatalog;
+import ddns.dns.ZoneId;
 import ddns.facts.InstanceFacts;
 import ddns.facts.VpcFacts;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides which records a running instance should have (docs/behaviour.md, "Records"). Pure: facts
@@ -64,7 +67,7 @@ public final class RecordRules {
     private boolean dnsSupportAlerted;
     private Optional<DnsName> aliasTarget = Optional.empty();
     private List<DnsName> pointerTargets = List.of();
-    private final java.util.Set<ddns.dns.ZoneId> reported = new java.util.HashSet<>();
+    private final Set<ZoneId> reported = new HashSet<>();
 
     Planning(InstanceFacts facts, VpcFacts vpc, ZoneCatalog zones) {
       this.facts = facts;
