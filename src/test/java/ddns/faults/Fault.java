@@ -49,6 +49,28 @@ public record Fault(String kind, Action action) {
                 new AwsErrors.Response(400, "text/xml", AwsErrors.invalidChangeBatch(message))));
   }
 
+  /**
+   * IAM Identity Center's portal answering {@code GetRoleCredentials} (the emulator has no portal):
+   * short-lived credentials of the account's role, as JSON, expiring in an hour.
+   */
+  public static Fault ssoRoleCredentials(String accessKeyId, String secretAccessKey) {
+    return new Fault(
+        "sso role credentials (emulated)",
+        (exchange, call, body, forward) ->
+            respond(
+                exchange,
+                new AwsErrors.Response(
+                    200,
+                    "application/json",
+                    "{\"roleCredentials\":{\"accessKeyId\":\""
+                        + accessKeyId
+                        + "\",\"secretAccessKey\":\""
+                        + secretAccessKey
+                        + "\",\"sessionToken\":\"sso-session\",\"expiration\":"
+                        + (System.currentTimeMillis() + 3_600_000L)
+                        + "}}")));
+  }
+
   /** Drops the connection without an answer; the call never reaches the emulator. */
   public static Fault reset() {
     // Closing the exchange without a response drops the connection.

@@ -54,9 +54,15 @@ public final class FaultProxy implements AutoCloseable {
   private volatile StrictRecordChanges strict;
 
   /** One request as the proxy saw it. */
-  public record Call(String service, String operation, String body, String path) {
+  public record Call(
+      String service, String operation, String body, String path, Map<String, String> headers) {
     public Call(String service, String operation, String body) {
-      this(service, operation, body, "");
+      this(service, operation, body, "", Map.of());
+    }
+
+    /** A request header, by its name in lower case; empty when absent. */
+    public String header(String name) {
+      return headers.getOrDefault(name, "");
     }
 
     @Override
@@ -230,24 +236,33 @@ public final class FaultProxy implements AutoCloseable {
     Matcher scope = SCOPE.matcher(auth == null ? "" : auth);
     String service = scope.find() ? scope.group(1) : "unknown";
     String text = new String(body, StandardCharsets.UTF_8);
+    String path = exchange.getRequestURI().getPath();
+    Map<String, String> headers = new TreeMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
     if (target != null) {
-      return new Call(service, target.substring(target.indexOf('.') + 1), text);
+      return new Call(service, target.substring(target.indexOf('.') + 1), text, path, headers);
     }
     if (service.equals("route53")) {
       return new Call(
-          service,
-          route53Operation(exchange.getRequestMethod(), exchange.getRequestURI().getPath()),
-          text,
-          exchange.getRequestURI().getPath());
+          service, route53Operation(exchange.getRequestMethod(), path), text, path, headers);
+    }
+    if (path.startsWith("/federation/credentials")) {
+      return new Call("sso", "GetRoleCredentials", text, path, headers);
     }
     for (String pair : text.split("&")) {
       if (pair.startsWith("Action=")) {
         return new Call(
-            service, URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8), text);
+            service,
+            URLDecoder.decode(pair.substring(7), StandardCharsets.UTF_8),
+            text,
+            path,
+            headers);
       }
     }
-    return new Call(service, "unknown", text);
+    return new Call(service, "unknown", text, path, headers);
   }
 
   private static String route53Operation(String method, String path) {
