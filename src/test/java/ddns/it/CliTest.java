@@ -133,7 +133,32 @@ class CliTest extends EmulatorTest {
         .contains("reconcile")
         .contains("plan")
         .contains("config")
+        .contains("uninstall")
+        .contains("adopt")
+        .contains("--profile")
         .contains("AWS_ENDPOINT_URL");
+  }
+
+  @Test
+  void uninstall_dryRun_listsWhatWouldGo_andChangesNothing_thenUninstallRemovesIt() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    assertThat(run("reconcile")).isZero();
+    out.getBuffer().setLength(0);
+
+    int dry = run("uninstall", "--dry-run");
+    String plan = out.toString();
+    boolean keptByDryRun = world.records(zone).size() == 1;
+    int real = run("uninstall");
+
+    assertThat(dry).isZero();
+    assertThat(plan).contains("DELETE").contains(hostLabel(id) + ".corp.internal.");
+    assertThat(keptByDryRun).isTrue();
+    assertThat(real).isZero();
+    assertThat(world.records(zone)).isEmpty();
+    assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).isEmpty();
+    assertThat(registry()).isEmpty();
   }
 
   @Test
