@@ -12,11 +12,9 @@ import ddns.log.JsonLog;
 import ddns.registry.CreatedZones;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -37,16 +35,33 @@ public final class EmptyZones {
     this.log = log;
   }
 
-  /**
-   * What happened to each zone looked at.
-   *
-   * @param deleted the zones deleted (in a dry run: that would be)
-   * @param notes per zone of the tool's looked at: deleted, or kept and why
-   */
-  public record Result(List<ZoneId> deleted, Map<ZoneId, String> notes) {
+  /** What became of one zone of the tool's. */
+  public enum Fate {
+    DELETED,
+    /** A dry run: it is empty and would be deleted. */
+    EMPTY,
+    /** It still holds records: the usual case while instances use it. */
+    IN_USE,
+    /** Route 53 refused: a record was written there meanwhile. */
+    WRITTEN_MEANWHILE,
+    FAILED
+  }
+
+  /** One zone looked at, what became of it, and a sentence saying so. */
+  public record Looked(ZoneId zoneId, Fate fate, String note) {}
+
+  /** Every zone of the tool's that was looked at, in zone id order. */
+  public record Result(List<Looked> zones) {
     public Result {
-      deleted = List.copyOf(deleted);
-      notes = Collections.unmodifiableMap(new TreeMap<>(notes));
+      zones = zones.stream().sorted(Comparator.comparing(Looked::zoneId)).toList();
+    }
+
+    /** The zones deleted (in a dry run: that would be). */
+    public List<ZoneId> deleted() {
+      return zones.stream()
+          .filter(z -> z.fate() == Fate.DELETED || z.fate() == Fate.EMPTY)
+          .map(Looked::zoneId)
+          .toList();
     }
   }
 
@@ -60,14 +75,13 @@ public final class EmptyZones {
       Collection<HostedZone> candidates, Collection<ZoneId> listed, boolean dryRun) {
     List<HostedZone> zones = candidates.stream().filter(HostedZone::privateZone).toList();
     if (zones.isEmpty()) {
-      return new Result(List.of(), Map.of());
+      return new Result(List.of());
     }
     Set<ZoneId> ours = new TreeSet<>(listed);
     if (ours.isEmpty()) {
       ours.addAll(created.createdAmong(zones.stream().map(HostedZone::id).toList()));
     }
-    List<ZoneId> deleted = new ArrayList<>();
-    Map<ZoneId, String> notes = new TreeMap<>();
+    List<Looked> looked = new ArrayList<>();
     for (HostedZone zone : zones) {
       if (!ours.contains(zone.id()) && zone.createdForVpc().isEmpty()) {
         continue;
@@ -75,55 +89,69 @@ public final class EmptyZones {
       List<RecordSet> left =
           dns.allRecords(zone.id()).stream().filter(r -> !apexRecord(zone.name(), r)).toList();
       if (!left.isEmpty()) {
-        notes.put(
-            zone.id(),
-            "reverse zone "
-                + zone.name()
-                + " ("
-                + zone.id()
-                + ") was created by route53-ddns and is kept: it holds "
-                + left.size()
-                + " record sets route53-ddns did not leave there, such as "
-                + left.get(0).type()
-                + " "
-                + left.get(0).name());
+        looked.add(
+            new Looked(
+                zone.id(),
+                Fate.IN_USE,
+                "reverse zone "
+                    + zone.name()
+                    + " ("
+                    + zone.id()
+                    + ") was created by route53-ddns and is kept: it still holds "
+                    + (left.size() == 1 ? "1 record set, " : left.size() + " record sets, such as ")
+                    + left.get(0).type()
+                    + " "
+                    + left.get(0).name()));
         continue;
       }
       if (dryRun) {
-        deleted.add(zone.id());
-        notes.put(
-            zone.id(),
-            "reverse zone " + zone.name() + " (" + zone.id() + ") is empty: it would be deleted");
+        looked.add(
+            new Looked(
+                zone.id(),
+                Fate.EMPTY,
+                "reverse zone "
+                    + zone.name()
+                    + " ("
+                    + zone.id()
+                    + ") is empty: it would be deleted"));
         continue;
       }
       try {
         if (dns.deleteZone(zone.id())) {
           created.forget(zone.id());
-          deleted.add(zone.id());
-          notes.put(
-              zone.id(),
-              "reverse zone " + zone.name() + " (" + zone.id() + ") was empty and is deleted");
+          looked.add(
+              new Looked(
+                  zone.id(),
+                  Fate.DELETED,
+                  "reverse zone " + zone.name() + " (" + zone.id() + ") was empty and is deleted"));
           log.info("empty reverse zone deleted", field("zoneId", zone.id()));
         } else {
-          notes.put(
-              zone.id(),
-              "reverse zone "
-                  + zone.name()
-                  + " ("
-                  + zone.id()
-                  + ") is kept: a record was written there meanwhile");
+          looked.add(
+              new Looked(
+                  zone.id(),
+                  Fate.WRITTEN_MEANWHILE,
+                  "reverse zone "
+                      + zone.name()
+                      + " ("
+                      + zone.id()
+                      + ") is kept: a record was written there meanwhile"));
         }
       } catch (ServiceFailure e) {
         log.warn(
             "could not delete an empty reverse zone",
             field("zoneId", zone.id()),
             field("error", e.getMessage()));
-        notes.put(
-            zone.id(),
-            "reverse zone " + zone.name() + " could not be deleted and stays: " + e.getMessage());
+        looked.add(
+            new Looked(
+                zone.id(),
+                Fate.FAILED,
+                "reverse zone "
+                    + zone.name()
+                    + " could not be deleted and stays: "
+                    + e.getMessage()));
       }
     }
-    return new Result(deleted, notes);
+    return new Result(looked);
   }
 
   private static boolean apexRecord(DnsName zone, RecordSet r) {

@@ -270,14 +270,15 @@ final class Pipeline {
       return decisions;
     }
     lookups.forget(result.deleted());
+    // A zone that still holds records is the usual case and needs no word; the others do.
     Map<InstanceId, List<String>> told = new TreeMap<>();
-    result
-        .notes()
+    result.zones().stream()
+        .filter(z -> z.fate() != EmptyZones.Fate.IN_USE)
         .forEach(
-            (zone, note) ->
+            z ->
                 emptiedBy
-                    .get(zone)
-                    .forEach(id -> told.computeIfAbsent(id, k -> new ArrayList<>()).add(note)));
+                    .get(z.zoneId())
+                    .forEach(id -> told.computeIfAbsent(id, k -> new ArrayList<>()).add(z.note())));
     return decisions.stream()
         .map(
             d -> {

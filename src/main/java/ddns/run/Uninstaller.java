@@ -133,6 +133,6 @@ final class Uninstaller {
     }
     EmptyZones.Result result = emptyZones.deleteEmpty(ours, listed, dryRun);
     lookups.forget(dryRun ? List.of() : result.deleted());
-    return List.copyOf(result.notes().values());
+    return result.zones().stream().map(EmptyZones.Looked::note).toList();
   }
 }

@@ -51,6 +51,9 @@ class ReverseZoneLifecycleTest extends EmulatorTest {
 
     assertThat(one.exitStatus()).isZero();
     assertThat(keptWithOneLeft).isTrue();
+    assertThat(one.instances().get(0).notes())
+        .as("a zone still in use needs no word")
+        .noneMatch(n -> n.contains("reverse zone"));
     assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).isEmpty();
     assertThat(last.instances().get(0).notes())
         .contains("reverse zone 1.20.10.in-addr.arpa. (" + reverse + ") was empty and is deleted");
