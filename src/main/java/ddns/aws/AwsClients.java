@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http;
   private final ApiCallCounter counter = new ApiCallCounter();
-  private Region region;
+  private final Region region;
   private final Ec2Client ec2;
   private final Route53Client route53;
   private final DynamoDbClient dynamoDb;
@@ -119,25 +119,13 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
-   * An STS client for assuming a role with {@code source}, built like the others. The region is the
-   * settings' (else the SDK's default chain), as the clients' own region is not known yet.
+   * An STS client for assuming a role with {@code source}, built like the others, in the clients'
+   * region (set before the credentials are looked for).
    */
   private synchronized StsClient credentialsSts(AwsCredentialsProvider source) {
-    Region stsRegion =
-        region != null
-            ? region
-            : settings.region().map(Region::of).orElseGet(AwsClients::defaultRegionOrGlobal);
-    StsClient client = configure(StsClient.builder(), settings, source, common, stsRegion).build();
+    StsClient client = configure(StsClient.builder(), settings, source, common, region).build();
     credentialClients.add(client);
     return client;
-  }
-
-  private static Region defaultRegionOrGlobal() {
-    try {
-      return new DefaultAwsRegionProviderChain().getRegion();
-    } catch (SdkClientException e) {
-      return Region.US_EAST_1;
-    }
   }
 
   /**

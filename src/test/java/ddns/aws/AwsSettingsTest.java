@@ -22,6 +22,32 @@ class AwsSettingsTest {
   }
 
   @Test
+  void profileFilesAndWebIdentity_areRead_andWebIdentityNeedsBothVariables() {
+    AwsSettings settings =
+        AwsSettings.fromEnvironment(
+            Map.of(
+                "AWS_CONFIG_FILE", "/etc/aws/config",
+                "AWS_SHARED_CREDENTIALS_FILE", "/etc/aws/credentials",
+                "AWS_ROLE_ARN", "arn:aws:iam::123456789012:role/ci",
+                "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token",
+                "AWS_ROLE_SESSION_NAME", "build-42"));
+
+    assertThat(settings.files().config()).contains(java.nio.file.Path.of("/etc/aws/config"));
+    assertThat(settings.files().credentials())
+        .contains(java.nio.file.Path.of("/etc/aws/credentials"));
+    assertThat(settings.webIdentity())
+        .contains(
+            new AwsSettings.WebIdentity(
+                "arn:aws:iam::123456789012:role/ci",
+                java.nio.file.Path.of("/var/run/token"),
+                java.util.Optional.of("build-42")));
+    assertThat(
+            AwsSettings.fromEnvironment(Map.of("AWS_ROLE_ARN", "arn:aws:iam::1:role/x"))
+                .webIdentity())
+        .isEmpty();
+  }
+
+  @Test
   void endpointProfileAndKeys_areRead_andNothingElseIsInvented() {
     AwsSettings settings =
         AwsSettings.fromEnvironment(
