@@ -129,6 +129,76 @@ class BurstBenchmarkTest extends FaultTestBase {
     assertThat(pointers).isEqualTo(size);
   }
 
+  /**
+   * An Auto Scaling group whose instances all join one pool, delivered in batches small enough for
+   * the two concurrent containers to join at the same time: Route 53 applies each change batch
+   * against the zone as it is (the proxy keeps that rule), so a join written from a stale read is
+   * refused and planned again. Prints the stale refusals; asserts that no member is lost.
+   */
+  @ParameterizedTest(name = "{0} pool members, batches of {1}")
+  @CsvSource({"200, 10", "200, 1000"})
+  void aPoolScaleOut_losesNoMember(int size, int batchSize) throws Exception {
+    freshStart();
+    var net = world.network("10.0.0.0/16", "corp.internal", true);
+    String subnet =
+        world
+            .ec2
+            .createSubnet(r -> r.vpcId(net.vpcId()).cidrBlock("10.0.64.0/18"))
+            .subnet()
+            .subnetId();
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.launchMany(subnet, size, Map.of("POOL", "web"));
+    List<String> ids = new ArrayList<>();
+    world
+        .ec2
+        .describeInstancesPaginator(r -> r.maxResults(1000))
+        .reservations()
+        .forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
+    Template template = Template.read();
+    int concurrency = Integer.parseInt(template.defaultOf("MaximumConcurrency"));
+    int maxReceive = Integer.parseInt(template.defaultOf("MaxReceiveCount"));
+    env.put("DDNS_ROUTE53_RPS", template.defaultOf("Route53RequestsPerSecond"));
+    proxy.add(Rules.onePrivateZoneOfANamePerVpc());
+    proxy.add(Rules.route53Budget(50, 10));
+    proxy.strictRecordChanges(world.route53);
+    proxy.clearCalls();
+
+    Poller poller = new Poller(events(ids), batchSize, maxReceive);
+    long start = System.nanoTime();
+    poller.run(concurrency, this::container);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    long route53 = proxy.calls().stream().filter(c -> c.service().equals("route53")).count();
+    int stale = proxy.injected().getOrDefault("InvalidChangeBatch (emulated)", 0);
+    List<String> members =
+        world.records(zone).stream()
+            .filter(r -> r.name().value().equals("web.corp.internal."))
+            .flatMap(r -> r.values().stream())
+            .toList();
+    String line =
+        String.format(
+            "pool fleet=%d  batch=%d concurrency=%d  invocations=%d (failed %d)  redeliveries=%d"
+                + "  dead letters=%d  Route 53 requests=%d (stale writes refused %d)  pool"
+                + " members=%d  wall=%.1f s%n",
+            size,
+            batchSize,
+            concurrency,
+            poller.invocations.get(),
+            poller.failedInvocations.get(),
+            poller.redeliveries.get(),
+            poller.deadLetters.size(),
+            route53,
+            stale,
+            members.size(),
+            seconds);
+    System.out.print(line);
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+    assertThat(poller.deadLetters).as("dead letters").isEmpty();
+    assertThat(members).as("every member in the pool").hasSize(size);
+  }
+
   private List<String> events(List<String> ids) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> events = new ArrayList<>();
