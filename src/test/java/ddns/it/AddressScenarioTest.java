@@ -72,6 +72,12 @@ class AddressScenarioTest extends EmulatorTest {
                   label + ".corp.internal."));
     }
 
+    String lost = "ip-" + secondary.get(0).replace('.', '-') + ".corp.internal";
+    world.deleteRecord(corp, lost, RecordType.A);
+    app().reconcile(false);
+
+    assertThat(world.records(corp)).contains(record(lost, RecordType.A, secondary.get(0)));
+
     stopped(id);
 
     assertThat(world.records(corp)).isEmpty();
