@@ -101,6 +101,7 @@ public final class Main implements Runnable {
             s.meaning());
       }
       out.print(table.render());
+      out.flush(); // the JVM exits right after; print does not flush
       Config.fromEnvironment(env);
     }
   }
