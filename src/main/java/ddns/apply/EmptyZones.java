@@ -4,6 +4,7 @@ import static ddns.log.JsonLog.field;
 
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
+import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import ddns.dns.ZoneId;
@@ -73,6 +74,17 @@ public final class EmptyZones {
    */
   public Result deleteEmpty(
       Collection<HostedZone> candidates, Collection<ZoneId> listed, boolean dryRun) {
+    return deleteEmpty(candidates, listed, dryRun, Set.of());
+  }
+
+  /**
+   * @param goingAway record sets a dry run would delete first: they do not keep a zone
+   */
+  public Result deleteEmpty(
+      Collection<HostedZone> candidates,
+      Collection<ZoneId> listed,
+      boolean dryRun,
+      Set<RecordKey> goingAway) {
     List<HostedZone> zones = candidates.stream().filter(HostedZone::privateZone).toList();
     if (zones.isEmpty()) {
       return new Result(List.of());
@@ -87,7 +99,10 @@ public final class EmptyZones {
         continue;
       }
       List<RecordSet> left =
-          dns.allRecords(zone.id()).stream().filter(r -> !apexRecord(zone.name(), r)).toList();
+          dns.allRecords(zone.id()).stream()
+              .filter(r -> !apexRecord(zone.name(), r))
+              .filter(r -> !goingAway.contains(new RecordKey(zone.id(), r.name(), r.type())))
+              .toList();
       if (!left.isEmpty()) {
         looked.add(
             new Looked(

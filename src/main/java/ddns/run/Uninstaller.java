@@ -8,12 +8,14 @@ import ddns.apply.BatchApplier.Preloaded;
 import ddns.apply.DnsZones;
 import ddns.apply.EmptyZones;
 import ddns.dns.HostedZone;
+import ddns.dns.RecordKey;
 import ddns.dns.ZoneId;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceId;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
+import ddns.plan.ChangeAction;
 import ddns.plan.Intent;
 import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
@@ -102,7 +104,12 @@ final class Uninstaller {
             "some records could not be removed; the reverse zones and the alert memory are kept"
                 + " until 'ddns uninstall' runs again and succeeds");
       } else {
-        notes.addAll(deleteCreatedZones(dryRun));
+        Set<RecordKey> deleted = new TreeSet<>();
+        applied.values().stream()
+            .flatMap(a -> a.changes().stream())
+            .filter(c -> c.action() == ChangeAction.DELETE)
+            .forEach(c -> deleted.add(new RecordKey(c.zoneId(), c.set().name(), c.set().type())));
+        notes.addAll(deleteCreatedZones(dryRun, deleted));
         if (!dryRun) {
           alertMemory.forgetAll();
         }
@@ -120,7 +127,7 @@ final class Uninstaller {
   }
 
   /** The reverse zones the tool created (listed in the registry, or by caller reference). */
-  private List<String> deleteCreatedZones(boolean dryRun) {
+  private List<String> deleteCreatedZones(boolean dryRun, Set<RecordKey> deleted) {
     Set<ZoneId> listed = createdZones.all();
     List<HostedZone> ours =
         lookups.catalogFor(Optional.empty()).zones().stream()
@@ -131,7 +138,7 @@ final class Uninstaller {
     if (!dryRun) {
       stale.forEach(createdZones::forget); // deleted by hand: nothing left to delete
     }
-    EmptyZones.Result result = emptyZones.deleteEmpty(ours, listed, dryRun);
+    EmptyZones.Result result = emptyZones.deleteEmpty(ours, listed, dryRun, deleted);
     lookups.forget(dryRun ? List.of() : result.deleted());
     return result.zones().stream().map(EmptyZones.Looked::note).toList();
   }

@@ -100,6 +100,9 @@ class ReverseZoneLifecycleTest extends EmulatorTest {
 
     assertThat(dry.exitStatus()).isZero();
     assertThat(untouchedByDryRun).isTrue();
+    assertThat(dry.notes())
+        .as("the dry run counts the records it would delete as gone")
+        .anyMatch(n -> n.contains(emptied) && n.contains("is empty: it would be deleted"));
     assertThat(summary.exitStatus()).isZero();
     assertThat(world.records(corp))
         .containsExactly(record("mail.corp.internal", RecordType.A, "10.20.1.200").withTtl(300));
