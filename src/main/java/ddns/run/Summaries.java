@@ -46,15 +46,18 @@ final class Summaries {
     if (run.mode() != Mode.EVENT && run.runFailure().isEmpty()) {
       reported = run.results().stream().filter(InstanceResult::eventful).toList();
       long failed = reported.stream().filter(InstanceResult::failed).count();
+      boolean uninstall = run.mode() == Mode.UNINSTALL;
       notes.add(
           run.results().size()
-              + (run.mode() == Mode.UNINSTALL
+              + (uninstall
                   ? " registered instances; "
                   : " instances checked (running, or registered and no longer running); ")
               + (reported.size() - failed)
-              + " needed changes or raised alerts"
+              + (uninstall
+                  ? " had records to remove or raised alerts"
+                  : " needed changes or raised alerts")
               + (failed == 0 ? "" : ", " + failed + " failed (see their errors)")
-              + "; the others are in line");
+              + (uninstall ? "; the others had nothing left" : "; the others are in line"));
     }
     List<InstanceOutcome> outcomes = new ArrayList<>();
     reported.forEach(r -> outcomes.add(r.outcome()));
