@@ -51,39 +51,21 @@ class BurstBenchmarkTest extends FaultTestBase {
   @CsvSource({"200, 10", "1000, 10", "1000, 2"})
   void aScaleOut_staysInsideRoute53sBudget_andEndsCorrect(int size, double refill)
       throws Exception {
-    freshStart();
-    var net = world.network("10.0.0.0/16", "corp.internal", true);
-    String subnet =
-        world
-            .ec2
-            .createSubnet(r -> r.vpcId(net.vpcId()).cidrBlock("10.0.64.0/18"))
-            .subnet()
-            .subnetId();
-    String zone = world.privateZone("corp.internal", net.vpcId());
+    Site site = site();
     int aliased = size / 10;
     for (int k = 0; k < SHARED_NAMES; k++) {
       world.launchMany(
-          subnet, aliased / SHARED_NAMES, Map.of("CNAME", "app-" + k + ".corp.internal"));
+          site.subnet(), aliased / SHARED_NAMES, Map.of("CNAME", "app-" + k + ".corp.internal"));
     }
-    world.launchMany(subnet, size - aliased, Map.of());
-    List<String> ids = new ArrayList<>();
-    world
-        .ec2
-        .describeInstancesPaginator(r -> r.maxResults(1000))
-        .reservations()
-        .forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
+    world.launchMany(site.subnet(), size - aliased, Map.of());
+    List<String> ids = instanceIds();
     assertThat(ids).hasSize(size);
+    String zone = site.zone();
 
     Template template = Template.read();
     int batchSize = Integer.parseInt(template.defaultOf("BatchSize"));
     int concurrency = Integer.parseInt(template.defaultOf("MaximumConcurrency"));
-    int maxReceive = Integer.parseInt(template.defaultOf("MaxReceiveCount"));
-    env.put("DDNS_ROUTE53_RPS", template.defaultOf("Route53RequestsPerSecond"));
-    proxy.add(Rules.onePrivateZoneOfANamePerVpc());
-    proxy.add(Rules.route53Budget(50, refill));
-    proxy.clearCalls();
-
-    Poller poller = new Poller(events(ids), batchSize, maxReceive);
+    Poller poller = pacedPoller(template, ids, batchSize, refill);
     long start = System.nanoTime();
     poller.run(concurrency, this::container);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -107,9 +89,7 @@ class BurstBenchmarkTest extends FaultTestBase {
             throttled,
             route53 == 0 ? 0 : 100.0 * throttled / route53,
             seconds);
-    System.out.print(line);
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    report(line);
 
     assertThat(poller.deadLetters).as("dead letters").isEmpty();
     assertThat(world.records(zone))
@@ -138,32 +118,14 @@ class BurstBenchmarkTest extends FaultTestBase {
   @ParameterizedTest(name = "{0} pool members, batches of {1}")
   @CsvSource({"200, 10", "200, 1000"})
   void aPoolScaleOut_losesNoMember(int size, int batchSize) throws Exception {
-    freshStart();
-    var net = world.network("10.0.0.0/16", "corp.internal", true);
-    String subnet =
-        world
-            .ec2
-            .createSubnet(r -> r.vpcId(net.vpcId()).cidrBlock("10.0.64.0/18"))
-            .subnet()
-            .subnetId();
-    String zone = world.privateZone("corp.internal", net.vpcId());
-    world.launchMany(subnet, size, Map.of("POOL", "web"));
-    List<String> ids = new ArrayList<>();
-    world
-        .ec2
-        .describeInstancesPaginator(r -> r.maxResults(1000))
-        .reservations()
-        .forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
+    Site site = site();
+    world.launchMany(site.subnet(), size, Map.of("POOL", "web"));
+    List<String> ids = instanceIds();
+    String zone = site.zone();
     Template template = Template.read();
     int concurrency = Integer.parseInt(template.defaultOf("MaximumConcurrency"));
-    int maxReceive = Integer.parseInt(template.defaultOf("MaxReceiveCount"));
-    env.put("DDNS_ROUTE53_RPS", template.defaultOf("Route53RequestsPerSecond"));
-    proxy.add(Rules.onePrivateZoneOfANamePerVpc());
-    proxy.add(Rules.route53Budget(50, 10));
     proxy.strictRecordChanges(world.route53);
-    proxy.clearCalls();
-
-    Poller poller = new Poller(events(ids), batchSize, maxReceive);
+    Poller poller = pacedPoller(template, ids, batchSize, 10);
     long start = System.nanoTime();
     poller.run(concurrency, this::container);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -191,12 +153,56 @@ class BurstBenchmarkTest extends FaultTestBase {
             stale,
             members.size(),
             seconds);
-    System.out.print(line);
-    Files.createDirectories(REPORT.getParent());
-    Files.writeString(REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    report(line);
 
     assertThat(poller.deadLetters).as("dead letters").isEmpty();
     assertThat(members).as("every member in the pool").hasSize(size);
+  }
+
+  /** A fresh account's burst site: a VPC with its DHCP domain's zone, and a large subnet. */
+  private record Site(String subnet, String zone) {}
+
+  private Site site() {
+    freshStart();
+    var net = world.network("10.0.0.0/16", "corp.internal", true);
+    String subnet =
+        world
+            .ec2
+            .createSubnet(r -> r.vpcId(net.vpcId()).cidrBlock("10.0.64.0/18"))
+            .subnet()
+            .subnetId();
+    return new Site(subnet, world.privateZone("corp.internal", net.vpcId()));
+  }
+
+  private List<String> instanceIds() {
+    List<String> ids = new ArrayList<>();
+    world
+        .ec2
+        .describeInstancesPaginator(r -> r.maxResults(1000))
+        .reservations()
+        .forEach(res -> res.instances().forEach(i -> ids.add(i.instanceId())));
+    return ids;
+  }
+
+  /**
+   * The running events queued for the emulated SQS poller, with the template's receive count,
+   * behind the template's Route 53 pace and the account's bucket (refilled at {@code refill} a
+   * second); the proxy's calls counted from here.
+   */
+  private Poller pacedPoller(Template template, List<String> ids, int batchSize, double refill)
+      throws IOException {
+    env.put("DDNS_ROUTE53_RPS", template.defaultOf("Route53RequestsPerSecond"));
+    proxy.add(Rules.onePrivateZoneOfANamePerVpc());
+    proxy.add(Rules.route53Budget(50, refill));
+    proxy.clearCalls();
+    return new Poller(
+        events(ids), batchSize, Integer.parseInt(template.defaultOf("MaxReceiveCount")));
+  }
+
+  private static void report(String line) throws IOException {
+    System.out.print(line);
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private List<String> events(List<String> ids) throws IOException {
