@@ -326,8 +326,11 @@ public final class AwsWorld implements AutoCloseable {
     }
   }
 
-  /** The table as the AWS sample created it: hash key InstanceId, a string. */
-  void samplesTable(String table) {
+  /**
+   * A registry table as the stack (and before it the AWS sample) creates it: hash key InstanceId, a
+   * string.
+   */
+  void registryTable(String table) {
     dynamoDb.createTable(
         r ->
             r.tableName(table)

@@ -14,7 +14,7 @@ class ColdStartCallsTest extends EmulatorTest {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", net.vpcId());
     world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
-    world.samplesTable("DDNS"); // the stack creates the table
+    world.registryTable("DDNS"); // the stack creates the table
     env.put("DDNS_CREATE_TABLE", "false");
     env.put("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:DDNSAlerts");
     String id = world.launch(net, Map.of("CNAME", "web.corp.internal"), false);

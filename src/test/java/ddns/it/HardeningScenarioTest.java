@@ -88,7 +88,7 @@ class HardeningScenarioTest extends EmulatorTest {
     String runningOne = world.launch(net, Map.of(), false);
     String stoppedOne = world.launch(net, Map.of(), false);
     world.stop(stoppedOne);
-    world.samplesTable("DDNS");
+    world.registryTable("DDNS");
     world.samplesItem("DDNS", runningOne);
     world.samplesItem("DDNS", stoppedOne);
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The role in template.yaml allows exactly what the code calls. Every code path that reaches AWS is
@@ -55,13 +53,7 @@ class LeastPrivilegeTest extends FaultTestBase {
   @Test
   void roleAllowsExactlyTheActionsTheCodeCalls() {
     env.put("DDNS_CREATE_TABLE", "false");
-    world.dynamoDb.createTable(
-        r ->
-            r.tableName("DDNS")
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                    a -> a.attributeName("InstanceId").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("InstanceId").keyType(KeyType.HASH)));
+    world.registryTable("DDNS");
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     var other = world.network("10.30.0.0/16", null, true);
     String zone = world.privateZone("corp.internal", other.vpcId()); // not yet associated with net
@@ -103,13 +95,7 @@ class LeastPrivilegeTest extends FaultTestBase {
   void deletingEmptiedReverseZones_isAllowed_onlyWhenSwitchedOn() {
     env.put("DDNS_CREATE_TABLE", "false");
     env.put("DDNS_DELETE_EMPTY_REVERSE_ZONES", "true");
-    world.dynamoDb.createTable(
-        r ->
-            r.tableName("DDNS")
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(
-                    a -> a.attributeName("InstanceId").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("InstanceId").keyType(KeyType.HASH)));
+    world.registryTable("DDNS");
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", net.vpcId());
     String id = world.launch(net, Map.of(), false);

@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -65,16 +66,19 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("DynamoDB.DescribeTable", e), e);
     }
-    AwsCall.run(
-        "DynamoDB.CreateTable",
-        () ->
-            dynamoDb.createTable(
-                r ->
-                    r.tableName(table)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                            a -> a.attributeName(KEY).attributeType(ScalarAttributeType.S))
-                        .keySchema(k -> k.attributeName(KEY).keyType(KeyType.HASH))));
+    try {
+      dynamoDb.createTable(
+          r ->
+              r.tableName(table)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      a -> a.attributeName(KEY).attributeType(ScalarAttributeType.S))
+                  .keySchema(k -> k.attributeName(KEY).keyType(KeyType.HASH)));
+    } catch (ResourceInUseException e) {
+      // Another cold container created it meanwhile: the table is there, wait for it below.
+    } catch (SdkException e) {
+      throw new ServiceFailure(AwsCall.describe("DynamoDB.CreateTable", e), e);
+    }
     AwsCall.run(
         "DynamoDB.DescribeTable",
         () -> dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table)));
