@@ -141,13 +141,15 @@ public final class ChangePlanner {
         }
       }
       Claim nextClaim = old.withClaimants(old.version(), next);
-      claimWrites(old, nextClaim, before, after);
       Optional<PlannedChange> earlier = Optional.ofNullable(sentBefore.get(key));
       InstanceId actor =
           actors.isEmpty()
               ? earlier.map(PlannedChange::instanceId).orElse(sorted.get(0).instanceId())
               : actors.iterator().next();
-      change(old, nextClaim, live, actor, byId.keySet(), earlier, alerts).ifPresent(changes::add);
+      Optional<PlannedChange> change =
+          change(old, nextClaim, live, actor, byId.keySet(), earlier, alerts);
+      claimWrites(old, nextClaim, change.filter(PlannedChange::guarded).isPresent(), before, after);
+      change.ifPresent(changes::add);
     }
 
     Map<InstanceId, List<String>> notes = new TreeMap<>(adopted);
@@ -288,16 +290,26 @@ public final class ChangePlanner {
             + "); it is left as it is and no longer managed");
   }
 
-  /** Claims grow before Route 53 changes and shrink after them. */
+  /**
+   * Claims grow before Route 53 changes and shrink after them. A guarded change's content comes
+   * from the claim as read, so its claim is written before it in any case, conditional on that
+   * version (with the same claimants when nothing grows): a claim another writer changed since it
+   * was read makes this batch lose the race and read again, instead of writing a set without that
+   * writer's members.
+   */
   private static void claimWrites(
-      Claim old, Claim next, List<RegistryWrite> before, List<RegistryWrite> after) {
-    if (old.claimants().equals(next.claimants())) {
+      Claim old,
+      Claim next,
+      boolean guarded,
+      List<RegistryWrite> before,
+      List<RegistryWrite> after) {
+    if (old.claimants().equals(next.claimants()) && !guarded) {
       return;
     }
     Map<InstanceId, Claimant> union = new TreeMap<>(old.claimants());
     union.putAll(next.claimants());
     long version = old.version();
-    if (!union.equals(old.claimants())) {
+    if (!union.equals(old.claimants()) || guarded) {
       before.add(new PutClaim(old.withClaimants(version + 1, union), version));
       version++;
     }

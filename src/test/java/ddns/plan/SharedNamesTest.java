@@ -125,6 +125,29 @@ class SharedNamesTest {
   }
 
   @Test
+  void aPoolIsWrittenUnderItsClaimsVersion_evenWhenNoMemberJoins() {
+    // Read after this writer's own claim write: its member is claimed already, and the live set
+    // holds a member another writer added since the claim was read.
+    RegistrySnapshot read = claimed(Sharing.POOL, Map.of(FIRST, "10.0.1.5", SECOND, "10.0.1.6"));
+    LiveRecords live =
+        new LiveRecords(
+            Map.of(WEB_A.nameInZone(), List.of(set("10.0.1.5", "10.0.1.6", "10.0.1.7"))));
+
+    ChangePlan rejoin =
+        planner.plan(List.of(wants(SECOND, LATE, Sharing.POOL, "10.0.1.6")), read, live);
+    ChangePlan leave = planner.plan(List.of(Intent.deregister(SECOND)), read, live);
+
+    for (ChangePlan plan : List.of(rejoin, leave)) {
+      assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.guarded()).isTrue());
+      assertThat(plan.before())
+          .as("the stale claim makes the write lose the race instead of dropping 10.0.1.7")
+          .filteredOn(w -> w instanceof PutClaim)
+          .singleElement()
+          .satisfies(w -> assertThat(w.expectedVersion()).isEqualTo(1));
+    }
+  }
+
+  @Test
   void aMemberLeaving_takesOnlyItsAddressOut_andTheLastOneDeletesTheSet() {
     RegistrySnapshot two = claimed(Sharing.POOL, Map.of(FIRST, "10.0.1.5", SECOND, "10.0.1.6"));
     LiveRecords both =
