@@ -25,25 +25,41 @@ import picocli.CommandLine;
 class SignInTest extends FaultTestBase {
   private static final String ROLE = "arn:aws:iam::123456789012:role/ddns-operator";
 
+  /** A role profile whose source profile holds keys. */
+  private static final String ROLE_PROFILES =
+      """
+      [profile base]
+      aws_access_key_id = testing
+      aws_secret_access_key = testing
+      [profile operator]
+      role_arn = %s
+      source_profile = base
+      external_id = ops-2026
+      region = us-east-1
+      """
+          .formatted(ROLE);
+
+  /** An IAM Identity Center profile in the sso-session form {@code aws configure sso} writes. */
+  static final String SSO_PROFILE =
+      """
+      [profile sso-user]
+      sso_session = corp
+      sso_account_id = 123456789012
+      sso_role_name = Operator
+      region = us-east-1
+      [sso-session corp]
+      sso_start_url = https://corp.awsapps.com/start
+      sso_region = us-east-1
+      sso_registration_scopes = sso:account:access
+      """;
+
   @TempDir Path dir;
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   @Test
   void aRoleProfile_assumesItsRoleWithItsSourceProfile() throws IOException {
-    Map<String, String> env =
-        profiles(
-            """
-            [profile base]
-            aws_access_key_id = testing
-            aws_secret_access_key = testing
-            [profile operator]
-            role_arn = %s
-            source_profile = base
-            external_id = ops-2026
-            region = us-east-1
-            """
-                .formatted(ROLE));
+    Map<String, String> env = profiles(ROLE_PROFILES);
 
     int status = run(env, "reconcile", "--dry-run", "--profile", "operator");
 
@@ -85,17 +101,7 @@ class SignInTest extends FaultTestBase {
   void aRoleThatCannotBeAssumed_isASignInFailure_namingTheProfile_notAFailedRun()
       throws IOException {
     proxy.add(Rules.first(10, Rules.operation("AssumeRole"), Fault.error("AccessDenied")));
-    Map<String, String> env =
-        profiles(
-            """
-            [profile base]
-            aws_access_key_id = testing
-            aws_secret_access_key = testing
-            [profile operator]
-            role_arn = %s
-            source_profile = base
-            """
-                .formatted(ROLE));
+    Map<String, String> env = profiles(ROLE_PROFILES);
 
     int status = run(env, "reconcile", "--profile", "operator");
 
@@ -110,19 +116,7 @@ class SignInTest extends FaultTestBase {
   @Test
   void aMissingProfile_andAnIdentityCenterProfileWithoutASession_areSignInFailures()
       throws IOException {
-    Map<String, String> env =
-        profiles(
-            """
-            [profile sso-user]
-            sso_session = corp
-            sso_account_id = 123456789012
-            sso_role_name = Operator
-            region = us-east-1
-            [sso-session corp]
-            sso_start_url = https://corp.awsapps.com/start
-            sso_region = us-east-1
-            sso_registration_scopes = sso:account:access
-            """);
+    Map<String, String> env = profiles(SSO_PROFILE);
 
     int missing = run(env, "plan", "--instance-id", "i-0123456789abcdef0", "--profile", "nowhere");
     String missingErr = err.toString();
