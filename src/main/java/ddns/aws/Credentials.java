@@ -45,6 +45,7 @@ final class Credentials {
   private final Function<AwsCredentialsProvider, StsClient> sts;
 
   private final AwsSettings settings;
+  private ProfileFile files;
 
   Credentials(AwsSettings settings, Function<AwsCredentialsProvider, StsClient> sts) {
     this.settings = settings;
@@ -198,8 +199,18 @@ final class Credentials {
     }
   }
 
-  /** The profile files the environment names, else the SDK's default places. */
+  /**
+   * The profile files the environment names, else the SDK's default places; read once, as both the
+   * region and the credentials look in them.
+   */
   private ProfileFile files() {
+    if (files == null) {
+      files = readFiles();
+    }
+    return files;
+  }
+
+  private ProfileFile readFiles() {
     ProfileFile.Aggregator all = ProfileFile.aggregator();
     settings
         .files()
