@@ -20,5 +20,7 @@ public enum AlertKind {
   /** A host name another running instance holds; the later instance does not get it. */
   NAME_TAKEN,
   /** The host-name pattern gave no usable name for the instance. */
-  NAME_UNUSABLE
+  NAME_UNUSABLE,
+  /** The account or region the instance runs in cannot be read: its member role, say. */
+  WORKPLACE_UNREACHABLE
 }

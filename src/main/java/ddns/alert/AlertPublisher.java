@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Publishes each instance's alerts as one SNS message. An instance whose alerts are the same as
@@ -68,7 +70,37 @@ public final class AlertPublisher {
             fingerprints.put(id, fingerprint(list));
           }
         });
-    Map<InstanceId, List<String>> notes = new TreeMap<>();
+    return publishEach(
+        fingerprints,
+        InstanceId::value,
+        (arn, id) -> alerts.publish(arn, id, byInstance.get(id)),
+        dryRun);
+  }
+
+  /**
+   * Publishes one message per subject that is not an instance (a workplace the tool cannot reach),
+   * remembered like an instance's alerts (nothing in a dry run).
+   *
+   * @param messages the message per subject, such as {@code account 222222222222, eu-west-1}
+   * @return notes per subject, for what was not sent and why
+   */
+  public Map<String, List<String>> notify(Map<String, String> messages, boolean dryRun) {
+    Map<String, String> fingerprints = new TreeMap<>();
+    messages.forEach((subject, message) -> fingerprints.put(subject, fingerprint(message)));
+    return publishEach(
+        fingerprints,
+        subject -> subject,
+        (arn, subject) -> alerts.notify(arn, subject, messages.get(subject)),
+        dryRun);
+  }
+
+  /** Publishes what was not sent within {@link #REMEMBER}, and remembers it. */
+  private <K extends Comparable<K>> Map<K, List<String>> publishEach(
+      Map<K, String> fingerprints,
+      Function<K, String> subjectOf,
+      BiConsumer<String, K> send,
+      boolean dryRun) {
+    Map<K, List<String>> notes = new TreeMap<>();
     if (dryRun || fingerprints.isEmpty()) {
       return notes;
     }
@@ -82,11 +114,12 @@ public final class AlertPublisher {
           .forEach(id -> note(notes, id, "alert could not be published: " + e.getMessage()));
       return notes;
     }
-    Map<InstanceId, String> sent = recall(fingerprints);
-    Map<InstanceId, String> published = new TreeMap<>();
+    Map<String, String> sent = recall(fingerprints.keySet().stream().map(subjectOf).toList());
+    Map<String, String> published = new TreeMap<>();
     fingerprints.forEach(
         (id, fingerprint) -> {
-          if (fingerprint.equals(sent.get(id))) {
+          String subject = subjectOf.apply(id);
+          if (fingerprint.equals(sent.get(subject))) {
             note(
                 notes,
                 id,
@@ -96,25 +129,25 @@ public final class AlertPublisher {
             return;
           }
           try {
-            alerts.publish(arn, id, byInstance.get(id));
-            published.put(id, fingerprint);
+            send.accept(arn, id);
+            published.put(subject, fingerprint);
           } catch (ServiceFailure e) {
             note(notes, id, "alert could not be published: " + e.getMessage());
             log.error(
-                "alert not published", field("instanceId", id), field("error", e.getMessage()));
+                "alert not published", field("about", subject), field("error", e.getMessage()));
           }
         });
     remember(published);
     return notes;
   }
 
-  private static void note(Map<InstanceId, List<String>> notes, InstanceId id, String note) {
+  private static <K> void note(Map<K, List<String>> notes, K id, String note) {
     notes.computeIfAbsent(id, k -> new ArrayList<>()).add(note);
   }
 
-  private Map<InstanceId, String> recall(Map<InstanceId, String> fingerprints) {
+  private Map<String, String> recall(List<String> subjects) {
     try {
-      return memory.recall(fingerprints.keySet(), clock.instant());
+      return memory.recall(subjects, clock.instant());
     } catch (ServiceFailure e) {
       log.warn(
           "alerts sent before could not be read; alerting anyway", field("error", e.getMessage()));
@@ -122,7 +155,7 @@ public final class AlertPublisher {
     }
   }
 
-  private void remember(Map<InstanceId, String> published) {
+  private void remember(Map<String, String> published) {
     if (published.isEmpty()) {
       return;
     }
@@ -141,11 +174,14 @@ public final class AlertPublisher {
     alerts.stream()
         .sorted()
         .forEach(a -> text.append(a.kind()).append(':').append(a.message()).append('\n'));
+    return fingerprint(text.toString());
+  }
+
+  private static String fingerprint(String text) {
     try {
       return HexFormat.of()
           .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

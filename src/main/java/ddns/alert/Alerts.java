@@ -12,4 +12,10 @@ public interface Alerts {
 
   /** Publishes the alerts of one instance as one message to the topic. */
   void publish(String topicArn, InstanceId instanceId, List<Alert> alerts);
+
+  /**
+   * Publishes one message about something that is not an instance, such as a workplace the tool
+   * cannot reach.
+   */
+  void notify(String topicArn, String subject, String message);
 }

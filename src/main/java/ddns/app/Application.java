@@ -15,6 +15,7 @@ import ddns.facts.InstanceId;
 import ddns.log.JsonLog;
 import ddns.run.DdnsService;
 import ddns.run.Explanation;
+import ddns.run.Scope;
 import ddns.run.Summary;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class Application implements AutoCloseable {
             config,
             new DdnsService.Ports(
                 clients.instanceSource(),
+                clients.workplaces(),
                 route53,
                 route53,
                 registry,
@@ -67,7 +69,8 @@ public final class Application implements AutoCloseable {
     return new AwsClients(
         settings,
         retries,
-        RateLimiter.perSecond(config.route53RequestsPerSecond(), Config.ROUTE53_BURST));
+        RateLimiter.perSecond(config.route53RequestsPerSecond(), Config.ROUTE53_BURST),
+        config.reach());
   }
 
   /** JSON as the summaries are printed: indented, enums in their lower-case spelling. */
@@ -96,6 +99,16 @@ public final class Application implements AutoCloseable {
 
   public Summary reconcile(boolean dryRun) {
     return service.reconcile(dryRun);
+  }
+
+  /** A reconcile run over the accounts and regions of the scope only. */
+  public Summary reconcile(boolean dryRun, Scope scope) {
+    return service.reconcile(dryRun, scope);
+  }
+
+  /** The instance {@code ec2Id} in the account and region the scope names, as the tool names it. */
+  public InstanceId instanceIn(String ec2Id, Scope scope) {
+    return service.instanceIn(ec2Id, scope);
   }
 
   public Summary adopt(boolean dryRun) {

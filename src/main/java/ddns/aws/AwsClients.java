@@ -1,18 +1,23 @@
 package ddns.aws;
 
 import ddns.aws.dynamodb.DynamoDbRegistry;
-import ddns.aws.ec2.Ec2InstanceSource;
+import ddns.aws.ec2.Ec2Workplaces;
 import ddns.aws.route53.Route53DnsZones;
 import ddns.aws.sns.SnsAlerts;
 import ddns.aws.sts.StsDefaultTopic;
+import ddns.config.Reach;
+import ddns.facts.Workplace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -25,6 +30,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The one place that builds SDK clients. {@link AwsSettings} says where they go and as whom; what
@@ -46,6 +52,13 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsClient> credentialClients = new ArrayList<>();
   private final ClientOverrideConfiguration common;
   private StsClient sts;
+  private final Reach reach;
+  private final ClientOverrideConfiguration paced;
+  private volatile Workplace home;
+  private final Map<String, AwsCredentialsProvider> memberCredentials = new HashMap<>();
+  private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
+  private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
+  private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -60,6 +73,14 @@ public final class AwsClients implements AutoCloseable {
    *     the tool spends a bounded share of the account's Route 53 budget; null: unpaced
    */
   public AwsClients(AwsSettings settings, Retries retries, RateLimiter route53Pacing) {
+    this(settings, retries, route53Pacing, Reach.ownOnly());
+  }
+
+  /**
+   * @param reach the other accounts and regions served, and the role that reaches another account
+   */
+  public AwsClients(AwsSettings settings, Retries retries, RateLimiter route53Pacing, Reach reach) {
+    this.reach = reach;
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(5))
@@ -83,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
     this.signIn = found.source();
     this.credentials = signIn.provider();
     this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
-    ClientOverrideConfiguration paced =
+    this.paced =
         route53Pacing == null
             ? common
             : common.toBuilder()
@@ -153,12 +174,126 @@ public final class AwsClients implements AutoCloseable {
     return counter;
   }
 
-  public Ec2InstanceSource instanceSource() {
-    return new Ec2InstanceSource(ec2);
+  /** EC2 of every workplace served, each id routed to its own. */
+  public Ec2Workplaces instanceSource() {
+    return new Ec2Workplaces(this::ec2, this::home);
   }
 
   public Route53DnsZones dnsZones() {
-    return new Route53DnsZones(route53, region.id());
+    return new Route53DnsZones(
+        route53,
+        region.id(),
+        new Route53DnsZones.Accounts() {
+          @Override
+          public boolean isOwn(String account) {
+            return isOwnAccount(account);
+          }
+
+          @Override
+          public Route53Client route53(String account) {
+            return AwsClients.this.route53(account);
+          }
+        });
+  }
+
+  /** Where the tool runs, and the accounts of its organization. */
+  public AwsWorkplaces workplaces() {
+    return new AwsWorkplaces(this::home, reach);
+  }
+
+  /**
+   * The tool's own workplace: its region, and its account from STS {@code GetCallerIdentity} when
+   * it serves another account or region (else not looked up: {@link Workplace#own}).
+   */
+  public Workplace home() {
+    Workplace known = home;
+    if (known == null) {
+      known =
+          reach.beyondOwn()
+              ? new Workplace(
+                  AwsCall.run("STS.GetCallerIdentity", () -> sts().getCallerIdentity().account()),
+                  region.id())
+              : Workplace.own(region.id());
+      home = known;
+    }
+    return known;
+  }
+
+  /** EC2 of the workplace: the tool's own client, or one built for it (kept). */
+  public synchronized Ec2Client ec2(Workplace where) {
+    Workplace own = home();
+    if (where.equals(own)) {
+      return ec2;
+    }
+    return workplaceEc2.computeIfAbsent(
+        where,
+        w ->
+            configure(
+                    Ec2Client.builder(),
+                    settings,
+                    credentialsOf(w.account()),
+                    common,
+                    Region.of(w.region()))
+                .build());
+  }
+
+  /** Route 53 as the account: the tool's own client, or one with the account's member role. */
+  public synchronized Route53Client route53(String account) {
+    if (account.equals(home().account())) {
+      return route53;
+    }
+    return accountRoute53.computeIfAbsent(
+        account,
+        a ->
+            configure(Route53Client.builder(), settings, credentialsOf(a), paced, Region.AWS_GLOBAL)
+                .build());
+  }
+
+  /** Whether the account is the tool's own. */
+  public boolean isOwnAccount(String account) {
+    return account.equals(home().account());
+  }
+
+  /**
+   * The tool's own credentials for its account; for another, the member role there, assumed with
+   * the tool's credentials and kept (the provider refreshes them before they expire).
+   */
+  private AwsCredentialsProvider credentialsOf(String account) {
+    if (isOwnAccount(account)) {
+      return credentials;
+    }
+    return memberCredentials.computeIfAbsent(account, this::memberRole);
+  }
+
+  private AwsCredentialsProvider memberRole(String account) {
+    String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
+    String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + reach.memberRoleName();
+    StsAssumeRoleCredentialsProvider assumed =
+        StsAssumeRoleCredentialsProvider.builder()
+            .stsClient(sts())
+            .refreshRequest(
+                r -> {
+                  r.roleArn(roleArn).roleSessionName("route53-ddns");
+                  reach.externalId().ifPresent(r::externalId);
+                })
+            .build();
+    memberProviders.add(assumed);
+    return () -> {
+      try {
+        return assumed.resolveCredentials();
+      } catch (SdkException e) {
+        throw SdkClientException.create(
+            "cannot assume "
+                + roleArn
+                + " ("
+                + AwsCall.describe("STS.AssumeRole", e)
+                + "): deploy the member template in account "
+                + account
+                + " trusting this tool's role, or check DDNS_MEMBER_ROLE_NAME and"
+                + " DDNS_MEMBER_EXTERNAL_ID",
+            e);
+      }
+    };
   }
 
   public DynamoDbRegistry registry(String tableName) {
@@ -192,6 +327,9 @@ public final class AwsClients implements AutoCloseable {
         sts.close();
       }
       credentialClients.forEach(StsClient::close);
+      workplaceEc2.values().forEach(Ec2Client::close);
+      accountRoute53.values().forEach(Route53Client::close);
+      memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
     }
     http.close();
   }

@@ -2,6 +2,7 @@ package ddns.config;
 
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
+import ddns.facts.Workplace;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
 import ddns.plan.HostnamePattern;
@@ -28,6 +29,7 @@ import java.util.stream.Collectors;
  *     create-only
  * @param deleteEmptyReverseZones delete a reverse zone this tool created once its last record is
  *     gone ({@code DDNS_DELETE_EMPTY_REVERSE_ZONES})
+ * @param reach the accounts and regions served besides the tool's own, and how they are reached
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -43,7 +45,8 @@ public record Config(
     Duration launchGrace,
     double route53RequestsPerSecond,
     boolean deleteEmptyReverseZones,
-    ChangePolicy policy) {
+    ChangePolicy policy,
+    Reach reach) {
 
   /** Route 53 requests the tool may send at once before the rate applies. */
   public static final int ROUTE53_BURST = 5;
@@ -128,6 +131,23 @@ public record Config(
               "DDNS_ROUTE53_RPS",
               "2",
               "Route 53 requests a second this process sends at most (after a burst of 5)"),
+          new Setting(
+              "DDNS_ACCOUNTS",
+              "",
+              "other accounts served, comma or space separated, or 'organization' for every"
+                  + " active account of the AWS Organization (empty: only the tool's own)"),
+          new Setting(
+              "DDNS_REGIONS",
+              "",
+              "other regions served, comma or space separated (empty: only the tool's own)"),
+          new Setting(
+              "DDNS_MEMBER_ROLE_NAME",
+              "route53-ddns-member",
+              "the role assumed in another account to read its instances and VPCs"),
+          new Setting(
+              "DDNS_MEMBER_EXTERNAL_ID",
+              "",
+              "the external id given when assuming that role (empty: none)"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -178,7 +198,8 @@ public record Config(
         Duration.ofSeconds(read.number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
         read.rate("DDNS_ROUTE53_RPS"),
         read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"),
-        read.parsed("DDNS_POLICY", ChangePolicy::parse));
+        read.parsed("DDNS_POLICY", ChangePolicy::parse),
+        read.reach());
   }
 
   /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
@@ -214,7 +235,8 @@ public record Config(
         launchGrace,
         route53RequestsPerSecond,
         deleteEmptyReverseZones,
-        policy);
+        policy,
+        reach);
   }
 
   /** Reads variables with defaults; failures name the variable. */
@@ -275,6 +297,55 @@ public record Config(
                 + "'");
       }
       return Optional.of(value);
+    }
+
+    /** DDNS_ACCOUNTS, DDNS_REGIONS, DDNS_MEMBER_ROLE_NAME and DDNS_MEMBER_EXTERNAL_ID. */
+    Reach reach() {
+      List<String> accounts = new java.util.ArrayList<>();
+      boolean organization = false;
+      for (String part : list("DDNS_ACCOUNTS")) {
+        if (part.equalsIgnoreCase("organization")) {
+          organization = true;
+        } else if (Workplace.isAccount(part)) {
+          accounts.add(part);
+        } else {
+          throw new ConfigException(
+              "DDNS_ACCOUNTS must list account ids (12 digits) or say 'organization'; '"
+                  + part
+                  + "' is neither");
+        }
+      }
+      if (organization && !accounts.isEmpty()) {
+        throw new ConfigException(
+            "DDNS_ACCOUNTS is either 'organization' or a list of account ids, not both");
+      }
+      List<String> regions = new java.util.ArrayList<>();
+      for (String part : list("DDNS_REGIONS")) {
+        if (!Workplace.isRegion(part)) {
+          throw new ConfigException(
+              "DDNS_REGIONS must list AWS regions (e.g. eu-west-1); '" + part + "' is none");
+        }
+        regions.add(part);
+      }
+      String role = text("DDNS_MEMBER_ROLE_NAME");
+      if (!role.matches("[\\w+=,.@-]{1,64}")) {
+        throw new ConfigException(
+            "DDNS_MEMBER_ROLE_NAME must be an IAM role name (1 to 64 letters, digits and +=,.@_-),"
+                + " was '"
+                + role
+                + "'");
+      }
+      String externalId = text("DDNS_MEMBER_EXTERNAL_ID");
+      if (!externalId.isEmpty() && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
+        throw new ConfigException(
+            "DDNS_MEMBER_EXTERNAL_ID must be 2 to 1224 letters, digits and +=,.@:/_-");
+      }
+      return new Reach(
+          List.copyOf(new LinkedHashSet<>(accounts)),
+          organization,
+          List.copyOf(new LinkedHashSet<>(regions)),
+          role,
+          externalId.isEmpty() ? Optional.empty() : Optional.of(externalId));
     }
 
     /** A positive number, fractions allowed ({@code 0.5}: one request every two seconds). */

@@ -1,9 +1,14 @@
 package ddns.facts;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** An EC2 instance id: {@code i-} and 8 or 17 lower-case hexadecimal digits. */
+/**
+ * An EC2 instance id: {@code i-} and 8 or 17 lower-case hexadecimal digits, qualified {@code
+ * ACCOUNT/REGION/i-…} when the instance runs in another workplace than the tool's own ({@link
+ * Workplace}).
+ */
 public record InstanceId(String value) implements Comparable<InstanceId> {
   private static final Pattern FORM = Pattern.compile("i-[0-9a-f]{8,17}");
 
@@ -19,8 +24,28 @@ public record InstanceId(String value) implements Comparable<InstanceId> {
     return new InstanceId(value);
   }
 
+  /** The instance {@code ec2Id} of {@code where}, as the tool whose own workplace is home says. */
+  public static InstanceId in(Workplace where, String ec2Id, Workplace home) {
+    return new InstanceId(where.qualify(ec2Id, home));
+  }
+
   public static boolean isValid(String text) {
-    return text != null && FORM.matcher(text).matches();
+    return text != null && FORM.matcher(Workplace.split(text).id()).matches();
+  }
+
+  /** The id EC2 knows, {@code i-…}, without a workplace. */
+  public String ec2Id() {
+    return Workplace.split(value).id();
+  }
+
+  /** The workplace named in the id; absent for an instance of the tool's own. */
+  public Optional<Workplace> workplace() {
+    return Workplace.split(value).workplace();
+  }
+
+  /** The workplace the instance runs in, given the tool's own. */
+  public Workplace workplaceIn(Workplace home) {
+    return workplace().orElse(home);
   }
 
   @Override

@@ -109,7 +109,7 @@ public final class HostnamePattern {
       Optional<String> value =
           switch (part) {
             case Literal l -> Optional.of(l.text());
-            case InstanceIdPart i -> Optional.of(facts.instanceId().value());
+            case InstanceIdPart i -> Optional.of(facts.instanceId().ec2Id());
             case Zone z -> facts.availabilityZone();
             case Address a -> facts.privateIpv4().map(ip -> ip.replace('.', '-').replace(':', '-'));
             case Tag t -> PlanningRules.tags(facts.tags(), t.key()).values().stream().findFirst();

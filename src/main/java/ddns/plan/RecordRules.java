@@ -14,6 +14,7 @@ import ddns.dns.ZoneCatalog;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceFacts;
 import ddns.facts.VpcFacts;
+import ddns.facts.Workplace;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
 import java.util.ArrayList;
@@ -482,6 +483,13 @@ public final class RecordRules {
                 + zoneName.get()
                 + " is missing; it is not created while DDNS_ALLOWED_ZONE_IDS lists the zones"
                 + " route53-ddns may change: no PTR");
+      } else if (facts.vpc().flatMap(v -> Workplace.split(v).workplace()).isPresent()) {
+        notes.add(
+            "reverse zone "
+                + zoneName.get()
+                + " is missing; one for a VPC of another account or region is not created (Route"
+                + " 53 creates a private zone with a VPC of the caller's own): create it in this"
+                + " tool's account and it is associated with the VPC: no PTR until then");
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
         zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpc().get()));
         notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");

@@ -12,6 +12,8 @@ import ddns.event.InboundEvent;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
+import ddns.facts.Workplace;
+import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
@@ -35,6 +37,7 @@ public final class DdnsService {
   private final Clock clock;
   private final EventRun events;
   private final Reconciler reconciler;
+  private final WorkplaceDirectory workplaces;
   private final Explainer explainer;
   private final Uninstaller uninstaller;
   private final Summaries summaries;
@@ -42,6 +45,7 @@ public final class DdnsService {
   /** The ports the service works through: one per AWS service and role. */
   public record Ports(
       InstanceSource instances,
+      WorkplaceDirectory workplaces,
       ZoneDirectory zoneDirectory,
       DnsZones dnsZones,
       OwnershipRegistry registry,
@@ -81,8 +85,19 @@ public final class DdnsService {
             log);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
-        new Reconciler(ports.instances(), ports.dnsZones(), ports.registry(), table, pipeline, log);
-    this.events = new EventRun(config, ports.instances(), table, pipeline, reconciler, log);
+        new Reconciler(
+            ports.instances(),
+            ports.workplaces(),
+            config.reach(),
+            ports.dnsZones(),
+            ports.registry(),
+            table,
+            pipeline,
+            log);
+    this.workplaces = ports.workplaces();
+    this.events =
+        new EventRun(
+            config, ports.instances(), ports.workplaces(), table, pipeline, reconciler, log);
     this.explainer = new Explainer(ports.instances(), pipeline);
     this.uninstaller =
         new Uninstaller(
@@ -110,7 +125,12 @@ public final class DdnsService {
 
   /** A reconcile run (the CLI's {@code reconcile}); the scheduled event runs the same. */
   public Summary reconcile(boolean dryRun) {
-    return reconcile(Mode.RECONCILE, dryRun);
+    return reconcile(Mode.RECONCILE, dryRun, Scope.all());
+  }
+
+  /** A reconcile run over the workplaces of the scope only. */
+  public Summary reconcile(boolean dryRun, Scope scope) {
+    return reconcile(Mode.RECONCILE, dryRun, scope);
   }
 
   /**
@@ -119,7 +139,7 @@ public final class DdnsService {
    * registry was lost); every other record in the way is reported as before.
    */
   public Summary adopt(boolean dryRun) {
-    return reconcile(Mode.ADOPT, dryRun);
+    return reconcile(Mode.ADOPT, dryRun, Scope.all());
   }
 
   /**
@@ -127,10 +147,10 @@ public final class DdnsService {
    * created where nothing else is left (the CLI's {@code uninstall}).
    */
   public Summary uninstall(boolean dryRun) {
-    return reconcile(Mode.UNINSTALL, dryRun);
+    return reconcile(Mode.UNINSTALL, dryRun, Scope.all());
   }
 
-  private Summary reconcile(Mode mode, boolean dryRun) {
+  private Summary reconcile(Mode mode, boolean dryRun, Scope scope) {
     long started = clock.millis();
     boolean dry = dryRun || config.dryRun();
     return counted(
@@ -139,17 +159,33 @@ public final class DdnsService {
           Reconciler.Result run =
               mode == Mode.UNINSTALL
                   ? uninstaller.run(runId, dry)
-                  : reconciler.run(runId, dry, mode == Mode.ADOPT);
-          List<String> failed =
-              run.failure().isPresent()
-                  ? List.of(runId)
-                  : run.results().stream()
-                      .filter(InstanceResult::failed)
-                      .map(r -> r.id().value())
-                      .toList();
+                  : reconciler.run(runId, dry, mode == Mode.ADOPT, scope);
+          List<String> failed = new java.util.ArrayList<>();
+          if (run.failure().isPresent()) {
+            failed.add(runId);
+          } else {
+            run.results().stream()
+                .filter(InstanceResult::failed)
+                .forEach(r -> failed.add(r.id().value()));
+            run.unreachable().keySet().forEach(w -> failed.add(w.toString()));
+          }
           return new Summaries.Run(
               mode, dry, run.results(), run.failure(), List.of(), run.notes(), failed, started);
         });
+  }
+
+  /**
+   * The instance {@code ec2Id} of the workplace the scope names (the tool's own account and region
+   * where it names none), as the tool writes its id.
+   */
+  public InstanceId instanceIn(String ec2Id, Scope scope) {
+    if (scope.account().isEmpty() && scope.region().isEmpty()) {
+      return InstanceId.of(ec2Id);
+    }
+    Workplace home = workplaces.home();
+    Workplace where =
+        new Workplace(scope.account().orElse(home.account()), scope.region().orElse(home.region()));
+    return InstanceId.in(where, ec2Id, home);
   }
 
   /** What the tool would do for one instance now, and why; changes nothing. */

@@ -2,6 +2,7 @@ package ddns.run;
 
 import static ddns.log.JsonLog.field;
 
+import ddns.config.Reach;
 import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.Rejected;
@@ -10,6 +11,7 @@ import ddns.event.InboundEvent.StateChange;
 import ddns.event.InboundEvent.TagChange;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceState;
+import ddns.facts.Workplace;
 import ddns.log.JsonLog;
 import ddns.plan.PlanningRules;
 import ddns.run.Summary.RejectedEvent;
@@ -31,11 +33,26 @@ record EventBatch(
     List<String> notes) {
 
   static EventBatch of(List<InboundEvent> events, PlanningRules rules, JsonLog log) {
+    return of(events, rules, log, Reach.ownOnly(), Optional.empty());
+  }
+
+  /**
+   * @param home the tool's own workplace when it serves others ({@code reach}): each instance is
+   *     then named in the workplace of its event's {@code account} and {@code region}, and an event
+   *     of a workplace not served is rejected; absent, every event is the tool's own
+   */
+  static EventBatch of(
+      List<InboundEvent> events,
+      PlanningRules rules,
+      JsonLog log,
+      Reach reach,
+      Optional<Workplace> home) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
     List<String> reconcileRequests = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (InboundEvent event : events) {
+    for (InboundEvent given : events) {
+      InboundEvent event = home.isEmpty() ? given : placed(given, reach, home.get());
       switch (event) {
         case Rejected r -> {
           rejected.add(new RejectedEvent(r.messageId(), r.reason()));
@@ -87,6 +104,82 @@ record EventBatch(
       }
     }
     return new EventBatch(byInstance, reconcileRequests, rejected, notes);
+  }
+
+  /**
+   * The event with its instances named in the workplace it comes from, or rejected when that
+   * workplace is not served. An event without a valid account and region is the tool's own.
+   */
+  private static InboundEvent placed(InboundEvent event, Reach reach, Workplace home) {
+    return switch (event) {
+      case StateChange c ->
+          workplace(c.account(), c.region())
+              .map(
+                  w ->
+                      refused(c.messageId(), c.eventId(), w, reach, home)
+                          .orElseGet(
+                              () ->
+                                  new StateChange(
+                                      c.messageId(),
+                                      c.eventId(),
+                                      InstanceId.in(w, c.instanceId().ec2Id(), home),
+                                      c.state(),
+                                      c.account(),
+                                      c.region(),
+                                      c.time())))
+              .orElse(c);
+      case TagChange t ->
+          workplace(t.account(), t.region())
+              .map(
+                  w ->
+                      refused(t.messageId(), t.eventId(), w, reach, home)
+                          .orElseGet(
+                              () ->
+                                  new TagChange(
+                                      t.messageId(),
+                                      t.eventId(),
+                                      in(w, t.instanceIds(), home),
+                                      t.tagKeys(),
+                                      t.account(),
+                                      t.region())))
+              .orElse(t);
+      case AddressChange a ->
+          workplace(a.account(), a.region())
+              .map(
+                  w ->
+                      refused(a.messageId(), a.eventId(), w, reach, home)
+                          .orElseGet(
+                              () ->
+                                  new AddressChange(
+                                      a.messageId(),
+                                      a.eventId(),
+                                      in(w, a.instanceIds(), home),
+                                      a.call(),
+                                      a.needsReconcile(),
+                                      a.account(),
+                                      a.region())))
+              .orElse(a);
+      case Scheduled s -> s;
+      case Rejected r -> r;
+    };
+  }
+
+  private static Optional<Workplace> workplace(String account, String region) {
+    if (!Workplace.isAccount(account) || !Workplace.isRegion(region)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Workplace(account, region));
+  }
+
+  private static Optional<InboundEvent> refused(
+      String messageId, String eventId, Workplace where, Reach reach, Workplace home) {
+    return reach
+        .refusal(where, home)
+        .map(why -> new Rejected(messageId, "event " + eventId + " of " + where + ": " + why));
+  }
+
+  private static List<InstanceId> in(Workplace where, List<InstanceId> ids, Workplace home) {
+    return ids.stream().map(id -> InstanceId.in(where, id.ec2Id(), home)).toList();
   }
 
   private static boolean relevant(TagChange t, PlanningRules rules) {

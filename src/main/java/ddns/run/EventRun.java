@@ -2,15 +2,20 @@ package ddns.run;
 
 import static ddns.log.JsonLog.field;
 
+import ddns.alert.Alert;
+import ddns.alert.AlertKind;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
+import ddns.facts.Workplace;
+import ddns.facts.WorkplaceDirectory;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.run.Pipeline.Subject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +27,7 @@ import java.util.Optional;
 final class EventRun {
   private final Config config;
   private final InstanceSource ec2;
+  private final WorkplaceDirectory workplaces;
   private final TableSetup table;
   private final Pipeline pipeline;
   private final Reconciler reconciler;
@@ -30,12 +36,14 @@ final class EventRun {
   EventRun(
       Config config,
       InstanceSource ec2,
+      WorkplaceDirectory workplaces,
       TableSetup table,
       Pipeline pipeline,
       Reconciler reconciler,
       JsonLog log) {
     this.config = config;
     this.ec2 = ec2;
+    this.workplaces = workplaces;
     this.table = table;
     this.pipeline = pipeline;
     this.reconciler = reconciler;
@@ -43,7 +51,9 @@ final class EventRun {
   }
 
   Summaries.Run handle(List<InboundEvent> events, long startedMillis) {
-    EventBatch batch = EventBatch.of(events, config.rules(), log);
+    Optional<Workplace> home =
+        config.reach().beyondOwn() ? Optional.of(workplaces.home()) : Optional.empty();
+    EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
     if (!batch.byInstance().isEmpty()) {
@@ -71,30 +81,52 @@ final class EventRun {
         startedMillis);
   }
 
+  /**
+   * One {@code DescribeInstances} per workplace of the batch. A workplace that cannot be read fails
+   * only its own instances (retried), with an alert when it is another than the tool's own: the
+   * other workplaces' instances go on.
+   */
   private List<InstanceResult> instances(EventBatch batch, boolean dryRun) {
-    Map<InstanceId, InstanceFacts> facts;
     try {
       table.ensure(dryRun);
-      facts = ec2.describe(batch.byInstance().keySet());
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
-      return batch.byInstance().entrySet().stream()
-          .map(
-              entry ->
-                  InstanceResult.failedBeforePlanning(
-                      entry.getKey(), EventBatch.last(entry.getValue()), e.getMessage()))
-          .toList();
+      return failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
     }
+    Map<Optional<Workplace>, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
+    batch
+        .byInstance()
+        .keySet()
+        .forEach(id -> byWorkplace.computeIfAbsent(id.workplace(), w -> new ArrayList<>()).add(id));
+    Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
+    List<InstanceResult> unread = new ArrayList<>();
+    byWorkplace.forEach(
+        (where, ids) -> {
+          try {
+            facts.putAll(ec2.describe(ids));
+          } catch (ServiceFailure e) {
+            log.error(
+                "instances could not be read",
+                field("workplace", where.map(Workplace::toString).orElse("own")),
+                field("error", e.getMessage()));
+            unread.addAll(failed(ids, batch, e.getMessage(), where.isPresent()));
+          }
+        });
     List<Subject> subjects = new ArrayList<>();
     batch
         .byInstance()
         .forEach(
-            (id, triggers) ->
+            (id, triggers) -> {
+              if (unread.stream().noneMatch(r -> r.id().equals(id))) {
                 subjects.add(
-                    new Subject(
-                        id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id)))));
-    List<InstanceResult> results =
-        pipeline.alert(pipeline.run(subjects, dryRun, intents -> Optional.empty()), dryRun);
+                    new Subject(id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id))));
+              }
+            });
+    List<InstanceResult> results = new ArrayList<>(unread);
+    if (!subjects.isEmpty()) {
+      results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty()));
+    }
+    results = pipeline.alert(results, dryRun);
     results.forEach(
         r ->
             log.info(
@@ -108,6 +140,21 @@ final class EventRun {
                 field("changes", r.changes().size()),
                 field("alerts", r.alerts().size())));
     return results;
+  }
+
+  private static List<InstanceResult> failed(
+      java.util.Collection<InstanceId> ids, EventBatch batch, String error, boolean alert) {
+    return ids.stream()
+        .map(
+            id ->
+                InstanceResult.failedBeforePlanning(
+                    id,
+                    EventBatch.last(batch.byInstance().get(id)),
+                    error,
+                    alert
+                        ? List.of(new Alert(id, AlertKind.WORKPLACE_UNREACHABLE, error))
+                        : List.of()))
+        .toList();
   }
 
   /**

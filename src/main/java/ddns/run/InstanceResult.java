@@ -52,6 +52,12 @@ record InstanceResult(
 
   /** An instance whose facts could not be read: nothing was decided for it. */
   static InstanceResult failedBeforePlanning(InstanceId id, Trigger trigger, String error) {
+    return failedBeforePlanning(id, trigger, error, List.of());
+  }
+
+  /** Failed before planning, with alerts for the operator. */
+  static InstanceResult failedBeforePlanning(
+      InstanceId id, Trigger trigger, String error, List<Alert> alerts) {
     Decision d =
         new Decision(
             id,
@@ -62,7 +68,7 @@ record InstanceResult(
             Optional.empty(),
             List.of(),
             Optional.of(error));
-    return of(d, List.of(), List.of(), Optional.empty(), Applied.NOTHING);
+    return of(d, List.of(), alerts, Optional.empty(), Applied.NOTHING);
   }
 
   InstanceId id() {

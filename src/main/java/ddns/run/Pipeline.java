@@ -178,6 +178,11 @@ final class Pipeline {
     return results.stream().map(r -> r.withNotes(notes.getOrDefault(r.id(), List.of()))).toList();
   }
 
+  /** Publishes alerts about subjects that are not instances; notes for what was not sent. */
+  Map<String, List<String>> notify(Map<String, String> messages, boolean dryRun) {
+    return messages.isEmpty() ? Map.of() : alerts.notify(messages, dryRun);
+  }
+
   /**
    * A deregistration whose deletions reached Route 53 is checked against EC2 once more. An instance
    * started again meanwhile had its running event handled while the records were still there, so

@@ -4,12 +4,15 @@ import static ddns.log.JsonLog.field;
 
 import ddns.apply.BatchApplier.Preloaded;
 import ddns.apply.DnsZones;
+import ddns.config.Reach;
 import ddns.dns.DesiredRecord;
 import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
+import ddns.facts.Workplace;
+import ddns.facts.WorkplaceDirectory;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Intent;
@@ -38,6 +41,8 @@ import java.util.TreeSet;
  */
 final class Reconciler {
   private final InstanceSource ec2;
+  private final WorkplaceDirectory workplaces;
+  private final Reach reach;
   private final DnsZones dns;
   private final OwnershipRegistry registry;
   private final TableSetup table;
@@ -46,12 +51,16 @@ final class Reconciler {
 
   Reconciler(
       InstanceSource ec2,
+      WorkplaceDirectory workplaces,
+      Reach reach,
       DnsZones dns,
       OwnershipRegistry registry,
       TableSetup table,
       Pipeline pipeline,
       JsonLog log) {
     this.ec2 = ec2;
+    this.workplaces = workplaces;
+    this.reach = reach;
     this.dns = dns;
     this.registry = registry;
     this.table = table;
@@ -63,24 +72,53 @@ final class Reconciler {
    * The instances looked at, or the failure that stopped the run before any was; notes on the
    * registry as a whole (items it cannot read).
    */
-  record Result(List<InstanceResult> results, Optional<String> failure, List<String> notes) {}
+  record Result(
+      List<InstanceResult> results,
+      Optional<String> failure,
+      List<String> notes,
+      Map<Workplace, String> unreachable) {
+    Result(List<InstanceResult> results, Optional<String> failure, List<String> notes) {
+      this(results, failure, notes, Map.of());
+    }
+  }
 
   Result run(String runId, boolean dryRun) {
-    return run(runId, dryRun, false);
+    return run(runId, dryRun, false, Scope.all());
   }
 
   /**
    * @param adopt take over unclaimed records that hold exactly what a running instance should have
    *     (the {@code adopt} command)
    */
-  Result run(String runId, boolean dryRun, boolean adopt) {
+  Result run(String runId, boolean dryRun, boolean adopt, Scope scope) {
     try {
       table.ensure(dryRun);
       Trigger trigger = Trigger.reconcile(runId);
+      Workplace home = workplaces.home();
+      List<Workplace> looked = served(home).stream().filter(scope::covers).toList();
+      if (looked.isEmpty()) {
+        String why =
+            "no account and region served matches " + scope + " (DDNS_ACCOUNTS, DDNS_REGIONS)";
+        log.error("reconcile failed", field("runId", runId), field("error", why));
+        return new Result(List.of(), Optional.of(why), List.of());
+      }
+      Map<Workplace, String> unreachable = new LinkedHashMap<>();
       Map<InstanceId, Subject> subjects = new TreeMap<>();
-      for (InstanceFacts facts : ec2.running()) {
-        subjects.put(
-            facts.instanceId(), new Subject(facts.instanceId(), trigger, Optional.of(facts)));
+      for (Workplace where : looked) {
+        try {
+          for (InstanceFacts facts : ec2.running(where)) {
+            subjects.put(
+                facts.instanceId(), new Subject(facts.instanceId(), trigger, Optional.of(facts)));
+          }
+        } catch (ServiceFailure e) {
+          unreachable.put(where, e.getMessage());
+        }
+      }
+      if (unreachable.size() == looked.size()) {
+        // No workplace answered: nothing is known, so nothing is judged gone.
+        Map.Entry<Workplace, String> first = unreachable.entrySet().iterator().next();
+        throw new ServiceFailure(
+            looked.size() == 1 ? first.getValue() : first.getKey() + ": " + first.getValue(), null);
       }
       RegistrySnapshot snapshot = withOrphanClaimants(registry.scan(), subjects.keySet());
       Set<InstanceId> gone = new TreeSet<>(snapshot.owners().keySet());
@@ -89,7 +127,13 @@ final class Reconciler {
           .map(InstanceId::of)
           .forEach(gone::add);
       gone.removeAll(subjects.keySet());
-      Map<InstanceId, InstanceFacts> goneFacts = gone.isEmpty() ? Map.of() : ec2.describe(gone);
+      // An instance of a workplace not looked at, or not answering, is never taken for gone.
+      gone.removeIf(
+          id ->
+              !looked.contains(id.workplaceIn(home))
+                  || unreachable.containsKey(id.workplaceIn(home)));
+      Map<InstanceId, InstanceFacts> goneFacts = describeGone(gone, home, unreachable);
+      gone.removeIf(id -> unreachable.containsKey(id.workplaceIn(home)));
       for (InstanceId id : gone) {
         Optional<InstanceFacts> facts = Optional.ofNullable(goneFacts.get(id));
         if (facts.isPresent() && facts.get().state().registers()) {
@@ -109,12 +153,76 @@ final class Reconciler {
           "reconciled",
           field("runId", runId),
           field("instances", results.size()),
-          field("withChanges", changed));
-      return new Result(results, Optional.empty(), unreadable(snapshot));
+          field("withChanges", changed),
+          field("unreachable", unreachable.size()));
+      List<String> notes = new ArrayList<>(unreadable(snapshot));
+      notes.addAll(unreached(unreachable, dryRun));
+      return new Result(results, Optional.empty(), notes, unreachable);
     } catch (ServiceFailure e) {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
       return new Result(List.of(), Optional.of(e.getMessage()), List.of());
     }
+  }
+
+  /**
+   * Every workplace served: the tool's own alone, or {@code DDNS_ACCOUNTS} (or the organization's)
+   * times {@code DDNS_REGIONS}, with the tool's own account and region.
+   */
+  private List<Workplace> served(Workplace home) {
+    if (!reach.beyondOwn()) {
+      return List.of(home);
+    }
+    return reach.workplaces(
+        home, reach.wholeOrganization() ? workplaces.organizationAccounts() : reach.accounts());
+  }
+
+  /**
+   * The current state of registered instances not running, one {@code DescribeInstances} per
+   * workplace; a workplace that fails here is added to {@code unreachable}.
+   */
+  private Map<InstanceId, InstanceFacts> describeGone(
+      Set<InstanceId> gone, Workplace home, Map<Workplace, String> unreachable) {
+    Map<Workplace, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
+    gone.forEach(
+        id -> byWorkplace.computeIfAbsent(id.workplaceIn(home), w -> new ArrayList<>()).add(id));
+    Map<InstanceId, InstanceFacts> found = new HashMap<>();
+    byWorkplace.forEach(
+        (where, ids) -> {
+          try {
+            found.putAll(ec2.describe(ids));
+          } catch (ServiceFailure e) {
+            if (!reach.beyondOwn()) {
+              throw e;
+            }
+            unreachable.put(where, e.getMessage());
+          }
+        });
+    return found;
+  }
+
+  /**
+   * One note per workplace that could not be read, and one alert each (remembered like an
+   * instance's): its instances are left as they are until it answers again.
+   */
+  private List<String> unreached(Map<Workplace, String> unreachable, boolean dryRun) {
+    Map<String, String> messages = new TreeMap<>();
+    List<String> notes = new ArrayList<>();
+    unreachable.forEach(
+        (where, why) -> {
+          String text =
+              "account "
+                  + where.account()
+                  + ", region "
+                  + where.region()
+                  + " could not be read, so its instances and records are left as they are: "
+                  + why;
+          notes.add(text);
+          messages.put("account " + where.account() + " " + where.region() + " unreachable", text);
+          log.error(
+              "workplace unreachable", field("workplace", where.toString()), field("error", why));
+        });
+    pipeline.notify(messages, dryRun).values().forEach(notes::addAll);
+    return notes;
   }
 
   /** One note per reason, naming the items: reported once a run, never fatal. */

@@ -30,7 +30,7 @@ class Route53PacingTest extends EmulatorTest {
       for (int i = 0; i < 8; i++) {
         clients.dnsZones().zones();
       }
-      clients.instanceSource().running();
+      clients.instanceSource().running(clients.home());
       clients.registry("DDNS").scan();
     }
 

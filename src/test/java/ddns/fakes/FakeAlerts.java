@@ -21,6 +21,20 @@ public final class FakeAlerts implements Alerts {
     sent.add(new Sent(topicArn, instanceId, List.copyOf(alerts)));
   }
 
+  /** One message about a subject that is not an instance. */
+  public record Notice(String topicArn, String subject, String message) {}
+
+  private final List<Notice> notices = new ArrayList<>();
+
+  @Override
+  public void notify(String topicArn, String subject, String message) {
+    notices.add(new Notice(topicArn, subject, message));
+  }
+
+  public List<Notice> notices() {
+    return List.copyOf(notices);
+  }
+
   public List<Sent> sent() {
     return List.copyOf(sent);
   }

@@ -5,17 +5,26 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.InstanceState;
 import ddns.facts.VpcFacts;
+import ddns.facts.Workplace;
+import ddns.facts.WorkplaceDirectory;
+import ddns.failure.ServiceFailure;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** EC2 in memory: instances in one VPC with a DHCP domain, addressed 10.0.1.x. */
-public final class FakeInstances implements InstanceSource {
+/**
+ * EC2 in memory: instances in one VPC with a DHCP domain, addressed 10.0.1.x; in the tool's own
+ * workplace, or in others ({@link #runIn}) that can be made unreachable.
+ */
+public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   public static final String VPC = "vpc-0fake";
   private final Map<InstanceId, InstanceFacts> instances = new LinkedHashMap<>();
   private final VpcFacts vpc;
+  private Workplace home = Workplace.own("us-east-1");
+  private final List<String> organization = new java.util.ArrayList<>();
+  private final Map<Workplace, String> unreachable = new java.util.HashMap<>();
 
   public FakeInstances(String dhcpDomain) {
     this.vpc = new VpcFacts(VPC, true, List.of(dhcpDomain));
@@ -26,6 +35,45 @@ public final class FakeInstances implements InstanceSource {
     InstanceId id = InstanceId.of(String.format("i-%08x", host));
     instances.put(id, facts(id, host, InstanceState.RUNNING, tags));
     return id;
+  }
+
+  /** The tool's own workplace becomes {@code home} (it serves others). */
+  public void home(Workplace home) {
+    this.home = home;
+  }
+
+  /** A running instance at 10.0.1.{@code host} in the workplace {@code where}. */
+  public InstanceId runIn(Workplace where, int host, Map<String, String> tags) {
+    InstanceId id = InstanceId.in(where, String.format("i-%08x", host), home);
+    instances.put(id, facts(id, host, InstanceState.RUNNING, tags));
+    return id;
+  }
+
+  /** Every call for the workplace fails as a member role that cannot be assumed does. */
+  public void unreachable(Workplace where) {
+    unreachable.put(
+        where, "cannot assume the member role of " + where.account() + ": AccessDenied");
+  }
+
+  public void organization(List<String> accounts) {
+    organization.clear();
+    organization.addAll(accounts);
+  }
+
+  private void check(Workplace where) {
+    if (unreachable.containsKey(where)) {
+      throw new ServiceFailure("EC2.DescribeInstances failed: " + unreachable.get(where), null);
+    }
+  }
+
+  @Override
+  public Workplace home() {
+    return home;
+  }
+
+  @Override
+  public List<String> organizationAccounts() {
+    return List.copyOf(organization);
   }
 
   public void stop(InstanceId id) {
@@ -47,6 +95,7 @@ public final class FakeInstances implements InstanceSource {
   @Override
   public Map<InstanceId, InstanceFacts> describe(Collection<InstanceId> instanceIds) {
     Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
+    instanceIds.forEach(id -> check(id.workplaceIn(home)));
     instanceIds.forEach(
         id -> {
           if (instances.containsKey(id)) {
@@ -57,8 +106,12 @@ public final class FakeInstances implements InstanceSource {
   }
 
   @Override
-  public List<InstanceFacts> running() {
-    return instances.values().stream().filter(f -> f.state().registers()).toList();
+  public List<InstanceFacts> running(Workplace where) {
+    check(where);
+    return instances.values().stream()
+        .filter(f -> f.state().registers())
+        .filter(f -> f.instanceId().workplaceIn(home).equals(where))
+        .toList();
   }
 
   @Override

@@ -32,8 +32,8 @@ import java.util.TreeSet;
 public final class FakeRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private final Map<InstanceId, Ownership> owners = new HashMap<>();
   private final Map<RecordKey, Claim> claims = new HashMap<>();
-  private final Map<InstanceId, String> fingerprints = new HashMap<>();
-  private final Map<InstanceId, Instant> expiries = new HashMap<>();
+  private final Map<String, String> fingerprints = new HashMap<>();
+  private final Map<String, Instant> expiries = new HashMap<>();
   private final Set<ZoneId> createdZones = new TreeSet<>();
   private int racesToLose;
   private int writes;
@@ -116,9 +116,9 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
   }
 
   @Override
-  public Map<InstanceId, String> recall(Collection<InstanceId> instanceIds, Instant now) {
-    Map<InstanceId, String> found = new HashMap<>();
-    for (InstanceId id : instanceIds) {
+  public Map<String, String> recall(Collection<String> subjects, Instant now) {
+    Map<String, String> found = new HashMap<>();
+    for (String id : subjects) {
       if (fingerprints.containsKey(id) && expiries.get(id).isAfter(now)) {
         found.put(id, fingerprints.get(id));
       }
@@ -127,7 +127,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
   }
 
   @Override
-  public void remember(Map<InstanceId, String> sent, Instant expiresAt) {
+  public void remember(Map<String, String> sent, Instant expiresAt) {
     sent.forEach(
         (id, fingerprint) -> {
           fingerprints.put(id, fingerprint);

@@ -65,6 +65,7 @@ class DdnsServiceTest {
         Config.fromEnvironment(env),
         new DdnsService.Ports(
             ec2,
+            ec2,
             dns,
             dns,
             registry,
@@ -311,6 +312,7 @@ class DdnsServiceTest {
           new DdnsService(
                   Config.fromEnvironment(env),
                   new DdnsService.Ports(
+                      ec2,
                       ec2,
                       bare,
                       bare,

@@ -112,28 +112,26 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   }
 
   @Override
-  public Map<InstanceId, String> recall(Collection<InstanceId> instanceIds, Instant now) {
-    List<String> keys = instanceIds.stream().map(RegistryItems::alertKey).toList();
+  public Map<String, String> recall(Collection<String> subjects, Instant now) {
+    List<String> keys = subjects.stream().map(RegistryItems::alertKey).toList();
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
     for (int from = 0; from < keys.size(); from += BATCH_GET) {
       getItems(keys.subList(from, Math.min(keys.size(), from + BATCH_GET)), items);
     }
-    Map<InstanceId, String> found = new HashMap<>();
+    Map<String, String> found = new HashMap<>();
     items.forEach(
         (key, item) -> {
           AttributeValue expires = item.get("ExpiresAt");
           // DynamoDB deletes expired items only eventually, so the time is checked here as well.
           if (expires == null || Long.parseLong(expires.n()) > now.getEpochSecond()) {
-            found.put(
-                InstanceId.of(key.substring("alerts|".length())),
-                RegistryItems.text(item, "Fingerprint"));
+            found.put(key.substring("alerts|".length()), RegistryItems.text(item, "Fingerprint"));
           }
         });
     return found;
   }
 
   @Override
-  public void remember(Map<InstanceId, String> fingerprints, Instant expiresAt) {
+  public void remember(Map<String, String> fingerprints, Instant expiresAt) {
     fingerprints.forEach(
         (id, fingerprint) ->
             AwsCall.run(

@@ -65,15 +65,15 @@ final class RegistryItems {
     return key == null ? "(an item without " + KEY + ")" : key;
   }
 
-  static String alertKey(InstanceId instanceId) {
-    return "alerts|" + instanceId.value();
+  static String alertKey(String subject) {
+    return "alerts|" + subject;
   }
 
   /** What was last alerted for an instance; DynamoDB's TTL removes it after {@code expiresAt}. */
   static Map<String, AttributeValue> alertItem(
-      InstanceId instanceId, String fingerprint, Instant expiresAt) {
+      String subject, String fingerprint, Instant expiresAt) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put(KEY, string(alertKey(instanceId)));
+    item.put(KEY, string(alertKey(subject)));
     item.put("ItemType", string("alerts"));
     item.put("Fingerprint", string(fingerprint));
     item.put("ExpiresAt", number(expiresAt.getEpochSecond()));

@@ -3,7 +3,6 @@ package ddns.aws.ec2;
 import ddns.aws.AwsCall;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
-import ddns.facts.InstanceSource;
 import ddns.facts.InstanceState;
 import ddns.facts.VpcFacts;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
@@ -25,25 +25,38 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
 
-/** {@link InstanceSource} on the EC2 API. */
-public final class Ec2InstanceSource implements InstanceSource {
+/**
+ * The EC2 API of one workplace (account and region). The ids it gives out are written as the tool
+ * writes that workplace's ids ({@link ddns.facts.Workplace}), and it takes them back the same way.
+ */
+public final class Ec2InstanceSource {
   /** EC2 accepts at most 200 values per filter. */
   private static final int FILTER_VALUES = 200;
 
   private final Ec2Client ec2;
+  private final UnaryOperator<String> qualify;
 
+  /** The tool's own workplace: ids as EC2 writes them. */
   public Ec2InstanceSource(Ec2Client ec2) {
+    this(ec2, UnaryOperator.identity());
+  }
+
+  /**
+   * @param qualify how an instance or VPC id of this workplace is written ({@link
+   *     ddns.facts.Workplace#qualify(String, ddns.facts.Workplace)})
+   */
+  public Ec2InstanceSource(Ec2Client ec2, UnaryOperator<String> qualify) {
     this.ec2 = ec2;
+    this.qualify = qualify;
   }
 
   /**
    * Uses an {@code instance-id} filter rather than {@code InstanceIds}: with ids, one unknown id
    * fails the whole call ({@code InvalidInstanceID.NotFound}); a filter just leaves it out.
    */
-  @Override
   public Map<InstanceId, InstanceFacts> describe(Collection<InstanceId> instanceIds) {
     Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
-    List<String> ids = instanceIds.stream().map(InstanceId::value).toList();
+    List<String> ids = instanceIds.stream().map(InstanceId::ec2Id).toList();
     for (int from = 0; from < ids.size(); from += FILTER_VALUES) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FILTER_VALUES));
       Filter filter = Filter.builder().name("instance-id").values(chunk).build();
@@ -57,7 +70,8 @@ public final class Ec2InstanceSource implements InstanceSource {
                     .ifPresent(
                         state ->
                             found.put(
-                                InstanceId.of(instance.instanceId()), facts(instance, state)));
+                                InstanceId.of(qualify.apply(instance.instanceId())),
+                                facts(instance, state)));
               }
             }
             return null;
@@ -66,7 +80,7 @@ public final class Ec2InstanceSource implements InstanceSource {
     return found;
   }
 
-  @Override
+  /** Every running instance of the workplace, all pages, all VPCs. */
   public List<InstanceFacts> running() {
     Filter running = Filter.builder().name("instance-state-name").values("running").build();
     return AwsCall.run(
@@ -86,13 +100,14 @@ public final class Ec2InstanceSource implements InstanceSource {
         });
   }
 
-  @Override
-  public VpcFacts vpc(String vpcId) {
+  /** The VPC's DNS attributes and its DHCP option set's domain names. */
+  public VpcFacts vpc(String qualifiedVpcId) {
+    String vpcId = ddns.facts.Workplace.split(qualifiedVpcId).id();
     Vpc vpc =
         AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
     boolean support =
         attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
-    return new VpcFacts(vpcId, support, dhcpDomains(vpc.dhcpOptionsId()));
+    return new VpcFacts(qualifiedVpcId, support, dhcpDomains(vpc.dhcpOptionsId()));
   }
 
   /** The {@code domain-name} values of the option set, split on spaces (one may hold several). */
@@ -126,7 +141,7 @@ public final class Ec2InstanceSource implements InstanceSource {
         () -> value.apply(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute(name))));
   }
 
-  private static InstanceFacts facts(Instance instance, InstanceState state) {
+  private InstanceFacts facts(Instance instance, InstanceState state) {
     Map<String, String> tags = new HashMap<>();
     for (Tag tag : instance.tags()) {
       tags.put(tag.key(), tag.value());
@@ -145,8 +160,9 @@ public final class Ec2InstanceSource implements InstanceSource {
       eni.privateIpAddresses().forEach(a -> ipv4.add(a.privateIpAddress()));
     }
     Instant launched = instance.launchTime() != null ? instance.launchTime() : Instant.EPOCH;
-    return InstanceFacts.builder(InstanceId.of(instance.instanceId()), state, launched)
-        .vpcId(instance.vpcId())
+    return InstanceFacts.builder(
+            InstanceId.of(qualify.apply(instance.instanceId())), state, launched)
+        .vpcId(instance.vpcId() == null ? null : qualify.apply(instance.vpcId()))
         .privateIp(instance.privateIpAddress())
         .privateDnsName(instance.privateDnsName())
         .publicIp(instance.publicIpAddress())

@@ -8,6 +8,7 @@ import ddns.dns.InvalidNameException;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import ddns.dns.ZoneId;
+import ddns.facts.Workplace;
 import ddns.facts.ZoneDirectory;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.ServiceFailure;
@@ -43,10 +44,43 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   private final Route53Client route53;
   private final String vpcRegion;
+  private final Accounts accounts;
 
+  /** Route 53 as another account of the organization calls it, for that account's VPCs. */
+  public interface Accounts {
+    /** Whether the account is the tool's own. */
+    boolean isOwn(String account);
+
+    /** Route 53 as the account (through its member role). */
+    Route53Client route53(String account);
+  }
+
+  /** For VPCs of the tool's own workplace only. */
   public Route53DnsZones(Route53Client route53, String vpcRegion) {
+    this(
+        route53,
+        vpcRegion,
+        new Accounts() {
+          @Override
+          public boolean isOwn(String account) {
+            return true;
+          }
+
+          @Override
+          public Route53Client route53(String account) {
+            return route53;
+          }
+        });
+  }
+
+  /**
+   * @param vpcRegion the region of an unqualified VPC id (the tool's own)
+   * @param accounts reaches the account of a VPC of another workplace ({@link Workplace})
+   */
+  public Route53DnsZones(Route53Client route53, String vpcRegion, Accounts accounts) {
     this.route53 = route53;
     this.vpcRegion = vpcRegion;
+    this.accounts = accounts;
   }
 
   @Override
@@ -81,9 +115,15 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
         });
   }
 
+  /**
+   * Asked as the VPC's account: Route 53 answers {@code ListHostedZonesByVPC} only for a VPC of the
+   * caller's account, and then with every zone associated, whichever account owns it.
+   */
   @Override
   public Set<ZoneId> zonesAssociatedWith(String vpcId) {
     Set<ZoneId> ids = new HashSet<>();
+    Route53Client asOwner = asOwnerOf(vpcId);
+    VPC vpc = vpc(vpcId);
     String token = null;
     do {
       String next = token;
@@ -91,8 +131,9 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
           AwsCall.run(
               "Route53.ListHostedZonesByVPC",
               () ->
-                  route53.listHostedZonesByVPC(
-                      r -> r.vpcId(vpcId).vpcRegion(vpcRegion).nextToken(next)));
+                  asOwner.listHostedZonesByVPC(
+                      r ->
+                          r.vpcId(vpc.vpcId()).vpcRegion(vpc.vpcRegionAsString()).nextToken(next)));
       page.hostedZoneSummaries().forEach(s -> ids.add(ZoneId.of(s.hostedZoneId())));
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -216,6 +257,14 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
    */
   @Override
   public HostedZone createPrivateZone(DnsName name, String vpcId) {
+    Optional<Workplace> where = Workplace.split(vpcId).workplace();
+    if (where.isPresent() && !accounts.isOwn(where.get().account())) {
+      throw new ServiceFailure(
+          "a private zone is created with a VPC of the creating account only; "
+              + vpcId
+              + " belongs to another",
+          null);
+    }
     String reference =
         HostedZone.CALLER_REFERENCE_PREFIX + vpcId + " " + name.value() + " " + UUID.randomUUID();
     try {
@@ -244,6 +293,11 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public void associate(ZoneId zoneId, String vpcId) {
+    Optional<Workplace> where = Workplace.split(vpcId).workplace();
+    if (where.isPresent() && !accounts.isOwn(where.get().account())) {
+      associateAcross(zoneId, vpcId, where.get().account());
+      return;
+    }
     try {
       route53.associateVPCWithHostedZone(
           r ->
@@ -255,6 +309,69 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
       }
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
+    }
+  }
+
+  /**
+   * The two steps Route 53 requires for a VPC of another account: the zone's account (this tool's)
+   * authorizes the association, the VPC's account makes it (through the member role), and the
+   * authorization, no longer needed, is deleted (which leaves the association). Each refused step
+   * says which permission of which role it needed.
+   */
+  private void associateAcross(ZoneId zoneId, String vpcId, String account) {
+    VPC vpc = vpc(vpcId);
+    String what = vpc.vpcId() + " (account " + account + ") with zone " + zoneId.value();
+    step(
+        "Route53.CreateVPCAssociationAuthorization",
+        "route53:CreateVPCAssociationAuthorization on the zone, in this tool's role",
+        what,
+        () ->
+            route53.createVPCAssociationAuthorization(
+                r -> r.hostedZoneId(zoneId.value()).vpc(vpc)));
+    try {
+      step(
+          "Route53.AssociateVPCWithHostedZone",
+          "route53:AssociateVPCWithHostedZone and ec2:DescribeVpcs, in the member role of account "
+              + account,
+          what,
+          () ->
+              accounts
+                  .route53(account)
+                  .associateVPCWithHostedZone(
+                      r ->
+                          r.hostedZoneId(zoneId.value())
+                              .vpc(vpc)
+                              .comment("associated by route53-ddns")));
+    } catch (ServiceFailure e) {
+      if (!(e.getCause() instanceof ConflictingDomainExistsException)
+          || !zonesAssociatedWith(vpcId).contains(zoneId)) {
+        throw e;
+      }
+    } finally {
+      try {
+        route53.deleteVPCAssociationAuthorization(r -> r.hostedZoneId(zoneId.value()).vpc(vpc));
+      } catch (SdkException e) {
+        // Left behind it only allows what was asked for; the next association replaces it.
+      }
+    }
+  }
+
+  private static void step(String operation, String permission, String what, Runnable call) {
+    try {
+      call.run();
+    } catch (SdkException e) {
+      boolean denied =
+          e instanceof AwsServiceException service
+              && service.awsErrorDetails() != null
+              && List.of("AccessDenied", "AccessDeniedException", "NotAuthorizedException")
+                  .contains(service.awsErrorDetails().errorCode());
+      throw new ServiceFailure(
+          "associating VPC "
+              + what
+              + ": "
+              + AwsCall.describe(operation, e)
+              + (denied ? "; it needs " + permission : ""),
+          e);
     }
   }
 
@@ -272,8 +389,21 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     }
   }
 
+  /** The VPC as Route 53 names it: its own id, and its region (the tool's, unless qualified). */
   private VPC vpc(String vpcId) {
-    return VPC.builder().vpcId(vpcId).vpcRegion(VPCRegion.fromValue(vpcRegion)).build();
+    Workplace.Local local = Workplace.split(vpcId);
+    String region = local.workplace().map(Workplace::region).orElse(vpcRegion);
+    return VPC.builder().vpcId(local.id()).vpcRegion(VPCRegion.fromValue(region)).build();
+  }
+
+  /** Route 53 as the account that owns the VPC. */
+  private Route53Client asOwnerOf(String vpcId) {
+    return Workplace.split(vpcId)
+        .workplace()
+        .map(Workplace::account)
+        .filter(account -> !accounts.isOwn(account))
+        .map(accounts::route53)
+        .orElse(route53);
   }
 
   private static RecordSet toRecordSet(DnsName name, ResourceRecordSet set) {

@@ -29,6 +29,15 @@ public final class SnsAlerts implements Alerts {
             + alerts.stream()
                 .map(a -> "- " + a.kind() + ": " + a.message())
                 .collect(Collectors.joining("\n"));
+    send(topicArn, subject, message);
+  }
+
+  @Override
+  public void notify(String topicArn, String subject, String message) {
+    send(topicArn, "route53-ddns: " + subject, message);
+  }
+
+  private void send(String topicArn, String subject, String message) {
     AwsCall.run(
         "SNS.Publish",
         () ->

@@ -111,7 +111,8 @@ class RegistryItemsTest {
   @Test
   void alertItem_matchesTheGoldenFile() throws IOException {
     Map<String, AttributeValue> item =
-        RegistryItems.alertItem(ID, "9f86d081884c7d65", Instant.parse("2026-11-27T08:00:00Z"));
+        RegistryItems.alertItem(
+            ID.value(), "9f86d081884c7d65", Instant.parse("2026-11-27T08:00:00Z"));
 
     assertThat(render(item)).isEqualTo(golden("alert-item.json"));
   }

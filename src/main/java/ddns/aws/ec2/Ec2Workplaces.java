@@ -1,0 +1,62 @@
+package ddns.aws.ec2;
+
+import ddns.facts.InstanceFacts;
+import ddns.facts.InstanceId;
+import ddns.facts.InstanceSource;
+import ddns.facts.VpcFacts;
+import ddns.facts.Workplace;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * {@link InstanceSource} over every workplace served: each id goes to the EC2 of the workplace it
+ * names (the tool's own when it names none), through the member role in another account.
+ */
+public final class Ec2Workplaces implements InstanceSource {
+  private final Function<Workplace, Ec2Client> ec2;
+  private final Supplier<Workplace> home;
+
+  /**
+   * @param ec2 the EC2 client of a workplace
+   * @param home the tool's own workplace
+   */
+  public Ec2Workplaces(Function<Workplace, Ec2Client> ec2, Supplier<Workplace> home) {
+    this.ec2 = ec2;
+    this.home = home;
+  }
+
+  /** One {@code DescribeInstances} (per 200 ids) per workplace named. */
+  @Override
+  public Map<InstanceId, InstanceFacts> describe(Collection<InstanceId> instanceIds) {
+    Map<Workplace, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
+    Workplace own = home.get();
+    instanceIds.forEach(
+        id ->
+            byWorkplace
+                .computeIfAbsent(id.workplaceIn(own), w -> new java.util.ArrayList<>())
+                .add(id));
+    Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
+    byWorkplace.forEach((where, ids) -> found.putAll(in(where, own).describe(ids)));
+    return found;
+  }
+
+  @Override
+  public List<InstanceFacts> running(Workplace where) {
+    return in(where, home.get()).running();
+  }
+
+  @Override
+  public VpcFacts vpc(String vpcId) {
+    Workplace own = home.get();
+    return in(Workplace.split(vpcId).workplace().orElse(own), own).vpc(vpcId);
+  }
+
+  private Ec2InstanceSource in(Workplace where, Workplace own) {
+    return new Ec2InstanceSource(ec2.apply(where), id -> where.qualify(id, own));
+  }
+}

@@ -1,0 +1,84 @@
+package ddns.config;
+
+import ddns.facts.Workplace;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The accounts and regions the tool serves besides its own (docs/behaviour.md, "Many accounts and
+ * regions"): {@code DDNS_ACCOUNTS} (account ids, or {@code organization} for every active account
+ * of the AWS Organization), {@code DDNS_REGIONS}, and how it reaches another account: the role
+ * {@code DDNS_MEMBER_ROLE_NAME} there, with {@code DDNS_MEMBER_EXTERNAL_ID}. Its own account and
+ * region are always served, without a role.
+ */
+public record Reach(
+    List<String> accounts,
+    boolean wholeOrganization,
+    List<String> regions,
+    String memberRoleName,
+    Optional<String> externalId) {
+
+  public Reach {
+    accounts = List.copyOf(accounts);
+    regions = List.copyOf(regions);
+  }
+
+  /** Only the tool's own account and region, as before these settings existed. */
+  public static Reach ownOnly() {
+    return new Reach(List.of(), false, List.of(), "route53-ddns-member", Optional.empty());
+  }
+
+  /** Whether the tool serves any account or region besides its own. */
+  public boolean beyondOwn() {
+    return wholeOrganization || !accounts.isEmpty() || !regions.isEmpty();
+  }
+
+  /**
+   * Every workplace served: the accounts (its own first, then {@code listed}) times the regions
+   * (its own first, then {@code DDNS_REGIONS}).
+   *
+   * @param listed the accounts named, or those of the organization when {@code wholeOrganization}
+   */
+  public List<Workplace> workplaces(Workplace home, List<String> listed) {
+    Set<String> allAccounts = new LinkedHashSet<>();
+    allAccounts.add(home.account());
+    allAccounts.addAll(listed);
+    Set<String> allRegions = new LinkedHashSet<>();
+    allRegions.add(home.region());
+    allRegions.addAll(regions);
+    return allAccounts.stream()
+        .flatMap(a -> allRegions.stream().map(r -> new Workplace(a, r)))
+        .toList();
+  }
+
+  /**
+   * Why an event of {@code where} is not served, or empty when it is.
+   *
+   * @param home the tool's own workplace
+   */
+  public Optional<String> refusal(Workplace where, Workplace home) {
+    if (where.equals(home)) {
+      return Optional.empty();
+    }
+    boolean regionServed = where.region().equals(home.region()) || regions.contains(where.region());
+    boolean accountServed =
+        wholeOrganization
+            || where.account().equals(home.account())
+            || accounts.contains(where.account());
+    if (!accountServed) {
+      return Optional.of(
+          "account " + where.account() + " is not served: DDNS_ACCOUNTS does not list it");
+    }
+    if (!regionServed) {
+      return Optional.of(
+          "region "
+              + where.region()
+              + " is not served: it is not the tool's own ("
+              + home.region()
+              + ") and DDNS_REGIONS does not list it");
+    }
+    return Optional.empty();
+  }
+}
