@@ -34,9 +34,16 @@ public record Summary(
     failedMessageIds = List.copyOf(failedMessageIds);
   }
 
-  /** CLI exit status: 1 when something failed after retries, 2 when input was rejected, else 0. */
+  /**
+   * CLI exit status: 1 when something failed after retries (an instance, or an account and region
+   * that could not be read), 2 when input was rejected, else 0.
+   */
   public int exitStatus() {
     if (instances.stream().anyMatch(i -> i.outcome() == Outcome.FAILED)) {
+      return 1;
+    }
+    List<String> rejectedIds = rejected.stream().map(RejectedEvent::messageId).toList();
+    if (!rejectedIds.containsAll(failedMessageIds)) {
       return 1;
     }
     return rejected.isEmpty() ? 0 : 2;

@@ -45,7 +45,7 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   /** A running instance at 10.0.1.{@code host} in the workplace {@code where}. */
   public InstanceId runIn(Workplace where, int host, Map<String, String> tags) {
     InstanceId id = InstanceId.in(where, String.format("i-%08x", host), home);
-    instances.put(id, facts(id, host, InstanceState.RUNNING, tags));
+    instances.put(id, facts(id, host, InstanceState.RUNNING, tags, where.qualify(VPC, home)));
     return id;
   }
 
@@ -79,13 +79,18 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   public void stop(InstanceId id) {
     InstanceFacts f = instances.get(id);
     int host = Integer.parseInt(f.privateIpv4().orElseThrow().substring("10.0.1.".length()));
-    instances.put(id, facts(id, host, InstanceState.STOPPED, f.tags()));
+    instances.put(id, facts(id, host, InstanceState.STOPPED, f.tags(), f.vpc().orElse(VPC)));
   }
 
   private static InstanceFacts facts(
       InstanceId id, int host, InstanceState state, Map<String, String> tags) {
+    return facts(id, host, state, tags, VPC);
+  }
+
+  private static InstanceFacts facts(
+      InstanceId id, int host, InstanceState state, Map<String, String> tags, String vpcId) {
     return InstanceFacts.builder(id, state, Instant.parse("2026-11-26T08:00:00Z").plusSeconds(host))
-        .vpcId(VPC)
+        .vpcId(vpcId)
         .privateIp("10.0.1." + host)
         .privateDnsName("ip-10-0-1-" + host + ".ec2.internal")
         .tags(tags)

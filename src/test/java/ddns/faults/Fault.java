@@ -153,8 +153,7 @@ public record Fault(String kind, Action action) {
   }
 
   /** Sends an answer as the service would: status, content type, a request id, the body. */
-  private static void respond(HttpExchange exchange, AwsErrors.Response response)
-      throws IOException {
+  static void respond(HttpExchange exchange, AwsErrors.Response response) throws IOException {
     byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", response.contentType());
     exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());

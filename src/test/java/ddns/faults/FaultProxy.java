@@ -52,6 +52,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Object transactions = new Object();
   private final Object recordChanges = new Object();
   private volatile StrictRecordChanges strict;
+  private volatile CrossAccountZones crossAccount;
 
   /** One request as the proxy saw it. */
   public record Call(
@@ -170,8 +171,35 @@ public final class FaultProxy implements AutoCloseable {
     this.strict = new StrictRecordChanges(emulator);
   }
 
+  /**
+   * Makes Route 53's private zones work across accounts as documented (see {@link
+   * CrossAccountZones}); {@code ownerKey} is the access key of the account that owns the zones.
+   */
+  public void crossAccountZones(String ownerKey) {
+    this.crossAccount = new CrossAccountZones(ownerKey);
+  }
+
   /** Forwards the call; one at a time where the service applies them one at a time. */
   private void send(HttpExchange exchange, Call call, byte[] body) throws IOException {
+    CrossAccountZones across = crossAccount;
+    if (across != null) {
+      if (call.service().equals("sts") && call.operation().equals("AssumeRole")) {
+        HttpResponse<byte[]> answer = fetch(exchange, body, null);
+        across.learn(call.body(), new String(answer.body(), StandardCharsets.UTF_8));
+        write(exchange, answer);
+        return;
+      }
+      CrossAccountZones.Handling handling = across.handle(call);
+      if (handling.answer().isPresent()) {
+        count(call.operation() + " (emulated)");
+        Fault.respond(exchange, handling.answer().get());
+        return;
+      }
+      if (handling.forwardAsKey().isPresent()) {
+        write(exchange, fetch(exchange, body, handling.forwardAsKey().get()));
+        return;
+      }
+    }
     StrictRecordChanges check = strict;
     if (check != null && call.operation().equals("ChangeResourceRecordSets")) {
       synchronized (recordChanges) {
@@ -194,6 +222,19 @@ public final class FaultProxy implements AutoCloseable {
 
   private void forward(HttpExchange exchange, byte[] body, boolean dropResponse)
       throws IOException {
+    HttpResponse<byte[]> response = fetch(exchange, body, null);
+    if (!dropResponse) {
+      write(exchange, response);
+    }
+  }
+
+  /**
+   * The emulator's answer to the call.
+   *
+   * @param asKey the access key to send the call with instead of the caller's (null: the caller's)
+   */
+  private HttpResponse<byte[]> fetch(HttpExchange exchange, byte[] body, String asKey)
+      throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -201,20 +242,29 @@ public final class FaultProxy implements AutoCloseable {
         .getRequestHeaders()
         .forEach(
             (name, values) -> {
-              if (!HOP_HEADERS.contains(name.toLowerCase())) {
+              if (HOP_HEADERS.contains(name.toLowerCase())) {
+                return;
+              }
+              if (asKey != null && name.equalsIgnoreCase("Authorization")) {
+                values.forEach(
+                    v ->
+                        request.header(
+                            name,
+                            v.replaceFirst("Credential=[^/]+/", "Credential=" + asKey + "/")));
+              } else if (asKey == null || !name.equalsIgnoreCase("X-Amz-Security-Token")) {
                 values.forEach(v -> request.header(name, v));
               }
             });
-    HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
-    if (dropResponse) {
-      return;
-    }
+  }
+
+  private static void write(HttpExchange exchange, HttpResponse<byte[]> response)
+      throws IOException {
     response
         .headers()
         .map()
@@ -272,6 +322,12 @@ public final class FaultProxy implements AutoCloseable {
     }
     if (p.matches("/hostedzone/[^/]+/associatevpc/?")) {
       return "AssociateVPCWithHostedZone";
+    }
+    if (p.matches("/hostedzone/[^/]+/authorizevpcassociation/?")) {
+      return "CreateVPCAssociationAuthorization";
+    }
+    if (p.matches("/hostedzone/[^/]+/deauthorizevpcassociation/?")) {
+      return "DeleteVPCAssociationAuthorization";
     }
     if (p.matches("/hostedzone/?")) {
       return method.equals("POST") ? "CreateHostedZone" : "ListHostedZones";

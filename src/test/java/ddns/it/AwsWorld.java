@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,11 +52,45 @@ public final class AwsWorld implements AutoCloseable {
 
   AwsWorld(URI endpoint) {
     // Always straight to the emulator, even when the code under test goes through a fault proxy.
-    var keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    this(
+        endpoint,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")),
+        REGION);
+  }
+
+  /**
+   * The world of another account and region: the emulator's STS gives credentials of a role there,
+   * and every call made with them acts in that account (docs/decisions.md, "What the test proxy
+   * emulates").
+   */
+  static AwsWorld of(URI endpoint, String account, String region) {
+    try (var sts =
+        software.amazon.awssdk.services.sts.StsClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+            .build()) {
+      var assumed =
+          sts.assumeRole(
+                  r ->
+                      r.roleArn("arn:aws:iam::" + account + ":role/world-builder")
+                          .roleSessionName("world"))
+              .credentials();
+      return new AwsWorld(
+          endpoint,
+          StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                  assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken())),
+          region);
+    }
+  }
+
+  private AwsWorld(URI endpoint, AwsCredentialsProvider keys, String region) {
     this.ec2 =
         Ec2Client.builder()
             .endpointOverride(endpoint)
-            .region(Region.of(REGION))
+            .region(Region.of(region))
             .credentialsProvider(keys)
             .build();
     this.route53 =
@@ -67,19 +102,19 @@ public final class AwsWorld implements AutoCloseable {
     this.dynamoDb =
         DynamoDbClient.builder()
             .endpointOverride(endpoint)
-            .region(Region.of(REGION))
+            .region(Region.of(region))
             .credentialsProvider(keys)
             .build();
     this.sns =
         SnsClient.builder()
             .endpointOverride(endpoint)
-            .region(Region.of(REGION))
+            .region(Region.of(region))
             .credentialsProvider(keys)
             .build();
     this.sqs =
         SqsClient.builder()
             .endpointOverride(endpoint)
-            .region(Region.of(REGION))
+            .region(Region.of(region))
             .credentialsProvider(keys)
             .build();
   }

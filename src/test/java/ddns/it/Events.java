@@ -39,6 +39,20 @@ final class Events {
     }
   }
 
+  /** A state change of an instance in another account and region, as forwarded to the bus. */
+  static String stateChangeIn(String instanceId, String state, String account, String region) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(stateChange(instanceId, state));
+      event.put("account", account).put("region", region);
+      event
+          .putArray("resources")
+          .add("arn:aws:ec2:" + region + ":" + account + ":instance/" + instanceId);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * The create-tags.json fixture (CloudTrail through EventBridge) for another instance and call.
    */

@@ -13,6 +13,7 @@ import ddns.dns.ZoneId;
 import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.StateChange;
 import ddns.facts.InstanceId;
+import ddns.facts.Workplace;
 import ddns.fakes.FakeAlerts;
 import ddns.fakes.FakeDnsZones;
 import ddns.fakes.FakeInstances;
@@ -34,6 +35,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -418,6 +421,88 @@ class DdnsServiceTest {
               "1 instances checked (running, or registered and no longer running); 0 needed"
                   + " changes or raised alerts, 1 failed (see their errors); the others are in"
                   + " line");
+    }
+  }
+
+  @Nested
+  class ManyAccounts {
+    private final Workplace home = new Workplace("123456789012", "us-east-1");
+    private final Workplace member = new Workplace("222222222222", "eu-west-1");
+
+    @BeforeEach
+    void organization() {
+      env.put("DDNS_ACCOUNTS", "222222222222");
+      env.put("DDNS_REGIONS", "eu-west-1");
+      ec2.home(home);
+    }
+
+    @Test
+    void anEventOfAnotherAccount_namesTheInstanceThere_andOneOfAnAccountNotServedIsRejected() {
+      InstanceId theirs = ec2.runIn(member, 7, Map.of());
+      InstanceId bare = InstanceId.of(theirs.ec2Id());
+
+      Summary summary =
+          service()
+              .handle(
+                  List.of(
+                      new StateChange("m1", "e1", bare, "running", "222222222222", "eu-west-1"),
+                      new StateChange("m2", "e2", bare, "running", "444444444444", "eu-west-1")));
+
+      assertThat(summary.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly("222222222222/eu-west-1/i-00000007");
+      assertThat(registry.owners()).containsOnlyKeys(theirs);
+      assertThat(summary.rejected())
+          .singleElement()
+          .satisfies(r -> assertThat(r.error()).contains("444444444444", "DDNS_ACCOUNTS"));
+    }
+
+    @Test
+    void reconcileOfOneAccount_leavesTheOthersInstancesAlone() {
+      InstanceId own = ec2.run(4, Map.of());
+      InstanceId theirs = ec2.runIn(member, 5, Map.of());
+      DdnsService service = service();
+      service.reconcile(false);
+      ec2.stop(own);
+      ec2.stop(theirs);
+
+      Summary scoped =
+          service.reconcile(false, new Scope(Optional.of("222222222222"), Optional.empty()));
+
+      assertThat(scoped.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly(theirs.value());
+      assertThat(registry.owners()).containsOnlyKeys(own);
+      Summary none =
+          service.reconcile(false, new Scope(Optional.of("999999999999"), Optional.empty()));
+      assertThat(none.exitStatus()).isEqualTo(1);
+      assertThat(none.instances())
+          .singleElement()
+          .satisfies(
+              i ->
+                  assertThat(i.error())
+                      .contains("no account and region served matches --account 999999999999"));
+    }
+
+    @Test
+    void anAccountThatCannotBeRead_isNotedAndAlertedOnce_andItsInstancesAreNotTakenForGone() {
+      InstanceId own = ec2.run(4, Map.of());
+      InstanceId theirs = ec2.runIn(member, 5, Map.of());
+      DdnsService service = service();
+      service.reconcile(false);
+      ec2.unreachable(member);
+
+      Summary first = service.reconcile(false);
+      Summary second = service.reconcile(false);
+
+      assertThat(registry.owners()).containsOnlyKeys(own, theirs);
+      assertThat(first.exitStatus()).isEqualTo(1);
+      assertThat(first.failedMessageIds()).containsExactly("222222222222/eu-west-1");
+      assertThat(first.notes()).anyMatch(n -> n.contains("account 222222222222, region eu-west-1"));
+      assertThat(second.failedMessageIds()).containsExactly("222222222222/eu-west-1");
+      assertThat(alerts.notices())
+          .singleElement()
+          .satisfies(n -> assertThat(n.message()).contains("AccessDenied"));
     }
   }
 

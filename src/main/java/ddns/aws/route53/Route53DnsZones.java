@@ -360,11 +360,15 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     try {
       call.run();
     } catch (SdkException e) {
+      // By status as well: the body of a 401 (NotAuthorizedException) does not reach the SDK
+      // through HttpURLConnection, which gives up reading a 401 answer to a streamed request.
       boolean denied =
           e instanceof AwsServiceException service
-              && service.awsErrorDetails() != null
-              && List.of("AccessDenied", "AccessDeniedException", "NotAuthorizedException")
-                  .contains(service.awsErrorDetails().errorCode());
+              && (service.statusCode() == 401
+                  || service.statusCode() == 403
+                  || (service.awsErrorDetails() != null
+                      && List.of("AccessDenied", "AccessDeniedException", "NotAuthorizedException")
+                          .contains(service.awsErrorDetails().errorCode())));
       throw new ServiceFailure(
           "associating VPC "
               + what
