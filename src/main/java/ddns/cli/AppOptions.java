@@ -57,6 +57,31 @@ final class AppOptions {
         });
   }
 
+  /** A reconcile run over the accounts and regions {@code --account} and {@code --region} pick. */
+  int summariseIn(
+      CommandSpec spec,
+      boolean dryRun,
+      String account,
+      java.util.function.BiFunction<Application, ddns.run.Scope, Summary> job) {
+    Map<String, String> env = aws.environment(spec, true);
+    ddns.run.Scope scope;
+    try {
+      scope = aws.scope(env, account);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ddns: " + e.getMessage());
+      return Main.INVALID_INPUT;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    return withApp(
+        env,
+        config(env, dryRun),
+        app -> {
+          Summary summary = job.apply(app, scope);
+          print(out, app, summary, SummaryText::render);
+          return summary.exitStatus();
+        });
+  }
+
   /** The settings from the environment; a bad one throws {@link ddns.config.ConfigException}. */
   static Config config(Map<String, String> env, boolean dryRun) {
     Config config = Config.fromEnvironment(env);

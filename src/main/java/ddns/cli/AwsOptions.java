@@ -1,8 +1,11 @@
 package ddns.cli;
 
+import ddns.facts.Workplace;
+import ddns.run.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -31,7 +34,11 @@ final class AwsOptions {
   @Option(
       names = "--region",
       paramLabel = "REGION",
-      description = "The region to work in (instead of AWS_REGION or AWS_DEFAULT_REGION).")
+      description = {
+        "The region to work in (instead of AWS_REGION or AWS_DEFAULT_REGION). For reconcile",
+        "and plan of a tool that serves other regions (DDNS_REGIONS), the region whose",
+        "instances to look at; the tool's own region stays AWS_REGION's."
+      })
   String region;
 
   @Option(
@@ -42,12 +49,21 @@ final class AwsOptions {
 
   /** The command's environment with these options applied. */
   Map<String, String> environment(CommandSpec spec) {
+    return environment(spec, false);
+  }
+
+  /**
+   * @param regionPicksWorkplaces {@code --region} names the region to look at when the tool serves
+   *     other accounts or regions, rather than the tool's own (reconcile, plan)
+   */
+  Map<String, String> environment(CommandSpec spec, boolean regionPicksWorkplaces) {
     Map<String, String> env = new HashMap<>(Main.environment(spec));
+    boolean picks = regionPicksWorkplaces && servesOthers(env);
     if (profile != null) {
       KEYS.forEach(env::remove);
       env.put("AWS_PROFILE", profile);
     }
-    if (region != null) {
+    if (region != null && !picks) {
       env.remove("AWS_DEFAULT_REGION");
       env.put("AWS_REGION", region);
     }
@@ -55,5 +71,35 @@ final class AwsOptions {
       env.put("AWS_ENDPOINT_URL", endpointUrl);
     }
     return env;
+  }
+
+  /**
+   * Which workplaces a reconcile or plan looks at: {@code --account}, and {@code --region} when it
+   * picks a workplace.
+   *
+   * @throws IllegalArgumentException naming the option, when one cannot be used
+   */
+  Scope scope(Map<String, String> env, String account) {
+    boolean others = servesOthers(env);
+    if (account != null) {
+      if (!Workplace.isAccount(account)) {
+        throw new IllegalArgumentException(
+            "--account '" + account + "' is not an AWS account id (12 digits)");
+      }
+      if (!others) {
+        throw new IllegalArgumentException(
+            "--account picks one of the accounts the tool serves; set DDNS_ACCOUNTS first");
+      }
+    }
+    if (others && region != null && !Workplace.isRegion(region)) {
+      throw new IllegalArgumentException("--region '" + region + "' is not an AWS region");
+    }
+    return new Scope(
+        Optional.ofNullable(account), others ? Optional.ofNullable(region) : Optional.empty());
+  }
+
+  private static boolean servesOthers(Map<String, String> env) {
+    return List.of("DDNS_ACCOUNTS", "DDNS_REGIONS").stream()
+        .anyMatch(name -> env.get(name) != null && !env.get(name).isBlank());
   }
 }

@@ -3,6 +3,7 @@ package ddns.cli;
 import ddns.app.Application;
 import ddns.facts.InstanceId;
 import ddns.run.Explanation;
+import ddns.run.Scope;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,8 +29,15 @@ final class PlanCommand implements Callable<Integer> {
       names = "--instance-id",
       required = true,
       paramLabel = "ID",
-      description = "The instance (i-…).")
+      description = "The instance (i-…, or ACCOUNT/REGION/i-… as the summaries name it).")
   String instanceId;
+
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description =
+          "The account the instance runs in, when the tool serves others (DDNS_ACCOUNTS).")
+  String account;
 
   @Mixin AppOptions options;
 
@@ -44,12 +52,24 @@ final class PlanCommand implements Callable<Integer> {
       return Main.INVALID_INPUT;
     }
     var out = spec.commandLine().getOut();
-    Map<String, String> env = options.aws.environment(spec);
+    Map<String, String> env = options.aws.environment(spec, true);
+    Scope scope;
+    try {
+      scope = options.aws.scope(env, account);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("ddns: " + e.getMessage());
+      return Main.INVALID_INPUT;
+    }
     return AppOptions.withApp(
         env,
         AppOptions.config(env, true),
         (Application app) -> {
-          Explanation e = app.explain(InstanceId.of(instanceId));
+          Explanation e =
+              app.explain(
+                  InstanceId.isValid(instanceId)
+                          && InstanceId.of(instanceId).workplace().isPresent()
+                      ? InstanceId.of(instanceId)
+                      : app.instanceIn(instanceId, scope));
           options.print(out, app, e, PlanCommand::render);
           return e.error() == null ? 0 : 1;
         });

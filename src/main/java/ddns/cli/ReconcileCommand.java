@@ -24,12 +24,18 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan; change nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--account",
+      paramLabel = "ACCOUNT",
+      description = "Only the instances of this account (one the tool serves: DDNS_ACCOUNTS).")
+  String account;
+
   @Mixin AppOptions options;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    return options.summarise(spec, dryRun, app -> app.reconcile(dryRun));
+    return options.summariseIn(spec, dryRun, account, (app, scope) -> app.reconcile(dryRun, scope));
   }
 }

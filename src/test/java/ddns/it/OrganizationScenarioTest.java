@@ -7,6 +7,7 @@ import ddns.faults.Fault;
 import ddns.faults.FaultProxy;
 import ddns.run.Summary;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -365,5 +366,44 @@ class OrganizationScenarioTest extends EmulatorTest {
   private static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider testingKeys() {
     return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing"));
+  }
+
+  @Test
+  void theCommandLine_reconcilesOneAccountAndRegion_andPlansAnInstanceThere() {
+    var home = world.network("10.20.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", home.vpcId());
+    String own = world.launch(home, Map.of(), false);
+    AwsWorld member = in(MEMBER, WEST);
+    String theirs =
+        member.launch(member.network("10.30.0.0/16", "corp.internal", true), Map.of(), false);
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = cli(out, err, "reconcile", "--account", MEMBER, "--region", WEST);
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(MEMBER + "/" + WEST + "/" + theirs).doesNotContain(own);
+    assertThat(world.records(corp).stream().map(r -> r.values().get(0)))
+        .containsExactly(member.describe(theirs).privateIpAddress());
+
+    StringWriter plan = new StringWriter();
+    int planned =
+        cli(plan, err, "plan", "--instance-id", theirs, "--account", MEMBER, "--region", WEST);
+
+    assertThat(planned).as(err.toString()).isZero();
+    assertThat(plan.toString())
+        .contains("Instance " + MEMBER + "/" + WEST + "/" + theirs + ": running")
+        .contains("(none: DNS is as it should be)");
+
+    StringWriter refused = new StringWriter();
+    assertThat(cli(out, refused, "reconcile", "--account", "12")).isEqualTo(2);
+    assertThat(refused.toString()).contains("--account '12' is not an AWS account id");
+  }
+
+  private int cli(StringWriter out, StringWriter err, String... args) {
+    picocli.CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    return cli.execute(args);
   }
 }
