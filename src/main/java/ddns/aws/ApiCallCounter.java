@@ -43,6 +43,14 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
     tally.counts.merge(AWS_NAMES.getOrDefault(service, service) + "." + operation, 1, Integer::sum);
   }
 
+  /** Counts a call made without an SDK client ({@link OrganizationAccounts}). */
+  void count(String call) {
+    CallTally tally = current.get();
+    if (tally != null) {
+      tally.counts.merge(call, 1, Integer::sum);
+    }
+  }
+
   @Override
   public Tally start() {
     CallTally tally = new CallTally();

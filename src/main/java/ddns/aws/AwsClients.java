@@ -198,7 +198,11 @@ public final class AwsClients implements AutoCloseable {
 
   /** Where the tool runs, and the accounts of its organization. */
   public AwsWorkplaces workplaces() {
-    return new AwsWorkplaces(this::home, reach);
+    return new AwsWorkplaces(
+        this::home,
+        () ->
+            new OrganizationAccounts(http, credentials, settings.endpoint(), partition(), counter)
+                .active());
   }
 
   /**
@@ -263,6 +267,10 @@ public final class AwsClients implements AutoCloseable {
       return credentials;
     }
     return memberCredentials.computeIfAbsent(account, this::memberRole);
+  }
+
+  private String partition() {
+    return region.metadata() == null ? "aws" : region.metadata().partition().id();
   }
 
   private AwsCredentialsProvider memberRole(String account) {

@@ -1,6 +1,5 @@
 package ddns.aws;
 
-import ddns.config.Reach;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import java.util.List;
@@ -9,11 +8,11 @@ import java.util.function.Supplier;
 /** {@link WorkplaceDirectory} from STS (the tool's own account) and AWS Organizations. */
 public final class AwsWorkplaces implements WorkplaceDirectory {
   private final Supplier<Workplace> home;
-  private final Reach reach;
+  private final Supplier<List<String>> organization;
 
-  AwsWorkplaces(Supplier<Workplace> home, Reach reach) {
+  AwsWorkplaces(Supplier<Workplace> home, Supplier<List<String>> organization) {
     this.home = home;
-    this.reach = reach;
+    this.organization = organization;
   }
 
   @Override
@@ -23,6 +22,6 @@ public final class AwsWorkplaces implements WorkplaceDirectory {
 
   @Override
   public List<String> organizationAccounts() {
-    throw new UnsupportedOperationException("not yet");
+    return organization.get();
   }
 }

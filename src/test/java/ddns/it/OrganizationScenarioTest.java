@@ -406,4 +406,53 @@ class OrganizationScenarioTest extends EmulatorTest {
     cli.setErr(new java.io.PrintWriter(err, true));
     return cli.execute(args);
   }
+
+  @Test
+  void accountsFromTheOrganization_areListedAndServed() throws Exception {
+    env.put("DDNS_ACCOUNTS", "organization");
+    env.put("DDNS_REGIONS", "");
+    organizations("CreateOrganization", "{\"FeatureSet\":\"ALL\"}");
+    organizations(
+        "CreateAccount", "{\"AccountName\":\"workload\",\"Email\":\"workload@example.com\"}");
+    String workload =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(organizations("ListAccounts", "{}"))
+                .path("Accounts")
+                .findValuesAsText("Id")
+                .stream()
+                .filter(a -> !a.equals(AwsWorld.ACCOUNT))
+                .findFirst()
+                .orElseThrow();
+    var home = world.network("10.20.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", home.vpcId());
+    AwsWorld member = in(workload, AwsWorld.REGION);
+    String theirs =
+        member.launch(member.network("10.30.0.0/16", "corp.internal", true), Map.of(), false);
+
+    Summary run = app().reconcile(false);
+
+    assertThat(run.exitStatus()).as(run.toString()).isZero();
+    assertThat(run.apiCalls()).containsEntry("Organizations.ListAccounts", 1);
+    assertThat(world.records(corp).stream().map(r -> r.values().get(0)))
+        .containsExactly(member.describe(theirs).privateIpAddress());
+  }
+
+  /** The emulator's AWS Organizations, called as the SDK would (the world has no client for it). */
+  private static String organizations(String operation, String body) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(EMULATOR.endpoint())
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header("X-Amz-Target", "AWSOrganizationsV20161128." + operation)
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=testing/20261126/us-east-1/organizations/aws4_request,"
+                    + " SignedHeaders=host, Signature=0")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    try (var client = java.net.http.HttpClient.newHttpClient()) {
+      var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return response.body();
+    }
+  }
 }
