@@ -34,13 +34,31 @@ public final class ApiCallCounter implements ExecutionInterceptor, ApiCalls {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    record(attributes, "");
+  }
+
+  /**
+   * Counts into the same tallies, each call named with {@code suffix}: the calls made as another
+   * account's member role ({@code " as member"}), whose permissions are that role's.
+   */
+  ExecutionInterceptor labelled(String suffix) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        record(attributes, suffix);
+      }
+    };
+  }
+
+  private void record(ExecutionAttributes attributes, String suffix) {
     CallTally tally = current.get();
     if (tally == null) {
       return;
     }
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    tally.counts.merge(AWS_NAMES.getOrDefault(service, service) + "." + operation, 1, Integer::sum);
+    tally.counts.merge(
+        AWS_NAMES.getOrDefault(service, service) + "." + operation + suffix, 1, Integer::sum);
   }
 
   /** Counts a call made without an SDK client ({@link OrganizationAccounts}). */

@@ -236,7 +236,7 @@ public final class AwsClients implements AutoCloseable {
                     Ec2Client.builder(),
                     settings,
                     credentialsOf(w.account()),
-                    common,
+                    isOwnAccount(w.account()) ? common : asMember(common),
                     Region.of(w.region()))
                 .build());
   }
@@ -249,8 +249,24 @@ public final class AwsClients implements AutoCloseable {
     return accountRoute53.computeIfAbsent(
         account,
         a ->
-            configure(Route53Client.builder(), settings, credentialsOf(a), paced, Region.AWS_GLOBAL)
+            configure(
+                    Route53Client.builder(),
+                    settings,
+                    credentialsOf(a),
+                    asMember(paced),
+                    Region.AWS_GLOBAL)
                 .build());
+  }
+
+  /**
+   * The configuration of a client acting as a member role: its calls are counted apart ({@code
+   * "EC2.DescribeInstances as member"}), as they spend that role's permissions and, for Route 53,
+   * that account's request budget.
+   */
+  private ClientOverrideConfiguration asMember(ClientOverrideConfiguration base) {
+    List<ExecutionInterceptor> interceptors = new ArrayList<>(base.executionInterceptors());
+    interceptors.replaceAll(i -> i == counter ? counter.labelled(" as member") : i);
+    return base.toBuilder().executionInterceptors(interceptors).build();
   }
 
   /** Whether the account is the tool's own. */

@@ -15,6 +15,7 @@ import java.util.TreeSet;
  */
 public final class Template {
   static final Path FILE = Path.of("template.yaml");
+  static final Path MEMBER = Path.of("template-member.yaml");
   private final JsonNode root;
 
   private Template(JsonNode root) {
@@ -22,8 +23,17 @@ public final class Template {
   }
 
   public static Template read() {
+    return read(FILE);
+  }
+
+  /** The member accounts' template, template-member.yaml. */
+  public static Template member() {
+    return read(MEMBER);
+  }
+
+  private static Template read(Path file) {
     try {
-      return new Template(new ObjectMapper(new YAMLFactory()).readTree(FILE.toFile()));
+      return new Template(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,15 +109,77 @@ public final class Template {
     throw new AssertionError("no statement " + sid + " behind Fn::If " + condition);
   }
 
-  /** A switch condition ({@code Fn::Equals} of a parameter and a value) with these parameters. */
-  private boolean holds(String condition, Map<String, String> parameters) {
-    JsonNode equals = root.path("Conditions").path(condition).path("Fn::Equals");
-    String parameter = equals.get(0).path("Ref").asText();
-    if (!equals.isArray() || parameter.isEmpty()) {
-      throw new AssertionError(condition + " is not a switch of one parameter");
+  /**
+   * The actions an {@code AWS::IAM::Role} resource's inline policies allow, or none when the
+   * resource's condition does not hold with these parameters (pseudo parameters such as {@code
+   * AWS::Region} among them).
+   */
+  public Set<String> roleActions(String role, Map<String, String> parameters) {
+    JsonNode resource = resource(role);
+    if (resource.has("Condition") && !holds(resource.path("Condition").asText(), parameters)) {
+      return Set.of();
     }
-    String value = parameters.getOrDefault(parameter, defaultOf(parameter));
-    return value.equals(equals.get(1).asText());
+    Set<String> actions = new TreeSet<>();
+    for (JsonNode policy : resource.path("Properties").path("Policies")) {
+      for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+        if (statement.path("Effect").asText().equals("Allow")) {
+          JsonNode action = statement.path("Action");
+          if (action.isArray()) {
+            action.forEach(a -> actions.add(a.asText()));
+          } else {
+            actions.add(action.asText());
+          }
+        }
+      }
+    }
+    return actions;
+  }
+
+  /** A condition with these parameters (the stack's defaults for the others). */
+  boolean holds(String condition, Map<String, String> parameters) {
+    return evaluate(root.path("Conditions").path(condition), parameters, condition);
+  }
+
+  /**
+   * {@code Fn::Equals} of parameters and values, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or}.
+   */
+  private boolean evaluate(JsonNode node, Map<String, String> parameters, String name) {
+    if (node.has("Condition")) {
+      return holds(node.path("Condition").asText(), parameters);
+    }
+    if (node.has("Fn::Not")) {
+      return !evaluate(node.path("Fn::Not").get(0), parameters, name);
+    }
+    if (node.has("Fn::And")) {
+      boolean all = true;
+      for (JsonNode part : node.path("Fn::And")) {
+        all &= evaluate(part, parameters, name);
+      }
+      return all;
+    }
+    if (node.has("Fn::Or")) {
+      boolean any = false;
+      for (JsonNode part : node.path("Fn::Or")) {
+        any |= evaluate(part, parameters, name);
+      }
+      return any;
+    }
+    JsonNode equals = node.path("Fn::Equals");
+    if (!equals.isArray()) {
+      throw new AssertionError(name + " is not made of parameters compared with values");
+    }
+    return value(equals.get(0), parameters, name).equals(value(equals.get(1), parameters, name));
+  }
+
+  private String value(JsonNode operand, Map<String, String> parameters, String name) {
+    if (operand.isTextual()) {
+      return operand.asText();
+    }
+    String parameter = operand.path("Ref").asText();
+    if (parameter.isEmpty()) {
+      throw new AssertionError(name + " compares something other than a parameter");
+    }
+    return parameters.containsKey(parameter) ? parameters.get(parameter) : defaultOf(parameter);
   }
 
   /** A parameter's default, as text. */

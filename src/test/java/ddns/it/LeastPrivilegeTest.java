@@ -48,7 +48,18 @@ class LeastPrivilegeTest extends FaultTestBase {
               "DynamoDB.TransactWriteItems", Set.of("dynamodb:PutItem", "dynamodb:DeleteItem")),
           Map.entry("DynamoDB.DescribeTable", Set.of("dynamodb:DescribeTable")),
           Map.entry("DynamoDB.CreateTable", Set.of("dynamodb:CreateTable")),
-          Map.entry("SNS.Publish", Set.of("sns:Publish")));
+          Map.entry("SNS.Publish", Set.of("sns:Publish")),
+          Map.entry("STS.AssumeRole", Set.of("sts:AssumeRole")),
+          Map.entry(
+              "Route53.CreateVPCAssociationAuthorization",
+              Set.of("route53:CreateVPCAssociationAuthorization")),
+          Map.entry(
+              "Route53.DeleteVPCAssociationAuthorization",
+              Set.of("route53:DeleteVPCAssociationAuthorization")),
+          Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")));
+
+  /** Calls made as a member account's role are counted with this suffix. */
+  private static final String AS_MEMBER = " as member";
 
   @Test
   void roleAllowsExactlyTheActionsTheCodeCalls() {
@@ -115,5 +126,92 @@ class LeastPrivilegeTest extends FaultTestBase {
       assertThat(allowed).containsAll(ACTIONS.get(operation));
     }
     assertThat(Template.read().allowedActions()).doesNotContain("route53:DeleteHostedZone");
+  }
+
+  /**
+   * Organization-wide: the member role of template-member.yaml allows exactly what the code calls
+   * as that role, and what the central role gains for other accounts and regions is exactly what
+   * the code calls for them.
+   */
+  @Test
+  void organizationWide_theMemberRoleAndTheCentralRolesAdditions_areExactlyWhatTheCodeCalls() {
+    String member = "222222222222";
+    String west = "us-west-2";
+    env.put("DDNS_CREATE_TABLE", "false");
+    env.put("DDNS_ACCOUNTS", member);
+    env.put("DDNS_REGIONS", west);
+    proxy.crossAccountZones("testing");
+    world.registryTable("DDNS");
+    var central = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", central.vpcId());
+    List<AwsWorld> others =
+        List.of(
+            AwsWorld.of(EMULATOR.endpoint(), member, west),
+            AwsWorld.of(EMULATOR.endpoint(), AwsWorld.ACCOUNT, west));
+    List<Summary> runs = new ArrayList<>();
+    try {
+      AwsWorld theirs = others.get(0);
+      var net = theirs.network("10.30.0.0/16", "corp.internal", true);
+      String id = theirs.launch(net, Map.of("CNAME", "db.corp.internal"), false);
+      AwsWorld ownWest = others.get(1);
+      String westId =
+          ownWest.launch(ownWest.network("10.31.0.0/16", "corp.internal", true), Map.of(), false);
+
+      runs.add(handle(Events.stateChangeIn(id, "running", member, west)));
+      runs.add(app().reconcile(false));
+      theirs.stop(id);
+      runs.add(handle(Events.stateChangeIn(id, "stopped", member, west)));
+      ownWest.stop(westId);
+      runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
+    } finally {
+      others.forEach(AwsWorld::close);
+    }
+
+    Set<String> operations = new TreeSet<>();
+    runs.forEach(r -> operations.addAll(r.apiCalls().keySet()));
+    Set<String> asMember = new TreeSet<>();
+    Set<String> asCentral = new TreeSet<>();
+    for (String operation : operations) {
+      boolean memberCall = operation.endsWith(AS_MEMBER);
+      String plain =
+          memberCall ? operation.substring(0, operation.length() - AS_MEMBER.length()) : operation;
+      assertThat(ACTIONS).as("IAM actions of %s are known", plain).containsKey(plain);
+      (memberCall ? asMember : asCentral).addAll(ACTIONS.get(plain));
+    }
+    assertThat(operations)
+        .as("every path was driven")
+        .contains(
+            "EC2.DescribeInstances as member",
+            "Route53.ListHostedZonesByVPC as member",
+            "Route53.AssociateVPCWithHostedZone as member",
+            "STS.AssumeRole",
+            "Route53.CreateVPCAssociationAuthorization",
+            "Route53.DeleteVPCAssociationAuthorization");
+
+    Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
+    assertThat(ddns.deploy.Template.member().roleActions("MemberRole", roleStack))
+        .as("template-member.yaml MemberRole")
+        .isEqualTo(asMember);
+    assertThat(
+            ddns.deploy.Template.member()
+                .roleActions("MemberRole", Map.of("AWS::Region", "eu-west-1")))
+        .as("made in the role's region only: IAM is global")
+        .isEmpty();
+
+    Map<String, String> organization = Map.of("MemberAccounts", member, "MemberRegions", west);
+    Set<String> centralAllowed = Template.read().allowedActions(organization);
+    assertThat(centralAllowed).as("template.yaml DdnsFunction policy").containsAll(asCentral);
+    Set<String> added = new TreeSet<>(centralAllowed);
+    added.removeAll(Template.read().allowedActions());
+    assertThat(added)
+        .as("what serving other accounts adds to the central role")
+        .isEqualTo(
+            Set.of(
+                "sts:AssumeRole",
+                "route53:CreateVPCAssociationAuthorization",
+                "route53:DeleteVPCAssociationAuthorization"));
+    assertThat(asCentral).containsAll(added);
+    assertThat(Template.read().allowedActions(Map.of("MemberAccounts", "organization")))
+        .contains("organizations:ListAccounts");
   }
 }
