@@ -144,7 +144,7 @@ public final class EventDecoder {
     if (instanceId == null) {
       return new Rejected(label, "detail.instance-id is missing or not a string");
     }
-    if (!InstanceId.isValid(instanceId)) {
+    if (!InstanceId.isEc2Id(instanceId)) {
       return new Rejected(
           label, "detail.instance-id '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
     }
@@ -205,7 +205,7 @@ public final class EventDecoder {
     List<InstanceId> instances = new ArrayList<>();
     for (JsonNode resource : resources) {
       String id = text(resource, "resourceId");
-      if (InstanceId.isValid(id)) {
+      if (InstanceId.isEc2Id(id)) {
         instances.add(InstanceId.of(id));
       }
     }
@@ -235,7 +235,7 @@ public final class EventDecoder {
     String instance = text(detail.path("requestParameters"), "instanceId");
     boolean failedCall = detail.hasNonNull("errorCode");
     List<InstanceId> instances =
-        !failedCall && InstanceId.isValid(instance) ? List.of(InstanceId.of(instance)) : List.of();
+        !failedCall && InstanceId.isEc2Id(instance) ? List.of(InstanceId.of(instance)) : List.of();
     return new AddressChange(
         label,
         text(event, "id"),

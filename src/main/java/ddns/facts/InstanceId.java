@@ -29,6 +29,11 @@ public record InstanceId(String value) implements Comparable<InstanceId> {
     return new InstanceId(where.qualify(ec2Id, home));
   }
 
+  /** An id as EC2 writes it, {@code i-…}, with no workplace: what an event may name. */
+  public static boolean isEc2Id(String text) {
+    return text != null && FORM.matcher(text).matches();
+  }
+
   public static boolean isValid(String text) {
     return text != null && FORM.matcher(Workplace.split(text).id()).matches();
   }

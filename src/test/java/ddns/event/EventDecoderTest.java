@@ -48,6 +48,32 @@ class EventDecoderTest {
             e -> assertThat(e.messageId()).isEqualTo("059f36b4-87a3-44ab-83d2-661975830a7d"));
   }
 
+  /**
+   * An event names an instance as EC2 does; the account and region it runs in come from the event's
+   * own fields (docs/behaviour.md, "Many accounts and regions"), never from the id.
+   */
+  @Test
+  void anInstanceIdNamingAnAccountAndRegion_isRejected() {
+    String qualified = "333333333333/us-east-1/i-0123456789abcdef0";
+
+    assertThat(
+            decoder
+                .decode(fixture("running.json").replace("i-0123456789abcdef0", qualified))
+                .events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Rejected.class, r -> assertThat(r.reason()).contains("is not an instance id"));
+    assertThat(
+            decoder
+                .decode(
+                    fixture("create-tags.json")
+                        .replaceAll("\"(i-[0-9a-f]+)\"", "\"333333333333/us-east-1/$1\""))
+                .events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InboundEvent.TagChange.class, t -> assertThat(t.instanceIds()).isEmpty());
+  }
+
   @Test
   void decodesTheScheduledFixture() {
     assertThat(decoder.decode(fixture("scheduled.json")).events())
