@@ -485,6 +485,28 @@ class DdnsServiceTest {
     }
 
     @Test
+    void anAccountNoLongerServed_keepsItsRecords_untilItIsServedAgainOrUninstalled() {
+      InstanceId own = ec2.run(4, Map.of());
+      InstanceId theirs = ec2.runIn(member, 5, Map.of());
+      service().reconcile(false);
+      env.remove("DDNS_ACCOUNTS");
+      env.remove("DDNS_REGIONS");
+      ec2.home(Workplace.own("us-east-1"));
+      ec2.stop(theirs);
+
+      Summary alone = service().reconcile(false);
+
+      assertThat(alone.exitStatus()).isZero();
+      assertThat(registry.owners()).containsOnlyKeys(own, theirs);
+      assertThat(dns.recordsIn(corp)).extracting(r -> r.values().get(0)).contains("10.0.1.5");
+
+      service().uninstall(false);
+
+      assertThat(registry.owners()).isEmpty();
+      assertThat(dns.recordsIn(corp)).isEmpty();
+    }
+
+    @Test
     void anAccountThatCannotBeRead_isNotedAndAlertedOnce_andItsInstancesAreNotTakenForGone() {
       InstanceId own = ec2.run(4, Map.of());
       InstanceId theirs = ec2.runIn(member, 5, Map.of());
