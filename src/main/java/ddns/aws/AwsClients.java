@@ -290,8 +290,7 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private AwsCredentialsProvider memberRole(String account) {
-    String partition = region.metadata() == null ? "aws" : region.metadata().partition().id();
-    String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + reach.memberRoleName();
+    String roleArn = "arn:" + partition() + ":iam::" + account + ":role/" + reach.memberRoleName();
     StsAssumeRoleCredentialsProvider assumed =
         StsAssumeRoleCredentialsProvider.builder()
             .stsClient(sts())

@@ -116,8 +116,9 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   }
 
   /**
-   * Asked as the VPC's account: Route 53 answers {@code ListHostedZonesByVPC} only for a VPC of the
-   * caller's account, and then with every zone associated, whichever account owns it.
+   * Asked as the VPC's account: Route 53 lists every zone associated with the VPC, whichever
+   * account owns the zone, and the VPC's own account is the one sure to be allowed to ask about it
+   * (the call checks the caller's access to the VPC as well).
    */
   @Override
   public Set<ZoneId> zonesAssociatedWith(String vpcId) {
