@@ -287,7 +287,7 @@ public final class BatchApplier {
         (change, problems) -> {
           log.warn(
               "change left out: Route 53 would refuse it",
-              field("instanceId", change.instanceId()),
+              field("instanceId", change.instanceId().value()),
               field("problems", problems));
           alerts.add(
               new Alert(

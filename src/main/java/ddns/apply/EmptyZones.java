@@ -139,7 +139,7 @@ public final class EmptyZones {
                   zone.id(),
                   Fate.DELETED,
                   "reverse zone " + zone.name() + " (" + zone.id() + ") was empty and is deleted"));
-          log.info("empty reverse zone deleted", field("zoneId", zone.id()));
+          log.info("empty reverse zone deleted", field("zoneId", zone.id().value()));
         } else {
           looked.add(
               new Looked(
@@ -154,7 +154,7 @@ public final class EmptyZones {
       } catch (ServiceFailure e) {
         log.warn(
             "could not delete an empty reverse zone",
-            field("zoneId", zone.id()),
+            field("zoneId", zone.id().value()),
             field("error", e.getMessage()));
         looked.add(
             new Looked(

@@ -76,7 +76,7 @@ public final class ZoneActions {
     } catch (ServiceFailure e) {
       log.warn(
           "could not list a created zone in the registry",
-          field("zoneId", zone.id()),
+          field("zoneId", zone.id().value()),
           field("error", e.getMessage()));
     }
   }

@@ -134,7 +134,7 @@ final class EventRun {
                 field("eventId", r.trigger().eventId()),
                 field("messageId", r.trigger().messageId()),
                 field("cause", r.trigger().cause().toString()),
-                field("instanceId", r.id()),
+                field("instanceId", r.id().value()),
                 field("action", r.decision().action().toString()),
                 field("outcome", r.outcome().outcome().toString()),
                 field("changes", r.changes().size()),

@@ -166,7 +166,7 @@ final class Pipeline {
         log.warn(
             "alert",
             field("eventId", r.trigger().eventId()),
-            field("instanceId", a.instanceId()),
+            field("instanceId", a.instanceId().value()),
             field("kind", a.kind()),
             field("reason", a.message()));
       }

@@ -117,6 +117,17 @@ class DdnsServiceTest {
     }
 
     @Test
+    void theLogNamesTheInstanceByItsId_asAString() {
+      InstanceId id = ec2.run(23, Map.of());
+
+      service().handle(events("running", id));
+
+      assertThat(logs.toString(StandardCharsets.UTF_8))
+          .contains("\"instanceId\":\"" + id.value() + "\"")
+          .doesNotContain("\"instanceId\":{");
+    }
+
+    @Test
     void stopped_deletesExactlyWhatWasWritten_andForgetsTheInstance() {
       InstanceId id = ec2.run(23, Map.of("CNAME", "web.corp.internal"));
       DdnsService service = service();
