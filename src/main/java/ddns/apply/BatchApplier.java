@@ -319,7 +319,9 @@ public final class BatchApplier {
       } catch (ServiceFailure e) {
         failedZones.put(zone.getKey(), e.getMessage());
         log.error(
-            "zone changes failed", field("zoneId", zone.getKey()), field("error", e.getMessage()));
+            "zone changes failed",
+            field("zoneId", zone.getKey().value()),
+            field("error", e.getMessage()));
       }
     }
     return failedZones;
