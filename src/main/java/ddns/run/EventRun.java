@@ -51,12 +51,26 @@ final class EventRun {
   }
 
   Summaries.Run handle(List<InboundEvent> events, long startedMillis) {
-    Optional<Workplace> home =
-        config.reach().beyondOwn() ? Optional.of(workplaces.home()) : Optional.empty();
+    Optional<Workplace> home = Optional.empty();
+    Optional<String> unplaced = Optional.empty();
+    if (config.reach().beyondOwn()) {
+      try {
+        home = Optional.of(workplaces.home());
+      } catch (ServiceFailure e) {
+        unplaced =
+            Optional.of(
+                "cannot tell which account route53-ddns runs in, so the event cannot be placed in"
+                    + " its account: "
+                    + e.getMessage());
+        log.error("batch failed", field("error", unplaced.get()));
+      }
+    }
     EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
-    if (!batch.byInstance().isEmpty()) {
+    if (unplaced.isPresent()) {
+      results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
+    } else if (!batch.byInstance().isEmpty()) {
       results.addAll(instances(batch, dryRun));
     }
     Mode mode = Mode.EVENT;

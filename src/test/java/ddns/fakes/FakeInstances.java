@@ -66,8 +66,18 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     }
   }
 
+  private String homeUnknown;
+
+  /** STS cannot say which account the tool runs in: {@link #home} fails with {@code why}. */
+  public void homeUnknown(String why) {
+    homeUnknown = why;
+  }
+
   @Override
   public Workplace home() {
+    if (homeUnknown != null) {
+      throw new ServiceFailure("STS.GetCallerIdentity failed: " + homeUnknown, null);
+    }
     return home;
   }
 

@@ -469,6 +469,30 @@ class DdnsServiceTest {
     }
 
     @Test
+    void whenTheToolsOwnAccountCannotBeLookedUp_theEventsFailAndComeBack_withTheReason() {
+      InstanceId theirs = ec2.runIn(member, 7, Map.of());
+      ec2.homeUnknown("Throttling: Rate exceeded");
+
+      Summary summary =
+          service()
+              .handle(
+                  List.of(
+                      new StateChange(
+                          "m1",
+                          "e1",
+                          InstanceId.of(theirs.ec2Id()),
+                          "running",
+                          "222222222222",
+                          "eu-west-1")));
+
+      assertThat(summary.failedMessageIds()).containsExactly("m1");
+      assertThat(summary.instances())
+          .singleElement()
+          .satisfies(i -> assertThat(i.error()).contains("which account", "Throttling"));
+      assertThat(registry.owners()).isEmpty();
+    }
+
+    @Test
     void reconcileOfOneAccount_leavesTheOthersInstancesAlone() {
       InstanceId own = ec2.run(4, Map.of());
       InstanceId theirs = ec2.runIn(member, 5, Map.of());
