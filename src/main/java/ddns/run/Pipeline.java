@@ -15,6 +15,7 @@ import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
+import ddns.facts.Workplace;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
@@ -188,7 +189,8 @@ final class Pipeline {
    * started again meanwhile had its running event handled while the records were still there, so
    * that event changed nothing; the late deletion then removed them. Such an instance is decided
    * and applied again at once, so DNS ends as EC2 does. One {@code DescribeInstances} per batch
-   * that deleted records; a failure of that check leaves the repair to the next event or reconcile.
+   * that deleted records (per workplace); a failure of that check leaves the repair of that
+   * workplace's instances to the next event or reconcile.
    *
    * @param applied updated in place with what the second application did
    * @return the decisions, with those of the instances registered again replaced
@@ -206,15 +208,21 @@ final class Pipeline {
     if (deleted.isEmpty()) {
       return decisions;
     }
-    Map<InstanceId, InstanceFacts> now;
-    try {
-      now = ec2.describe(deleted);
-    } catch (ServiceFailure e) {
-      log.warn(
-          "could not check again whether deregistered instances still do not run",
-          field("error", e.getMessage()));
-      return decisions;
-    }
+    Map<InstanceId, InstanceFacts> now = new TreeMap<>();
+    Map<Optional<Workplace>, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
+    deleted.forEach(
+        id -> byWorkplace.computeIfAbsent(id.workplace(), w -> new ArrayList<>()).add(id));
+    // One workplace failing this check leaves its instances to the next event or reconcile only.
+    byWorkplace.forEach(
+        (where, ids) -> {
+          try {
+            now.putAll(ec2.describe(ids));
+          } catch (ServiceFailure e) {
+            log.warn(
+                "could not check again whether deregistered instances still do not run",
+                field("error", e.getMessage()));
+          }
+        });
     Map<InstanceId, Decision> again = new TreeMap<>();
     for (Decision d : decisions) {
       InstanceFacts facts = now.get(d.id());

@@ -87,9 +87,17 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   }
 
   public void stop(InstanceId id) {
+    setState(id, InstanceState.STOPPED);
+  }
+
+  public void start(InstanceId id) {
+    setState(id, InstanceState.RUNNING);
+  }
+
+  private void setState(InstanceId id, InstanceState state) {
     InstanceFacts f = instances.get(id);
     int host = Integer.parseInt(f.privateIpv4().orElseThrow().substring("10.0.1.".length()));
-    instances.put(id, facts(id, host, InstanceState.STOPPED, f.tags(), f.vpc().orElse(VPC)));
+    instances.put(id, facts(id, host, state, f.tags(), f.vpc().orElse(VPC)));
   }
 
   private static InstanceFacts facts(

@@ -493,6 +493,38 @@ class DdnsServiceTest {
     }
 
     @Test
+    void
+        anInstanceStartedAgainWhileItsStopWasApplied_isRegisteredAgain_evenWhenAnotherAccountFails() {
+      InstanceId own = ec2.run(4, Map.of());
+      InstanceId theirs = ec2.runIn(member, 5, Map.of());
+      DdnsService service = service();
+      service.reconcile(false);
+      ec2.stop(own);
+      ec2.stop(theirs);
+      dns.beforeNextChange(
+          () -> {
+            ec2.start(own);
+            ec2.unreachable(member);
+          });
+
+      service.handle(
+          List.of(
+              new StateChange("m1", "e1", own, "stopped", "123456789012", "us-east-1"),
+              new StateChange(
+                  "m2",
+                  "e2",
+                  InstanceId.of(theirs.ec2Id()),
+                  "stopped",
+                  "222222222222",
+                  "eu-west-1")));
+
+      assertThat(registry.owners()).containsOnlyKeys(own);
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.values().get(0))
+          .containsExactly("10.0.1.4");
+    }
+
+    @Test
     void reconcileOfOneAccount_leavesTheOthersInstancesAlone() {
       InstanceId own = ec2.run(4, Map.of());
       InstanceId theirs = ec2.runIn(member, 5, Map.of());
