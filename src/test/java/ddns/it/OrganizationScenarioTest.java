@@ -88,6 +88,45 @@ class OrganizationScenarioTest extends EmulatorTest {
   }
 
   @Test
+  void aMemberVpc_joinsTheCentralReverseZoneThatCoversIt_andNoneIsCreatedForIt() {
+    var central = world.network("10.20.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", central.vpcId());
+    String reverse = world.privateZone("1.30.10.in-addr.arpa", central.vpcId());
+    AwsWorld member = in(MEMBER, WEST);
+    var covered = member.network("10.30.0.0/16", "corp.internal", true);
+    var uncovered = member.network("10.40.0.0/16", "corp.internal", true);
+    String withPointer = member.launch(covered, Map.of(), false);
+    String without = member.launch(uncovered, Map.of(), false);
+    int zonesBefore = world.route53.listHostedZones().hostedZones().size();
+
+    Summary run =
+        handle(
+            Events.sqsBatch(
+                List.of(
+                    Events.stateChangeIn(withPointer, "running", MEMBER, WEST),
+                    Events.stateChangeIn(without, "running", MEMBER, WEST))));
+
+    assertThat(run.exitStatus()).as(run.toString()).isZero();
+    String ip = member.describe(withPointer).privateIpAddress();
+    assertThat(world.records(reverse))
+        .containsExactly(
+            record(
+                ip.split("\\.")[3] + ".1.30.10.in-addr.arpa",
+                RecordType.PTR,
+                member.describe(withPointer).privateDnsName().split("\\.")[0] + ".corp.internal."));
+    assertThat(world.route53.listHostedZones().hostedZones()).hasSize(zonesBefore);
+    assertThat(
+            run.instances().stream()
+                .filter(i -> i.instanceId().endsWith(without))
+                .flatMap(i -> i.notes().stream()))
+        .anyMatch(
+            n ->
+                n.contains(
+                    "is missing; one for a VPC of another account or region is not created"));
+    assertThat(world.records(corp)).hasSize(2);
+  }
+
+  @Test
   void reconcileOverTwoAccountsAndTwoRegions_repairsDriftInEach() {
     var home = world.network("10.20.0.0/16", "corp.internal", true);
     String corp = world.privateZone("corp.internal", home.vpcId());
