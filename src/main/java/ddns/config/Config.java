@@ -2,7 +2,6 @@ package ddns.config;
 
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
-import ddns.facts.Workplace;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
 import ddns.plan.HostnamePattern;
@@ -301,51 +300,15 @@ public record Config(
 
     /** DDNS_ACCOUNTS, DDNS_REGIONS, DDNS_MEMBER_ROLE_NAME and DDNS_MEMBER_EXTERNAL_ID. */
     Reach reach() {
-      List<String> accounts = new java.util.ArrayList<>();
-      boolean organization = false;
-      for (String part : list("DDNS_ACCOUNTS")) {
-        if (part.equalsIgnoreCase("organization")) {
-          organization = true;
-        } else if (Workplace.isAccount(part)) {
-          accounts.add(part);
-        } else {
-          throw new ConfigException(
-              "DDNS_ACCOUNTS must list account ids (12 digits) or say 'organization'; '"
-                  + part
-                  + "' is neither");
-        }
+      try {
+        return Reach.of(
+            list("DDNS_ACCOUNTS"),
+            list("DDNS_REGIONS"),
+            text("DDNS_MEMBER_ROLE_NAME"),
+            text("DDNS_MEMBER_EXTERNAL_ID"));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(e.getMessage());
       }
-      if (organization && !accounts.isEmpty()) {
-        throw new ConfigException(
-            "DDNS_ACCOUNTS is either 'organization' or a list of account ids, not both");
-      }
-      List<String> regions = new java.util.ArrayList<>();
-      for (String part : list("DDNS_REGIONS")) {
-        if (!Workplace.isRegion(part)) {
-          throw new ConfigException(
-              "DDNS_REGIONS must list AWS regions (e.g. eu-west-1); '" + part + "' is none");
-        }
-        regions.add(part);
-      }
-      String role = text("DDNS_MEMBER_ROLE_NAME");
-      if (!role.matches("[\\w+=,.@-]{1,64}")) {
-        throw new ConfigException(
-            "DDNS_MEMBER_ROLE_NAME must be an IAM role name (1 to 64 letters, digits and +=,.@_-),"
-                + " was '"
-                + role
-                + "'");
-      }
-      String externalId = text("DDNS_MEMBER_EXTERNAL_ID");
-      if (!externalId.isEmpty() && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
-        throw new ConfigException(
-            "DDNS_MEMBER_EXTERNAL_ID must be 2 to 1224 letters, digits and +=,.@:/_-");
-      }
-      return new Reach(
-          List.copyOf(new LinkedHashSet<>(accounts)),
-          organization,
-          List.copyOf(new LinkedHashSet<>(regions)),
-          role,
-          externalId.isEmpty() ? Optional.empty() : Optional.of(externalId));
     }
 
     /** A positive number, fractions allowed ({@code 0.5}: one request every two seconds). */

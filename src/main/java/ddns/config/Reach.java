@@ -1,6 +1,7 @@
 package ddns.config;
 
 import ddns.facts.Workplace;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,56 @@ public record Reach(
   public Reach {
     accounts = List.copyOf(accounts);
     regions = List.copyOf(regions);
+  }
+
+  /**
+   * From the settings' values, checked as AWS would: account ids of 12 digits or {@code
+   * organization}, regions, an IAM role name, an external id.
+   *
+   * @throws IllegalArgumentException naming the setting and the value refused
+   */
+  static Reach of(List<String> accounts, List<String> regions, String role, String externalId) {
+    List<String> ids = new ArrayList<>();
+    boolean organization = false;
+    for (String part : accounts) {
+      if (part.equalsIgnoreCase("organization")) {
+        organization = true;
+      } else if (Workplace.isAccount(part)) {
+        ids.add(part);
+      } else {
+        throw new IllegalArgumentException(
+            "DDNS_ACCOUNTS must list account ids (12 digits) or say 'organization'; '"
+                + part
+                + "' is neither");
+      }
+    }
+    if (organization && !ids.isEmpty()) {
+      throw new IllegalArgumentException(
+          "DDNS_ACCOUNTS is either 'organization' or a list of account ids, not both");
+    }
+    for (String part : regions) {
+      if (!Workplace.isRegion(part)) {
+        throw new IllegalArgumentException(
+            "DDNS_REGIONS must list AWS regions (e.g. eu-west-1); '" + part + "' is none");
+      }
+    }
+    if (!role.matches("[\\w+=,.@-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "DDNS_MEMBER_ROLE_NAME must be an IAM role name (1 to 64 letters, digits and +=,.@_-),"
+              + " was '"
+              + role
+              + "'");
+    }
+    if (!externalId.isEmpty() && !externalId.matches("[\\w+=,.@:/-]{2,1224}")) {
+      throw new IllegalArgumentException(
+          "DDNS_MEMBER_EXTERNAL_ID must be 2 to 1224 letters, digits and +=,.@:/_-");
+    }
+    return new Reach(
+        List.copyOf(new LinkedHashSet<>(ids)),
+        organization,
+        List.copyOf(new LinkedHashSet<>(regions)),
+        role,
+        externalId.isEmpty() ? Optional.empty() : Optional.of(externalId));
   }
 
   /** Only the tool's own account and region, as before these settings existed. */

@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.VPC;
-import software.amazon.awssdk.services.route53.model.VPCRegion;
 
 /** {@link DnsZones} on the Route 53 API. Names go out in lower case with a trailing dot. */
 public final class Route53DnsZones implements ZoneDirectory, DnsZones {
@@ -43,8 +42,8 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   private static final String PAGE_AT_NAME = "20";
 
   private final Route53Client route53;
-  private final String vpcRegion;
   private final Accounts accounts;
+  private final VpcAssociations associations;
 
   /** Route 53 as another account of the organization calls it, for that account's VPCs. */
   public interface Accounts {
@@ -79,8 +78,8 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
    */
   public Route53DnsZones(Route53Client route53, String vpcRegion, Accounts accounts) {
     this.route53 = route53;
-    this.vpcRegion = vpcRegion;
     this.accounts = accounts;
+    this.associations = new VpcAssociations(route53, vpcRegion, accounts);
   }
 
   @Override
@@ -123,8 +122,8 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   @Override
   public Set<ZoneId> zonesAssociatedWith(String vpcId) {
     Set<ZoneId> ids = new HashSet<>();
-    Route53Client asOwner = asOwnerOf(vpcId);
-    VPC vpc = vpc(vpcId);
+    Route53Client asOwner = associations.asOwnerOf(vpcId);
+    VPC vpc = associations.vpc(vpcId);
     String token = null;
     do {
       String next = token;
@@ -274,7 +273,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
               r ->
                   r.name(name.value())
                       .callerReference(reference.substring(0, Math.min(128, reference.length())))
-                      .vpc(vpc(vpcId))
+                      .vpc(associations.vpc(vpcId))
                       .hostedZoneConfig(
                           c ->
                               c.privateZone(true).comment("reverse zone created by route53-ddns")));
@@ -294,90 +293,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public void associate(ZoneId zoneId, String vpcId) {
-    Optional<Workplace> where = Workplace.split(vpcId).workplace();
-    if (where.isPresent() && !accounts.isOwn(where.get().account())) {
-      associateAcross(zoneId, vpcId, where.get().account());
-      return;
-    }
-    try {
-      route53.associateVPCWithHostedZone(
-          r ->
-              r.hostedZoneId(zoneId.value()).vpc(vpc(vpcId)).comment("associated by route53-ddns"));
-    } catch (ConflictingDomainExistsException e) {
-      // Already associated counts as done; another zone of that name in the VPC is a real conflict.
-      if (!zonesAssociatedWith(vpcId).contains(zoneId)) {
-        throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
-      }
-    } catch (SdkException e) {
-      throw new ServiceFailure(AwsCall.describe("Route53.AssociateVPCWithHostedZone", e), e);
-    }
-  }
-
-  /**
-   * The two steps Route 53 requires for a VPC of another account: the zone's account (this tool's)
-   * authorizes the association, the VPC's account makes it (through the member role), and the
-   * authorization, no longer needed, is deleted (which leaves the association). Each refused step
-   * says which permission of which role it needed.
-   */
-  private void associateAcross(ZoneId zoneId, String vpcId, String account) {
-    VPC vpc = vpc(vpcId);
-    String what = vpc.vpcId() + " (account " + account + ") with zone " + zoneId.value();
-    step(
-        "Route53.CreateVPCAssociationAuthorization",
-        "route53:CreateVPCAssociationAuthorization on the zone, in this tool's role",
-        what,
-        () ->
-            route53.createVPCAssociationAuthorization(
-                r -> r.hostedZoneId(zoneId.value()).vpc(vpc)));
-    try {
-      step(
-          "Route53.AssociateVPCWithHostedZone",
-          "route53:AssociateVPCWithHostedZone and ec2:DescribeVpcs, in the member role of account "
-              + account,
-          what,
-          () ->
-              accounts
-                  .route53(account)
-                  .associateVPCWithHostedZone(
-                      r ->
-                          r.hostedZoneId(zoneId.value())
-                              .vpc(vpc)
-                              .comment("associated by route53-ddns")));
-    } catch (ServiceFailure e) {
-      if (!(e.getCause() instanceof ConflictingDomainExistsException)
-          || !zonesAssociatedWith(vpcId).contains(zoneId)) {
-        throw e;
-      }
-    } finally {
-      try {
-        route53.deleteVPCAssociationAuthorization(r -> r.hostedZoneId(zoneId.value()).vpc(vpc));
-      } catch (SdkException e) {
-        // Left behind it only allows what was asked for; the next association replaces it.
-      }
-    }
-  }
-
-  private static void step(String operation, String permission, String what, Runnable call) {
-    try {
-      call.run();
-    } catch (SdkException e) {
-      // By status as well: the body of a 401 (NotAuthorizedException) does not reach the SDK
-      // through HttpURLConnection, which gives up reading a 401 answer to a streamed request.
-      boolean denied =
-          e instanceof AwsServiceException service
-              && (service.statusCode() == 401
-                  || service.statusCode() == 403
-                  || (service.awsErrorDetails() != null
-                      && List.of("AccessDenied", "AccessDeniedException", "NotAuthorizedException")
-                          .contains(service.awsErrorDetails().errorCode())));
-      throw new ServiceFailure(
-          "associating VPC "
-              + what
-              + ": "
-              + AwsCall.describe(operation, e)
-              + (denied ? "; it needs " + permission : ""),
-          e);
-    }
+    associations.associate(zoneId, vpcId, () -> zonesAssociatedWith(vpcId));
   }
 
   @Override
@@ -392,23 +308,6 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.DeleteHostedZone", e), e);
     }
-  }
-
-  /** The VPC as Route 53 names it: its own id, and its region (the tool's, unless qualified). */
-  private VPC vpc(String vpcId) {
-    Workplace.Local local = Workplace.split(vpcId);
-    String region = local.workplace().map(Workplace::region).orElse(vpcRegion);
-    return VPC.builder().vpcId(local.id()).vpcRegion(VPCRegion.fromValue(region)).build();
-  }
-
-  /** Route 53 as the account that owns the VPC. */
-  private Route53Client asOwnerOf(String vpcId) {
-    return Workplace.split(vpcId)
-        .workplace()
-        .map(Workplace::account)
-        .filter(account -> !accounts.isOwn(account))
-        .map(accounts::route53)
-        .orElse(route53);
   }
 
   private static RecordSet toRecordSet(DnsName name, ResourceRecordSet set) {
