@@ -1,19 +1,36 @@
 package ddns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.dns.RecordType;
 import ddns.faults.Fault;
 import ddns.faults.FaultProxy;
 import ddns.run.Summary;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
+import software.amazon.awssdk.services.route53.model.VPC;
+import software.amazon.awssdk.services.route53.model.VpcAssociationAuthorizationNotFoundException;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * docs/behaviour.md, "Many accounts and regions": the tool in its own account (123456789012,
@@ -337,31 +354,19 @@ class OrganizationScenarioTest extends EmulatorTest {
     String corp = world.privateZone("corp.internal", central.vpcId());
     AwsWorld member = in(MEMBER, WEST);
     var net = member.network("10.30.0.0/16", null, true);
-    var vpc =
-        software
-            .amazon
-            .awssdk
-            .services
-            .route53
-            .model
-            .VPC
-            .builder()
-            .vpcId(net.vpcId())
-            .vpcRegion(WEST)
-            .build();
+    VPC vpc = VPC.builder().vpcId(net.vpcId()).vpcRegion(WEST).build();
     try (var sts =
-            software.amazon.awssdk.services.sts.StsClient.builder()
+            StsClient.builder()
                 .endpointOverride(proxy.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .region(Region.US_EAST_1)
                 .credentialsProvider(testingKeys())
                 .build();
         var asMember =
-            software.amazon.awssdk.services.route53.Route53Client.builder()
+            Route53Client.builder()
                 .endpointOverride(proxy.endpoint())
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .region(Region.AWS_GLOBAL)
                 .credentialsProvider(
-                    software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
-                        .builder()
+                    StsAssumeRoleCredentialsProvider.builder()
                         .stsClient(sts)
                         .refreshRequest(
                             r ->
@@ -370,18 +375,17 @@ class OrganizationScenarioTest extends EmulatorTest {
                         .build())
                 .build();
         var asOwner =
-            software.amazon.awssdk.services.route53.Route53Client.builder()
+            Route53Client.builder()
                 .endpointOverride(proxy.endpoint())
-                .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
+                .region(Region.AWS_GLOBAL)
                 .credentialsProvider(testingKeys())
                 .build()) {
       // The body of a 401 does not reach the SDK through HttpURLConnection (it gives up reading a
       // 401 answer to a streamed request), so the status is what the caller sees.
-      org.assertj.core.api.Assertions.assertThatThrownBy(
+      assertThatThrownBy(
               () -> asMember.associateVPCWithHostedZone(r -> r.hostedZoneId(corp).vpc(vpc)))
           .isInstanceOfSatisfying(
-              software.amazon.awssdk.services.route53.model.Route53Exception.class,
-              e -> assertThat(e.statusCode()).isEqualTo(401));
+              Route53Exception.class, e -> assertThat(e.statusCode()).isEqualTo(401));
 
       asOwner.createVPCAssociationAuthorization(r -> r.hostedZoneId(corp).vpc(vpc));
       asMember.associateVPCWithHostedZone(r -> r.hostedZoneId(corp).vpc(vpc));
@@ -394,17 +398,14 @@ class OrganizationScenarioTest extends EmulatorTest {
                   .stream()
                   .map(z -> z.hostedZoneId()))
           .containsExactly(corp);
-      org.assertj.core.api.Assertions.assertThatThrownBy(
+      assertThatThrownBy(
               () -> asOwner.deleteVPCAssociationAuthorization(r -> r.hostedZoneId(corp).vpc(vpc)))
-          .isInstanceOf(
-              software.amazon.awssdk.services.route53.model
-                  .VpcAssociationAuthorizationNotFoundException.class);
+          .isInstanceOf(VpcAssociationAuthorizationNotFoundException.class);
     }
   }
 
-  private static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider testingKeys() {
-    return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing"));
+  private static AwsCredentialsProvider testingKeys() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
   }
 
   @Test
@@ -440,9 +441,9 @@ class OrganizationScenarioTest extends EmulatorTest {
   }
 
   private int cli(StringWriter out, StringWriter err, String... args) {
-    picocli.CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
   }
 
@@ -454,7 +455,7 @@ class OrganizationScenarioTest extends EmulatorTest {
     organizations(
         "CreateAccount", "{\"AccountName\":\"workload\",\"Email\":\"workload@example.com\"}");
     String workload =
-        new com.fasterxml.jackson.databind.ObjectMapper()
+        new ObjectMapper()
                 .readTree(organizations("ListAccounts", "{}"))
                 .path("Accounts")
                 .findValuesAsText("Id")
@@ -479,17 +480,17 @@ class OrganizationScenarioTest extends EmulatorTest {
   /** The emulator's AWS Organizations, called as the SDK would (the world has no client for it). */
   private static String organizations(String operation, String body) throws Exception {
     var request =
-        java.net.http.HttpRequest.newBuilder(EMULATOR.endpoint())
+        HttpRequest.newBuilder(EMULATOR.endpoint())
             .header("Content-Type", "application/x-amz-json-1.1")
             .header("X-Amz-Target", "AWSOrganizationsV20161128." + operation)
             .header(
                 "Authorization",
                 "AWS4-HMAC-SHA256 Credential=testing/20261126/us-east-1/organizations/aws4_request,"
                     + " SignedHeaders=host, Signature=0")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    try (var client = java.net.http.HttpClient.newHttpClient()) {
-      var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    try (var client = HttpClient.newHttpClient()) {
+      var response = client.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       return response.body();
     }
