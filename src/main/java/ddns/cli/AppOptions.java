@@ -5,9 +5,11 @@ import ddns.app.Application;
 import ddns.aws.AwsSettings;
 import ddns.aws.Retries;
 import ddns.config.Config;
+import ddns.run.Scope;
 import ddns.run.Summary;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,20 +43,11 @@ final class AppOptions {
   }
 
   /**
-   * Runs a whole-account job (reconcile, adopt) with the command's environment, prints its summary
+   * Runs a whole-account job (adopt, uninstall) with the command's environment, prints its summary
    * as a table or JSON, and answers its exit status.
    */
   int summarise(CommandSpec spec, boolean dryRun, Function<Application, Summary> job) {
-    Map<String, String> env = aws.environment(spec);
-    PrintWriter out = spec.commandLine().getOut();
-    return withApp(
-        env,
-        config(env, dryRun),
-        app -> {
-          Summary summary = job.apply(app);
-          print(out, app, summary, SummaryText::render);
-          return summary.exitStatus();
-        });
+    return summarise(spec, aws.environment(spec), dryRun, job);
   }
 
   /** A reconcile run over the accounts and regions {@code --account} and {@code --region} pick. */
@@ -62,21 +55,29 @@ final class AppOptions {
       CommandSpec spec,
       boolean dryRun,
       String account,
-      java.util.function.BiFunction<Application, ddns.run.Scope, Summary> job) {
+      BiFunction<Application, Scope, Summary> job) {
     Map<String, String> env = aws.environment(spec, true);
-    ddns.run.Scope scope;
+    Scope scope;
     try {
       scope = aws.scope(env, account);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("ddns: " + e.getMessage());
       return Main.INVALID_INPUT;
     }
+    return summarise(spec, env, dryRun, app -> job.apply(app, scope));
+  }
+
+  private int summarise(
+      CommandSpec spec,
+      Map<String, String> env,
+      boolean dryRun,
+      Function<Application, Summary> job) {
     PrintWriter out = spec.commandLine().getOut();
     return withApp(
         env,
         config(env, dryRun),
         app -> {
-          Summary summary = job.apply(app, scope);
+          Summary summary = job.apply(app);
           print(out, app, summary, SummaryText::render);
           return summary.exitStatus();
         });

@@ -15,6 +15,7 @@ import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.run.Pipeline.Subject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ final class EventRun {
   }
 
   private static List<InstanceResult> failed(
-      java.util.Collection<InstanceId> ids, EventBatch batch, String error, boolean alert) {
+      Collection<InstanceId> ids, EventBatch batch, String error, boolean alert) {
     return ids.stream()
         .map(
             id ->

@@ -189,12 +189,10 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.DeleteVPCAssociationAuthorization");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
-    assertThat(ddns.deploy.Template.member().roleActions("MemberRole", roleStack))
+    assertThat(Template.member().roleActions("MemberRole", roleStack))
         .as("template-member.yaml MemberRole")
         .isEqualTo(asMember);
-    assertThat(
-            ddns.deploy.Template.member()
-                .roleActions("MemberRole", Map.of("AWS::Region", "eu-west-1")))
+    assertThat(Template.member().roleActions("MemberRole", Map.of("AWS::Region", "eu-west-1")))
         .as("made in the role's region only: IAM is global")
         .isEmpty();
 
