@@ -22,6 +22,7 @@ import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -160,7 +161,7 @@ public final class DdnsService {
               mode == Mode.UNINSTALL
                   ? uninstaller.run(runId, dry)
                   : reconciler.run(runId, dry, mode == Mode.ADOPT, scope);
-          List<String> failed = new java.util.ArrayList<>();
+          List<String> failed = new ArrayList<>();
           if (run.failure().isPresent()) {
             failed.add(runId);
           } else {

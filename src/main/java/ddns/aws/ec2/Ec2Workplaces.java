@@ -5,6 +5,7 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.VpcFacts;
 import ddns.facts.Workplace;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,10 +37,7 @@ public final class Ec2Workplaces implements InstanceSource {
     Map<Workplace, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
     Workplace own = home.get();
     instanceIds.forEach(
-        id ->
-            byWorkplace
-                .computeIfAbsent(id.workplaceIn(own), w -> new java.util.ArrayList<>())
-                .add(id));
+        id -> byWorkplace.computeIfAbsent(id.workplaceIn(own), w -> new ArrayList<>()).add(id));
     Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
     byWorkplace.forEach((where, ids) -> found.putAll(in(where, own).describe(ids)));
     return found;
