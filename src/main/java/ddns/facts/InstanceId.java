@@ -1,5 +1,10 @@
 package ddns.facts;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,6 +41,16 @@ public record InstanceId(String value) implements Comparable<InstanceId> {
 
   public static boolean isValid(String text) {
     return text != null && FORM.matcher(Workplace.split(text).id()).matches();
+  }
+
+  /**
+   * The ids grouped by the workplace they name (absent: the tool's own), each group in the order
+   * given: one EC2 call serves a group.
+   */
+  public static Map<Optional<Workplace>, List<InstanceId>> byWorkplace(Collection<InstanceId> ids) {
+    Map<Optional<Workplace>, List<InstanceId>> groups = new LinkedHashMap<>();
+    ids.forEach(id -> groups.computeIfAbsent(id.workplace(), w -> new ArrayList<>()).add(id));
+    return groups;
   }
 
   /** The id EC2 knows, {@code i-…}, without a workplace. */

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The event path: one invocation's events, grouped per instance, their current state read in one
@@ -108,31 +110,28 @@ final class EventRun {
       log.error("batch failed", field("error", e.getMessage()));
       return failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
     }
-    Map<Optional<Workplace>, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
-    batch
-        .byInstance()
-        .keySet()
-        .forEach(id -> byWorkplace.computeIfAbsent(id.workplace(), w -> new ArrayList<>()).add(id));
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
-    byWorkplace.forEach(
-        (where, ids) -> {
-          try {
-            facts.putAll(ec2.describe(ids));
-          } catch (ServiceFailure e) {
-            log.error(
-                "instances could not be read",
-                field("workplace", where.map(Workplace::toString).orElse("own")),
-                field("error", e.getMessage()));
-            unread.addAll(failed(ids, batch, e.getMessage(), where.isPresent()));
-          }
-        });
+    InstanceId.byWorkplace(batch.byInstance().keySet())
+        .forEach(
+            (where, ids) -> {
+              try {
+                facts.putAll(ec2.describe(ids));
+              } catch (ServiceFailure e) {
+                log.error(
+                    "instances could not be read",
+                    field("workplace", where.map(Workplace::toString).orElse("own")),
+                    field("error", e.getMessage()));
+                unread.addAll(failed(ids, batch, e.getMessage(), where.isPresent()));
+              }
+            });
+    Set<InstanceId> unreadIds = unread.stream().map(InstanceResult::id).collect(Collectors.toSet());
     List<Subject> subjects = new ArrayList<>();
     batch
         .byInstance()
         .forEach(
             (id, triggers) -> {
-              if (unread.stream().noneMatch(r -> r.id().equals(id))) {
+              if (!unreadIds.contains(id)) {
                 subjects.add(
                     new Subject(id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id))));
               }

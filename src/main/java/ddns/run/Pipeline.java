@@ -15,7 +15,6 @@ import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
-import ddns.facts.Workplace;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
@@ -209,20 +208,18 @@ final class Pipeline {
       return decisions;
     }
     Map<InstanceId, InstanceFacts> now = new TreeMap<>();
-    Map<Optional<Workplace>, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
-    deleted.forEach(
-        id -> byWorkplace.computeIfAbsent(id.workplace(), w -> new ArrayList<>()).add(id));
     // One workplace failing this check leaves its instances to the next event or reconcile only.
-    byWorkplace.forEach(
-        (where, ids) -> {
-          try {
-            now.putAll(ec2.describe(ids));
-          } catch (ServiceFailure e) {
-            log.warn(
-                "could not check again whether deregistered instances still do not run",
-                field("error", e.getMessage()));
-          }
-        });
+    InstanceId.byWorkplace(deleted)
+        .forEach(
+            (where, ids) -> {
+              try {
+                now.putAll(ec2.describe(ids));
+              } catch (ServiceFailure e) {
+                log.warn(
+                    "could not check again whether deregistered instances still do not run",
+                    field("error", e.getMessage()));
+              }
+            });
     Map<InstanceId, Decision> again = new TreeMap<>();
     for (Decision d : decisions) {
       InstanceFacts facts = now.get(d.id());

@@ -182,21 +182,20 @@ final class Reconciler {
    */
   private Map<InstanceId, InstanceFacts> describeGone(
       Set<InstanceId> gone, Workplace home, Map<Workplace, String> unreachable) {
-    Map<Workplace, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
-    gone.forEach(
-        id -> byWorkplace.computeIfAbsent(id.workplaceIn(home), w -> new ArrayList<>()).add(id));
     Map<InstanceId, InstanceFacts> found = new HashMap<>();
-    byWorkplace.forEach(
-        (where, ids) -> {
-          try {
-            found.putAll(ec2.describe(ids));
-          } catch (ServiceFailure e) {
-            if (!reach.beyondOwn()) {
-              throw e;
-            }
-            unreachable.put(where, e.getMessage());
-          }
-        });
+    InstanceId.byWorkplace(gone)
+        .forEach(
+            (named, ids) -> {
+              Workplace where = named.orElse(home);
+              try {
+                found.putAll(ec2.describe(ids));
+              } catch (ServiceFailure e) {
+                if (!reach.beyondOwn()) {
+                  throw e;
+                }
+                unreachable.put(where, e.getMessage());
+              }
+            });
     return found;
   }
 

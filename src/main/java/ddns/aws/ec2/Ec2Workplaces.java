@@ -5,7 +5,6 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.VpcFacts;
 import ddns.facts.Workplace;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +33,10 @@ public final class Ec2Workplaces implements InstanceSource {
   /** One {@code DescribeInstances} (per 200 ids) per workplace named. */
   @Override
   public Map<InstanceId, InstanceFacts> describe(Collection<InstanceId> instanceIds) {
-    Map<Workplace, List<InstanceId>> byWorkplace = new LinkedHashMap<>();
     Workplace own = home.get();
-    instanceIds.forEach(
-        id -> byWorkplace.computeIfAbsent(id.workplaceIn(own), w -> new ArrayList<>()).add(id));
     Map<InstanceId, InstanceFacts> found = new LinkedHashMap<>();
-    byWorkplace.forEach((where, ids) -> found.putAll(in(where, own).describe(ids)));
+    InstanceId.byWorkplace(instanceIds)
+        .forEach((where, ids) -> found.putAll(in(where.orElse(own), own).describe(ids)));
     return found;
   }
 
