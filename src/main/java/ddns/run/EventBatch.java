@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One invocation's events sorted for handling: the triggers per instance (state changes, tag
@@ -113,69 +114,82 @@ record EventBatch(
   private static InboundEvent placed(InboundEvent event, Reach reach, Workplace home) {
     return switch (event) {
       case StateChange c ->
-          workplace(c.account(), c.region())
-              .map(
-                  w ->
-                      refused(c.messageId(), c.eventId(), w, reach, home)
-                          .orElseGet(
-                              () ->
-                                  new StateChange(
-                                      c.messageId(),
-                                      c.eventId(),
-                                      InstanceId.in(w, c.instanceId().ec2Id(), home),
-                                      c.state(),
-                                      c.account(),
-                                      c.region(),
-                                      c.time())))
-              .orElse(c);
+          place(
+              c,
+              c.eventId(),
+              c.account(),
+              c.region(),
+              reach,
+              home,
+              w ->
+                  new StateChange(
+                      c.messageId(),
+                      c.eventId(),
+                      InstanceId.in(w, c.instanceId().ec2Id(), home),
+                      c.state(),
+                      c.account(),
+                      c.region(),
+                      c.time()));
       case TagChange t ->
-          workplace(t.account(), t.region())
-              .map(
-                  w ->
-                      refused(t.messageId(), t.eventId(), w, reach, home)
-                          .orElseGet(
-                              () ->
-                                  new TagChange(
-                                      t.messageId(),
-                                      t.eventId(),
-                                      in(w, t.instanceIds(), home),
-                                      t.tagKeys(),
-                                      t.account(),
-                                      t.region())))
-              .orElse(t);
+          place(
+              t,
+              t.eventId(),
+              t.account(),
+              t.region(),
+              reach,
+              home,
+              w ->
+                  new TagChange(
+                      t.messageId(),
+                      t.eventId(),
+                      in(w, t.instanceIds(), home),
+                      t.tagKeys(),
+                      t.account(),
+                      t.region()));
       case AddressChange a ->
-          workplace(a.account(), a.region())
-              .map(
-                  w ->
-                      refused(a.messageId(), a.eventId(), w, reach, home)
-                          .orElseGet(
-                              () ->
-                                  new AddressChange(
-                                      a.messageId(),
-                                      a.eventId(),
-                                      in(w, a.instanceIds(), home),
-                                      a.call(),
-                                      a.needsReconcile(),
-                                      a.account(),
-                                      a.region())))
-              .orElse(a);
+          place(
+              a,
+              a.eventId(),
+              a.account(),
+              a.region(),
+              reach,
+              home,
+              w ->
+                  new AddressChange(
+                      a.messageId(),
+                      a.eventId(),
+                      in(w, a.instanceIds(), home),
+                      a.call(),
+                      a.needsReconcile(),
+                      a.account(),
+                      a.region()));
       case Scheduled s -> s;
       case Rejected r -> r;
     };
   }
 
-  private static Optional<Workplace> workplace(String account, String region) {
+  /**
+   * {@code event} as {@code in} writes it for its workplace; rejected when that workplace is not
+   * served; unchanged when it names no valid account and region.
+   */
+  private static InboundEvent place(
+      InboundEvent event,
+      String eventId,
+      String account,
+      String region,
+      Reach reach,
+      Workplace home,
+      Function<Workplace, InboundEvent> in) {
     if (!Workplace.isAccount(account) || !Workplace.isRegion(region)) {
-      return Optional.empty();
+      return event;
     }
-    return Optional.of(new Workplace(account, region));
-  }
-
-  private static Optional<InboundEvent> refused(
-      String messageId, String eventId, Workplace where, Reach reach, Workplace home) {
-    return reach
-        .refusal(where, home)
-        .map(why -> new Rejected(messageId, "event " + eventId + " of " + where + ": " + why));
+    Workplace where = new Workplace(account, region);
+    Optional<String> refusal = reach.refusal(where, home);
+    if (refusal.isPresent()) {
+      return new Rejected(
+          event.messageId(), "event " + eventId + " of " + where + ": " + refusal.get());
+    }
+    return in.apply(where);
   }
 
   private static List<InstanceId> in(Workplace where, List<InstanceId> ids, Workplace home) {
