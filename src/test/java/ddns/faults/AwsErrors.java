@@ -39,7 +39,7 @@ final class AwsErrors {
   }
 
   /** The {@code ErrorResponse} document of the REST-XML and query services (Route 53, SNS). */
-  private static Response errorResponse(int status, String namespace, String code, String message) {
+  static Response errorResponse(int status, String namespace, String code, String message) {
     return new Response(
         status,
         "text/xml",

@@ -3,7 +3,6 @@ package ddns.faults;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,16 +138,7 @@ final class CrossAccountZones {
   }
 
   private static Handling error(int status, String code, String message) {
-    return answer(
-        status,
-        "<ErrorResponse xmlns=\""
-            + NS
-            + "\"><Error><Type>Sender</Type><Code>"
-            + code
-            + "</Code><Message>"
-            + message
-            + "</Message></Error><RequestId>"
-            + UUID.randomUUID()
-            + "</RequestId></ErrorResponse>");
+    return new Handling(
+        Optional.of(AwsErrors.errorResponse(status, NS, code, message)), Optional.empty());
   }
 }
