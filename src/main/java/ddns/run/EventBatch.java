@@ -33,10 +33,6 @@ record EventBatch(
     List<RejectedEvent> rejected,
     List<String> notes) {
 
-  static EventBatch of(List<InboundEvent> events, PlanningRules rules, JsonLog log) {
-    return of(events, rules, log, Reach.ownOnly(), Optional.empty());
-  }
-
   /**
    * @param home the tool's own workplace when it serves others ({@code reach}): each instance is
    *     then named in the workplace of its event's {@code account} and {@code region}, and an event

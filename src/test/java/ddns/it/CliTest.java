@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ddns} as a user runs it: exit statuses, stdout summary, stderr messages. */
 class CliTest extends EmulatorTest {
@@ -201,10 +199,7 @@ class CliTest extends EmulatorTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return cli(out, err, args);
   }
 
   private String write(String content) throws IOException {

@@ -11,6 +11,8 @@ import ddns.run.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -105,6 +108,17 @@ public abstract class EmulatorTest {
     Map<String, String> all = new HashMap<>(env);
     all.putAll(AwsWorld.awsEnvironment(endpoint));
     return all;
+  }
+
+  /**
+   * {@code ddns ARGS} in this JVM with {@link #cliEnvironment}; its output in {@code out}, {@code
+   * err}.
+   */
+  protected int cli(StringWriter out, StringWriter err, String... args) {
+    CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    return cli.execute(args);
   }
 
   /** Drops the current application, as when a Lambda container dies; the next call starts cold. */

@@ -9,7 +9,6 @@ import ddns.faults.Fault;
 import ddns.faults.FaultProxy;
 import ddns.run.Summary;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -438,13 +436,6 @@ class OrganizationScenarioTest extends EmulatorTest {
     StringWriter refused = new StringWriter();
     assertThat(cli(out, refused, "reconcile", "--account", "12")).isEqualTo(2);
     assertThat(refused.toString()).contains("--account '12' is not an AWS account id");
-  }
-
-  private int cli(StringWriter out, StringWriter err, String... args) {
-    CommandLine cli = ddns.cli.Main.commandLine(cliEnvironment());
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
   }
 
   @Test

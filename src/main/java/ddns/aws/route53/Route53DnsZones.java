@@ -54,24 +54,6 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     Route53Client route53(String account);
   }
 
-  /** For VPCs of the tool's own workplace only. */
-  public Route53DnsZones(Route53Client route53, String vpcRegion) {
-    this(
-        route53,
-        vpcRegion,
-        new Accounts() {
-          @Override
-          public boolean isOwn(String account) {
-            return true;
-          }
-
-          @Override
-          public Route53Client route53(String account) {
-            return route53;
-          }
-        });
-  }
-
   /**
    * @param vpcRegion the region of an unqualified VPC id (the tool's own)
    * @param accounts reaches the account of a VPC of another workplace ({@link Workplace})
