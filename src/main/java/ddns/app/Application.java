@@ -93,6 +93,21 @@ public final class Application implements AutoCloseable {
     return log.withContext(fields);
   }
 
+  /**
+   * Writes the summary to the log: one line per instance (its changes, alerts and notes) and per
+   * rejected event, then one with the run's counts, notes and API calls. Each line stays small
+   * whatever the batch's size.
+   */
+  public void logSummary(Summary summary) {
+    summary.instances().forEach(i -> log.info("instance outcome", JsonLog.field("instance", i)));
+    summary.rejected().forEach(r -> log.info("event outcome", JsonLog.field("rejected", r)));
+    log.info(
+        "run summary",
+        JsonLog.field("counts", summary.counts()),
+        JsonLog.field("notes", summary.notes()),
+        JsonLog.field("apiCalls", summary.apiCalls()));
+  }
+
   public Summary handle(Invocation invocation) {
     return service.handle(invocation.events());
   }

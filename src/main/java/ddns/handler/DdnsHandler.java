@@ -18,8 +18,10 @@ import java.util.Map;
 /**
  * Lambda entry point ({@code ddns.handler.DdnsHandler::handleRequest}) for an EventBridge event or
  * an SQS batch of them. For SQS it answers {@code batchItemFailures}, so only the failed messages
- * come back; for a direct event, a failure fails the invocation so Lambda retries it. Every log
- * line of an invocation carries its request id, function version and whether it was a cold start.
+ * come back; for a direct event, a failure fails the invocation so Lambda retries it. The answer
+ * carries the run's counts only, whatever the batch's size (Lambda refuses an answer over 6 MB);
+ * the whole summary goes to the log, one line per instance. Every log line of an invocation carries
+ * its request id, function version and whether it was a cold start.
  */
 public final class DdnsHandler implements RequestStreamHandler {
   private final Application app;
@@ -45,13 +47,19 @@ public final class DdnsHandler implements RequestStreamHandler {
             field("coldStart", cold))) {
       Invocation invocation = app.decode(new String(input.readAllBytes(), StandardCharsets.UTF_8));
       Summary summary = app.handle(invocation);
+      app.logSummary(summary);
       if (!invocation.sqsBatch() && !summary.failedMessageIds().isEmpty()) {
         throw new IllegalStateException(
-            "event not handled: " + app.json().writeValueAsString(summary));
+            "event not handled (the log has each instance's outcome): "
+                + app.json().writeValueAsString(summary.counts())
+                + (summary.rejected().isEmpty()
+                    ? ""
+                    : " " + app.json().writeValueAsString(summary.rejected())));
       }
       List<Map<String, String>> failures =
           summary.failedMessageIds().stream().map(id -> Map.of("itemIdentifier", id)).toList();
-      app.json().writeValue(output, Map.of("batchItemFailures", failures, "summary", summary));
+      app.json()
+          .writeValue(output, Map.of("batchItemFailures", failures, "counts", summary.counts()));
     }
   }
 }

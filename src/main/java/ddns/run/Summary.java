@@ -35,6 +35,57 @@ public record Summary(
   }
 
   /**
+   * The figures of the run, of a size that does not grow with the batch: what the Lambda answers
+   * (the whole summary goes to the log, one line per instance).
+   */
+  public Counts counts() {
+    int registered = 0;
+    int deregistered = 0;
+    int skipped = 0;
+    int failed = 0;
+    int changes = 0;
+    int alerts = 0;
+    for (InstanceOutcome i : instances) {
+      switch (i.action()) {
+        case REGISTER -> registered++;
+        case DEREGISTER -> deregistered++;
+        case SKIP -> skipped++;
+      }
+      failed += i.outcome() == Outcome.FAILED ? 1 : 0;
+      changes += i.changes().size();
+      alerts += i.alerts().size();
+    }
+    return new Counts(
+        mode,
+        dryRun,
+        instances.size(),
+        registered,
+        deregistered,
+        skipped,
+        failed,
+        rejected.size(),
+        changes,
+        alerts,
+        apiCallsTotal,
+        failedMessageIds.size());
+  }
+
+  /** The run in figures (docs/behaviour.md, "Output"). */
+  public record Counts(
+      Mode mode,
+      boolean dryRun,
+      int instances,
+      int registered,
+      int deregistered,
+      int skipped,
+      int failed,
+      int rejected,
+      int changes,
+      int alerts,
+      int apiCalls,
+      int failedMessages) {}
+
+  /**
    * CLI exit status: 1 when something failed after retries (an instance, or an account and region
    * that could not be read), 2 when input was rejected, else 0.
    */

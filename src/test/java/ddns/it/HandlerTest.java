@@ -32,8 +32,8 @@ class HandlerTest extends EmulatorTest {
     assertThat(response.path("batchItemFailures")).hasSize(1);
     assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
         .isEqualTo("msg-1");
-    assertThat(response.path("summary").path("instances").get(0).path("action").asText())
-        .isEqualTo("register");
+    assertThat(response.path("counts").path("registered").asInt()).isEqualTo(1);
+    assertThat(response.path("counts").path("rejected").asInt()).isEqualTo(1);
     assertThat(world.records(zone)).hasSize(1);
   }
 
@@ -47,7 +47,7 @@ class HandlerTest extends EmulatorTest {
   }
 
   @Test
-  void directEvent_handled_returnsTheSummary() throws Exception {
+  void directEvent_handled_answersCountsOnly_andLogsEachInstancesChanges() throws Exception {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", net.vpcId());
     String id = world.launch(net, Map.of(), false);
@@ -55,10 +55,25 @@ class HandlerTest extends EmulatorTest {
     JsonNode response = invoke(Events.stateChange(id, "running"));
 
     assertThat(response.path("batchItemFailures")).isEmpty();
-    assertThat(response.path("summary").path("apiCallsTotal").asInt()).isPositive();
-    assertThat(response.path("summary").path("instances").get(0).path("changes"))
+    assertThat(response.has("summary")).isFalse();
+    assertThat(response.path("counts").path("instances").asInt()).isEqualTo(1);
+    assertThat(response.path("counts").path("changes").asInt()).isEqualTo(2);
+    assertThat(response.path("counts").path("apiCalls").asInt()).isPositive();
+    JsonNode outcome = logLine("instance outcome");
+    assertThat(outcome.path("instance").path("instanceId").asText()).isEqualTo(id);
+    assertThat(outcome.path("instance").path("changes"))
         .extracting(c -> c.path("type").asText())
         .containsExactlyInAnyOrder("A", "PTR");
+  }
+
+  private JsonNode logLine(String message) throws Exception {
+    for (String line : logs().split("\n")) {
+      JsonNode node = new ObjectMapper().readTree(line);
+      if (node.path("message").asText().equals(message)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no log line '" + message + "' in:\n" + logs());
   }
 
   @Test
