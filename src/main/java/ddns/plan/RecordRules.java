@@ -88,9 +88,9 @@ public final class RecordRules {
                 + vpc.vpcId());
       }
       Optional<DnsName> zoneTag =
-          TagNames.read(facts.tags(), rules.zoneTagKey(), false, this::invalidTag);
+          TagNames.read(facts.tags(), rules.zoneTagKey(), false, self(), this::invalidTag);
       Optional<DnsName> cnameTag =
-          TagNames.read(facts.tags(), rules.cnameTagKey(), true, this::invalidTag);
+          TagNames.read(facts.tags(), rules.cnameTagKey(), true, self(), this::invalidTag);
       Optional<String> host = hostLabel();
 
       List<HostedZone> privateZones = new ArrayList<>(dhcpZones());
@@ -155,7 +155,7 @@ public final class RecordRules {
     private Optional<Named> ownName() {
       String key = rules.hostnameTagKey();
       if (!PlanningRules.tags(facts.tags(), key).isEmpty()) {
-        return TagNames.read(facts.tags(), key, true, this::invalidTag)
+        return TagNames.read(facts.tags(), key, true, self(), this::invalidTag)
             .map(n -> new Named(n, key + " tag " + shown(n)));
       }
       if (rules.hostnamePattern().isEmpty()) {
@@ -169,7 +169,7 @@ public final class RecordRules {
         return Optional.empty();
       }
       DnsName name = result.name().get();
-      Optional<String> own = TagNames.ownName(name, true);
+      Optional<String> own = TagNames.ownName(name, true, self());
       if (own.isPresent()) {
         alert(AlertKind.NAME_UNUSABLE, source + " gives " + name + ", which " + own.get());
         return Optional.empty();
@@ -180,7 +180,7 @@ public final class RecordRules {
     /** The pool the instance is a member of: its address joins the pool name's record set. */
     private void pool(List<HostedZone> privateZones, Optional<HostedZone> publicZone) {
       String key = rules.poolTagKey();
-      Optional<DnsName> pool = TagNames.read(facts.tags(), key, true, this::invalidTag);
+      Optional<DnsName> pool = TagNames.read(facts.tags(), key, true, self(), this::invalidTag);
       if (pool.isEmpty()) {
         return;
       }
@@ -236,7 +236,12 @@ public final class RecordRules {
       }
       Optional<DnsName> made = Optional.empty();
       for (HostedZone zone : privateTargets) {
-        DnsName at = single ? zone.name().prepend(name.firstLabel()) : name;
+        Optional<DnsName> placed =
+            single ? below(zone, name.firstLabel(), source) : Optional.of(name);
+        if (placed.isEmpty()) {
+          continue;
+        }
+        DnsName at = placed.get();
         String why =
             source
                 + (single ? "; placed in private zone " : "; lies in private zone ")
@@ -253,7 +258,12 @@ public final class RecordRules {
       }
       publicTarget.ifPresent(
           zone -> {
-            DnsName at = single ? zone.name().prepend(name.firstLabel()) : name;
+            Optional<DnsName> placed =
+                single ? below(zone, name.firstLabel(), source) : Optional.of(name);
+            if (placed.isEmpty()) {
+              return;
+            }
+            DnsName at = placed.get();
             String why =
                 source
                     + (single ? "; placed in public zone " : "; lies in public zone ")
@@ -292,7 +302,11 @@ public final class RecordRules {
         String label = "ip-" + ip.replace('.', '-');
         DnsName first = null;
         for (HostedZone zone : privateZones) {
-          DnsName name = zone.name().prepend(label);
+          Optional<DnsName> placed = below(zone, label, "further private address " + ip);
+          if (placed.isEmpty()) {
+            continue;
+          }
+          DnsName name = placed.get();
           add(
               zone,
               name,
@@ -321,7 +335,11 @@ public final class RecordRules {
         return aNames;
       }
       for (HostedZone zone : privateZones) {
-        DnsName name = zone.name().prepend(host.get());
+        Optional<DnsName> placed = below(zone, host.get(), "the instance's host name");
+        if (placed.isEmpty()) {
+          continue;
+        }
+        DnsName name = placed.get();
         String why = zoneSources.get(zone) + " names private zone " + zone.name();
         facts.privateIpv4().ifPresent(ip -> add(zone, name, RecordType.A, List.of(ip), why));
         if (!facts.ipv6Addresses().isEmpty()) {
@@ -334,7 +352,9 @@ public final class RecordRules {
         aNames.add(name);
         associateIfNeeded(zone);
       }
-      publicZone.ifPresent(zone -> publicA(zone, zone.name().prepend(host.get())));
+      publicZone.ifPresent(
+          zone ->
+              below(zone, host.get(), "the instance's host name").ifPresent(n -> publicA(zone, n)));
       return aNames;
     }
 
@@ -654,6 +674,23 @@ public final class RecordRules {
         case FIRST -> "host name";
         case POOL -> "pool";
       };
+    }
+
+    /**
+     * {@code label.zone}, or an {@link AlertKind#INVALID_TAG} alert naming what does not fit (a
+     * label of a tag, of EC2's names or of the pattern, below a zone too long to take it).
+     */
+    private Optional<DnsName> below(HostedZone zone, String label, String source) {
+      try {
+        return Optional.of(zone.name().prepend(label));
+      } catch (InvalidNameException e) {
+        invalidTag(source + " cannot be placed in zone " + zone.name() + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+
+    private String self() {
+      return facts.instanceId().ec2Id();
     }
 
     private Optional<String> hostLabel() {

@@ -392,6 +392,71 @@ class RecordRulesTest {
   }
 
   @Test
+  void hostnameTag_namingAnotherInstancesId_isRefused_likeAForeignIpName() {
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of("HOSTNAME", "i-0aaaaaaaaaaaaaaaa"), false, List.of()),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
+            new ZoneCatalog(List.of(CORP, REVERSE), Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
+
+    assertThat(lines(plan))
+        .noneMatch(l -> l.contains("i-0aaaaaaaaaaaaaaaa"))
+        .contains("ZCORP A ip-10-0-1-23.corp.internal. 10.0.1.23");
+    assertThat(plan.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.INVALID_TAG);
+              assertThat(a.message()).contains("i-0aaaaaaaaaaaaaaaa", "another instance");
+            });
+  }
+
+  @Test
+  void cnameAndPoolTags_namingAnotherInstancesId_areRefused_butTheInstancesOwnIdIsItsOwn() {
+    InstancePlan plan =
+        rules.plan(
+            instance(
+                Map.of(
+                    "CNAME", "i-0bbbbbbbbbbbbbbbb.corp.internal",
+                    "POOL", "i-0123456789abcdef0"),
+                false,
+                List.of()),
+            new VpcFacts(VPC, true, List.of("corp.internal")),
+            new ZoneCatalog(List.of(CORP, REVERSE), Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV"))));
+
+    assertThat(lines(plan))
+        .contains("ZCORP A i-0123456789abcdef0.corp.internal. 10.0.1.23")
+        .noneMatch(l -> l.contains("i-0bbbbbbbbbbbbbbbb"));
+    assertThat(plan.alerts()).extracting(a -> a.kind()).containsExactly(AlertKind.INVALID_TAG);
+  }
+
+  @Test
+  void aNameTooLongForItsZone_isAnInvalidTagAlert_notAnException() {
+    String label = "l".repeat(60);
+    HostedZone deep =
+        new HostedZone(
+            ZoneId.of("ZDEEP"),
+            DnsName.parse(String.join(".", label, label, label) + ".internal"),
+            true);
+    InstancePlan plan =
+        rules.plan(
+            instance(Map.of("HOSTNAME", "web-" + "x".repeat(59)), false, List.of()),
+            new VpcFacts(VPC, true, List.of(deep.name().value())),
+            new ZoneCatalog(List.of(deep, REVERSE), Set.of(ZoneId.of("ZDEEP"), ZoneId.of("ZREV"))));
+
+    assertThat(lines(plan))
+        .contains("ZDEEP A ip-10-0-1-23." + deep.name().value() + " 10.0.1.23")
+        .noneMatch(l -> l.contains("web-"));
+    assertThat(plan.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.INVALID_TAG);
+              assertThat(a.message()).contains("HOSTNAME", "253");
+            });
+  }
+
+  @Test
   void missingReverseZone_isCreated_andThePointerWaitsForIt() {
     List<HostedZone> zones = List.of(CORP);
     InstancePlan plan =
