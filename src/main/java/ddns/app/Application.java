@@ -2,6 +2,7 @@ package ddns.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import ddns.apply.Deadline;
 import ddns.aws.AwsClients;
 import ddns.aws.AwsSettings;
 import ddns.aws.RateLimiter;
@@ -19,6 +20,7 @@ import ddns.run.Scope;
 import ddns.run.Summary;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -110,6 +112,14 @@ public final class Application implements AutoCloseable {
 
   public Summary handle(Invocation invocation) {
     return service.handle(invocation.events());
+  }
+
+  /**
+   * Handles the invocation within the time Lambda gives it: no request is started once only a
+   * margin is left (docs/behaviour.md, "Time budget"); what is left fails, to come back.
+   */
+  public Summary handle(Invocation invocation, Duration remaining) {
+    return service.handle(invocation.events(), Deadline.ofRemaining(remaining, Clock.systemUTC()));
   }
 
   public Summary reconcile(boolean dryRun) {

@@ -9,6 +9,7 @@ import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.ChangeBatchValidator;
@@ -103,18 +104,24 @@ public final class BatchApplier {
    * @return what was done, for every instance of {@code intents}
    */
   public Map<InstanceId, Applied> apply(
-      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded) {
-    return apply(intents, dryRun, preloaded, false);
+      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, Deadline deadline) {
+    return apply(intents, dryRun, preloaded, false, deadline);
   }
 
   /**
    * @param adopt take over records that hold exactly what an instance should have and that no
    *     instance claims (the {@code adopt} command), instead of refusing them as foreign
+   * @param deadline no request is started after it; the instances not reached fail, so their
+   *     messages come back
    */
   public Map<InstanceId, Applied> apply(
-      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, boolean adopt) {
+      List<Intent> intents,
+      boolean dryRun,
+      Optional<Preloaded> preloaded,
+      boolean adopt,
+      Deadline deadline) {
     Map<InstanceId, Applied> results =
-        new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt));
+        new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt, deadline));
     if (intents.size() < 2) {
       return results;
     }
@@ -127,15 +134,24 @@ public final class BatchApplier {
         "batch partly failed; trying the failed instances one by one",
         field("instances", failed.size()));
     for (Intent intent : failed) {
+      if (deadline.passed()) {
+        log.warn("out of time; the failed instances left are handed back");
+        break;
+      }
       Applied alone =
-          applyTogether(List.of(intent), dryRun, Optional.empty(), adopt).get(intent.instanceId());
+          applyTogether(List.of(intent), dryRun, Optional.empty(), adopt, deadline)
+              .get(intent.instanceId());
       results.merge(intent.instanceId(), alone, Applied::then);
     }
     return results;
   }
 
   private Map<InstanceId, Applied> applyTogether(
-      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, boolean adopt) {
+      List<Intent> intents,
+      boolean dryRun,
+      Optional<Preloaded> preloaded,
+      boolean adopt,
+      Deadline deadline) {
     if (intents.isEmpty()) {
       return Map.of();
     }
@@ -148,12 +164,13 @@ public final class BatchApplier {
                 ? plan(intents, preloaded.get(), adopt)
                 : plan(intents, sent, adopt);
         if (dryRun) {
-          return report(intents, plan, Map.of());
+          return report(intents, plan, Sending.NOTHING);
         }
+        deadline.check("the batch's changes");
         registry.write(plan.before());
-        Map<ZoneId, String> failedZones = sendChanges(plan, sent);
-        Map<InstanceId, Applied> result = report(intents, plan, failedZones);
-        registry.write(afterWrites(plan, failedZones.keySet(), result));
+        Sending sending = sendChanges(plan, sent, deadline);
+        Map<InstanceId, Applied> result = report(intents, plan, sending);
+        registry.write(afterWrites(plan, sending.failedZones().keySet(), result));
         return result;
       } catch (ConcurrentUpdateException e) {
         log.warn(
@@ -178,7 +195,9 @@ public final class BatchApplier {
       plan.changesByZone().keySet().forEach(z -> allZones.put(z, error));
     }
     Map<InstanceId, Applied> result =
-        plan == null ? new HashMap<>() : new HashMap<>(report(intents, plan, allZones));
+        plan == null
+            ? new HashMap<>()
+            : new HashMap<>(report(intents, plan, new Sending(allZones, Map.of())));
     for (Intent intent : intents) {
       Applied a = result.getOrDefault(intent.instanceId(), Applied.NOTHING);
       result.put(
@@ -190,17 +209,37 @@ public final class BatchApplier {
 
   /**
    * Per instance: the plan's alerts and records, the changes that went through (none of a failed
-   * zone), and the failure of a zone it had changes in.
+   * zone, none Route 53 refused: those are alerted), and the failure of a zone it had changes in.
    */
   private static Map<InstanceId, Applied> report(
-      List<Intent> intents, ChangePlan plan, Map<ZoneId, String> failedZones) {
+      List<Intent> intents, ChangePlan plan, Sending sending) {
     Map<InstanceId, List<PlannedChange>> changes = new HashMap<>();
     Map<InstanceId, List<Alert>> alerts = new HashMap<>();
     Map<InstanceId, String> failures = new HashMap<>();
     plan.alerts()
         .forEach(a -> alerts.computeIfAbsent(a.instanceId(), k -> new ArrayList<>()).add(a));
+    sending
+        .refused()
+        .forEach(
+            (c, why) ->
+                alerts
+                    .computeIfAbsent(c.instanceId(), k -> new ArrayList<>())
+                    .add(
+                        new Alert(
+                            c.instanceId(),
+                            AlertKind.RECORD_REFUSED,
+                            c.action()
+                                + " "
+                                + c.set().type()
+                                + " "
+                                + c.set().name()
+                                + " refused by Route 53, the record set stays as it was: "
+                                + why)));
     for (PlannedChange c : plan.changes()) {
-      String failure = failedZones.get(c.zoneId());
+      if (sending.refused().containsKey(c)) {
+        continue;
+      }
+      String failure = sending.failedZones().get(c.zoneId());
       if (failure == null) {
         changes.computeIfAbsent(c.instanceId(), k -> new ArrayList<>()).add(c);
       } else {
@@ -301,18 +340,28 @@ public final class BatchApplier {
   }
 
   /**
-   * One request per zone (more only past Route 53's limits). A zone that refuses is returned with
-   * its error; a zone that changed since it was read makes the whole batch be planned again ({@link
-   * ConcurrentUpdateException} goes up).
+   * What sending a plan came to: the zones whose requests failed (a failure Route 53's content
+   * rules did not cause), with the error, and the changes Route 53 refused, with its reason.
    */
-  private Map<ZoneId, String> sendChanges(ChangePlan plan, Map<RecordKey, PlannedChange> sent) {
+  private record Sending(Map<ZoneId, String> failedZones, Map<PlannedChange, String> refused) {
+    static final Sending NOTHING = new Sending(Map.of(), Map.of());
+  }
+
+  /**
+   * One request per zone (more only past Route 53's limits, and for each guarded name). A zone
+   * whose request fails is returned with its error; a zone that changed since it was read makes the
+   * whole batch be planned again ({@link ConcurrentUpdateException} goes up). A request Route 53
+   * refuses for its content is split (docs/behaviour.md, "Route 53's rules"), so the refused names
+   * alone stay out.
+   */
+  private Sending sendChanges(
+      ChangePlan plan, Map<RecordKey, PlannedChange> sent, Deadline deadline) {
     Map<ZoneId, String> failedZones = new HashMap<>();
+    Map<PlannedChange, String> refused = new LinkedHashMap<>();
     for (Map.Entry<ZoneId, List<PlannedChange>> zone : plan.changesByZone().entrySet()) {
       try {
         for (List<PlannedChange> request : ChangeBatches.split(zone.getValue())) {
-          dns.apply(zone.getKey(), request);
-          request.forEach(
-              c -> sent.put(new RecordKey(c.zoneId(), c.set().name(), c.set().type()), c));
+          refused.putAll(send(zone.getKey(), request, sent, deadline));
         }
       } catch (ConcurrentUpdateException e) {
         throw e;
@@ -324,7 +373,49 @@ public final class BatchApplier {
             field("error", e.getMessage()));
       }
     }
-    return failedZones;
+    return new Sending(failedZones, refused);
+  }
+
+  /**
+   * Sends one request. Refused for its content, it is sent again as two halves (by name), down to
+   * single names: a name refused alone is Route 53's answer about that name, and the others go
+   * through. A request of {@code n} names with one refused name costs about {@code 2·log2(n)} more
+   * requests.
+   *
+   * @return the changes refused, with Route 53's reason
+   */
+  private Map<PlannedChange, String> send(
+      ZoneId zone,
+      List<PlannedChange> request,
+      Map<RecordKey, PlannedChange> sent,
+      Deadline deadline) {
+    deadline.check("a Route 53 request for zone " + zone.value());
+    try {
+      dns.apply(zone, request);
+      request.forEach(c -> sent.put(new RecordKey(c.zoneId(), c.set().name(), c.set().type()), c));
+      return Map.of();
+    } catch (RefusedChangeException e) {
+      List<List<PlannedChange>> names = ChangeBatches.byName(request);
+      if (names.size() == 1) {
+        log.warn(
+            "change refused by Route 53",
+            field("zoneId", zone.value()),
+            field("name", request.get(0).set().name().value()),
+            field("error", e.getMessage()));
+        Map<PlannedChange, String> refused = new LinkedHashMap<>();
+        request.forEach(c -> refused.put(c, e.getMessage()));
+        return refused;
+      }
+      Map<PlannedChange, String> refused = new LinkedHashMap<>();
+      int half = names.size() / 2;
+      refused.putAll(send(zone, flat(names.subList(0, half)), sent, deadline));
+      refused.putAll(send(zone, flat(names.subList(half, names.size())), sent, deadline));
+      return refused;
+    }
+  }
+
+  private static List<PlannedChange> flat(List<List<PlannedChange>> groups) {
+    return groups.stream().flatMap(List::stream).toList();
   }
 
   /** Releases for failed zones and failed instances wait for the retry. */

@@ -5,6 +5,7 @@ import ddns.dns.HostedZone;
 import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
 import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.plan.PlannedChange;
 import java.util.List;
@@ -34,7 +35,10 @@ public interface DnsZones {
    *
    * @throws ConcurrentUpdateException when Route 53 refuses because the zone changed since it was
    *     read (a record to delete is gone or has other values): read again and re-plan
-   * @throws ServiceFailure for any other refusal or failure, which a retry will not mend
+   * @throws RefusedChangeException when Route 53 refuses the batch's content for another reason (a
+   *     value it will not take, a quota): sent again as it is, it is refused again; a smaller batch
+   *     without the refused name may pass
+   * @throws ServiceFailure for any other failure, which a retry will not mend
    */
   void apply(ZoneId zoneId, List<PlannedChange> changes);
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,10 @@ public final class DdnsHandler implements RequestStreamHandler {
             field("functionVersion", context == null ? null : context.getFunctionVersion()),
             field("coldStart", cold))) {
       Invocation invocation = app.decode(new String(input.readAllBytes(), StandardCharsets.UTF_8));
-      Summary summary = app.handle(invocation);
+      Summary summary =
+          context == null
+              ? app.handle(invocation)
+              : app.handle(invocation, Duration.ofMillis(context.getRemainingTimeInMillis()));
       app.logSummary(summary);
       if (!invocation.sqsBatch() && !summary.failedMessageIds().isEmpty()) {
         throw new IllegalStateException(

@@ -17,13 +17,20 @@ import java.util.TreeSet;
  * Checks a ChangeResourceRecordSets batch against the rules real Route 53 enforces and the AWS
  * emulator does not (docs/behaviour.md, "Route 53's rules"): names inside the zone, no CNAME at the
  * apex or beside another record, values that parse for their type, one change per name and type,
- * and the per-request limits. An empty result means Route 53 would accept the batch.
+ * the per-set limits (400 values, 4,000 characters a value) and the per-request limits. An empty
+ * result means Route 53 would accept the batch.
  */
 public final class ChangeBatchValidator {
   /** Route 53 counts an UPSERT as two changes against this limit. */
   public static final int MAX_RECORDS = 1000;
 
   public static final int MAX_VALUE_CHARACTERS = 32_000;
+
+  /** Route 53's quota of values in one record set (a pool's addresses). */
+  public static final int MAX_VALUES_PER_SET = 400;
+
+  /** The longest value Route 53 takes in one resource record. */
+  public static final int MAX_VALUE_LENGTH = 4_000;
 
   public List<String> violations(DnsName zoneName, List<PlannedChange> changes) {
     List<String> found = new ArrayList<>();
@@ -75,6 +82,26 @@ public final class ChangeBatchValidator {
       if (set.type() == RecordType.CNAME && set.values().size() != 1) {
         problems.add(where + ": a CNAME has exactly one value");
       }
+      if (change.action() != ChangeAction.DELETE && set.values().size() > MAX_VALUES_PER_SET) {
+        problems.add(
+            where
+                + ": "
+                + set.values().size()
+                + " values; Route 53 takes at most "
+                + MAX_VALUES_PER_SET
+                + " in one record set");
+      }
+      set.values().stream()
+          .filter(v -> v.length() > MAX_VALUE_LENGTH)
+          .findFirst()
+          .ifPresent(
+              v ->
+                  problems.add(
+                      where
+                          + ": a value of "
+                          + v.length()
+                          + " characters; Route 53 takes at most "
+                          + MAX_VALUE_LENGTH));
       if (recordCount(change) > MAX_RECORDS || valueCharacters(change) > MAX_VALUE_CHARACTERS) {
         problems.add(
             where

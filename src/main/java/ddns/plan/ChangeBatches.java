@@ -10,13 +10,22 @@ import java.util.List;
 public final class ChangeBatches {
   private ChangeBatches() {}
 
+  /**
+   * The zone's changes as requests: names in order, as many per request as the limits take; a name
+   * with a guarded change (a pool's replacement, refused when the set changed since it was read)
+   * travels in a request of its own, so its refusal holds back no other name.
+   */
   public static List<List<PlannedChange>> split(List<PlannedChange> zoneChanges) {
     List<List<PlannedChange>> requests = new ArrayList<>();
     List<PlannedChange> current = new ArrayList<>();
     int records = 0;
     int chars = 0;
-    List<List<PlannedChange>> groups = groupByName(zoneChanges.stream().sorted().toList());
+    List<List<PlannedChange>> groups = byName(zoneChanges);
     for (List<PlannedChange> group : groups) {
+      if (group.stream().anyMatch(PlannedChange::guarded)) {
+        requests.add(List.copyOf(group));
+        continue;
+      }
       int groupRecords = ChangeBatchValidator.recordCount(group);
       int groupChars = ChangeBatchValidator.valueCharacters(group);
       if (!current.isEmpty()
@@ -37,7 +46,9 @@ public final class ChangeBatches {
     return requests;
   }
 
-  private static List<List<PlannedChange>> groupByName(List<PlannedChange> sorted) {
+  /** The changes grouped by name, in order: the smallest parts a request may be split into. */
+  public static List<List<PlannedChange>> byName(List<PlannedChange> changes) {
+    List<PlannedChange> sorted = changes.stream().sorted().toList();
     List<List<PlannedChange>> groups = new ArrayList<>();
     for (PlannedChange change : sorted) {
       List<PlannedChange> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -47,6 +58,6 @@ public final class ChangeBatches {
         groups.add(new ArrayList<>(List.of(change)));
       }
     }
-    return groups;
+    return groups.stream().map(List::copyOf).toList();
   }
 }

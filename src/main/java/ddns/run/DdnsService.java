@@ -4,6 +4,7 @@ import ddns.alert.AlertPublisher;
 import ddns.alert.Alerts;
 import ddns.alert.DefaultTopic;
 import ddns.apply.BatchApplier;
+import ddns.apply.Deadline;
 import ddns.apply.DnsZones;
 import ddns.apply.EmptyZones;
 import ddns.apply.ZoneActions;
@@ -120,8 +121,16 @@ public final class DdnsService {
 
   /** Handles one invocation's events: state changes and tag changes per instance, schedules. */
   public Summary handle(List<InboundEvent> inbound) {
+    return handle(inbound, Deadline.none());
+  }
+
+  /**
+   * @param deadline no request is started after it (the Lambda invocation's time budget); what is
+   *     left fails its messages, which come back
+   */
+  public Summary handle(List<InboundEvent> inbound, Deadline deadline) {
     long started = clock.millis();
-    return counted(() -> events.handle(inbound, started));
+    return counted(() -> events.handle(inbound, started, deadline));
   }
 
   /** A reconcile run (the CLI's {@code reconcile}); the scheduled event runs the same. */
@@ -160,7 +169,7 @@ public final class DdnsService {
           Reconciler.Result run =
               mode == Mode.UNINSTALL
                   ? uninstaller.run(runId, dry)
-                  : reconciler.run(runId, dry, mode == Mode.ADOPT, scope);
+                  : reconciler.run(runId, dry, mode == Mode.ADOPT, scope, Deadline.none());
           List<String> failed = new ArrayList<>();
           if (run.failure().isPresent()) {
             failed.add(runId);

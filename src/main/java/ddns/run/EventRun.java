@@ -4,6 +4,7 @@ import static ddns.log.JsonLog.field;
 
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
+import ddns.apply.Deadline;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.InstanceFacts;
@@ -53,7 +54,7 @@ final class EventRun {
     this.log = log;
   }
 
-  Summaries.Run handle(List<InboundEvent> events, long startedMillis) {
+  Summaries.Run handle(List<InboundEvent> events, long startedMillis, Deadline deadline) {
     Optional<Workplace> home = Optional.empty();
     Optional<String> unplaced = Optional.empty();
     if (config.reach().beyondOwn()) {
@@ -74,7 +75,7 @@ final class EventRun {
     if (unplaced.isPresent()) {
       results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
     } else if (!batch.byInstance().isEmpty()) {
-      results.addAll(instances(batch, dryRun));
+      results.addAll(instances(batch, dryRun, deadline));
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
@@ -82,7 +83,7 @@ final class EventRun {
     if (!batch.reconcileRequests().isEmpty()) {
       // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
-      Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun);
+      Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun, deadline);
       results.addAll(run.results());
       runFailure = run.failure();
       notes.addAll(run.notes());
@@ -103,7 +104,7 @@ final class EventRun {
    * only its own instances (retried), with an alert when it is another than the tool's own: the
    * other workplaces' instances go on.
    */
-  private List<InstanceResult> instances(EventBatch batch, boolean dryRun) {
+  private List<InstanceResult> instances(EventBatch batch, boolean dryRun, Deadline deadline) {
     try {
       table.ensure(dryRun);
     } catch (ServiceFailure e) {
@@ -138,7 +139,7 @@ final class EventRun {
             });
     List<InstanceResult> results = new ArrayList<>(unread);
     if (!subjects.isEmpty()) {
-      results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty()));
+      results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty(), deadline));
     }
     results = pipeline.alert(results, dryRun);
     results.forEach(

@@ -1,5 +1,6 @@
 package ddns.run;
 
+import ddns.apply.Deadline;
 import ddns.dns.DesiredRecord;
 import ddns.dns.RecordKey;
 import ddns.facts.InstanceFacts;
@@ -50,7 +51,11 @@ final class Explainer {
     try {
       Optional<InstanceFacts> facts = Optional.ofNullable(ec2.describe(List.of(id)).get(id));
       return pipeline
-          .run(List.of(new Subject(id, trigger, facts)), true, intents -> Optional.empty())
+          .run(
+              List.of(new Subject(id, trigger, facts)),
+              true,
+              intents -> Optional.empty(),
+              Deadline.none())
           .get(0);
     } catch (ServiceFailure e) {
       return InstanceResult.failedBeforePlanning(id, trigger, e.getMessage());

@@ -7,6 +7,7 @@ import ddns.alert.AlertPublisher;
 import ddns.apply.Applied;
 import ddns.apply.BatchApplier;
 import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.Deadline;
 import ddns.apply.EmptyZones;
 import ddns.apply.ZoneActions;
 import ddns.dns.HostedZone;
@@ -81,18 +82,23 @@ final class Pipeline {
    *     nothing (events: each name is read as needed)
    */
   List<InstanceResult> run(
-      List<Subject> subjects, boolean dryRun, Function<List<Intent>, Optional<Preloaded>> preload) {
-    return run(subjects, dryRun, preload, false);
+      List<Subject> subjects,
+      boolean dryRun,
+      Function<List<Intent>, Optional<Preloaded>> preload,
+      Deadline deadline) {
+    return run(subjects, dryRun, preload, false, deadline);
   }
 
   /**
    * @param adopt take over unclaimed records that hold exactly what an instance should have
+   * @param deadline no request is started after it; what is left fails, to come back
    */
   List<InstanceResult> run(
       List<Subject> subjects,
       boolean dryRun,
       Function<List<Intent>, Optional<Preloaded>> preload,
-      boolean adopt) {
+      boolean adopt,
+      Deadline deadline) {
     List<Decision> decisions =
         subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
@@ -112,9 +118,9 @@ final class Pipeline {
             .flatMap(d -> d.intent().stream())
             .toList();
     Map<InstanceId, Applied> applied =
-        new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt));
+        new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt, deadline));
     if (!dryRun) {
-      decisions = startedAgain(decisions, applied);
+      decisions = startedAgain(decisions, applied, deadline);
       decisions = deleteEmptiedZones(decisions, applied);
     }
     List<InstanceResult> results = new ArrayList<>();
@@ -194,7 +200,8 @@ final class Pipeline {
    * @param applied updated in place with what the second application did
    * @return the decisions, with those of the instances registered again replaced
    */
-  private List<Decision> startedAgain(List<Decision> decisions, Map<InstanceId, Applied> applied) {
+  private List<Decision> startedAgain(
+      List<Decision> decisions, Map<InstanceId, Applied> applied, Deadline deadline) {
     Set<InstanceId> deleted = new TreeSet<>();
     for (Decision d : decisions) {
       Applied a = applied.get(d.id());
@@ -234,7 +241,7 @@ final class Pipeline {
         "instances started again while their stop was applied", field("instances", again.size()));
     List<Intent> intents = again.values().stream().flatMap(d -> d.intent().stream()).toList();
     applier
-        .apply(intents, false, Optional.empty())
+        .apply(intents, false, Optional.empty(), deadline)
         .forEach((id, second) -> applied.merge(id, second, Applied::then));
     return decisions.stream()
         .map(

@@ -3,6 +3,7 @@ package ddns.run;
 import static ddns.log.JsonLog.field;
 
 import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.Deadline;
 import ddns.apply.DnsZones;
 import ddns.config.Reach;
 import ddns.dns.DesiredRecord;
@@ -82,15 +83,15 @@ final class Reconciler {
     }
   }
 
-  Result run(String runId, boolean dryRun) {
-    return run(runId, dryRun, false, Scope.all());
+  Result run(String runId, boolean dryRun, Deadline deadline) {
+    return run(runId, dryRun, false, Scope.all(), deadline);
   }
 
   /**
    * @param adopt take over unclaimed records that hold exactly what a running instance should have
    *     (the {@code adopt} command)
    */
-  Result run(String runId, boolean dryRun, boolean adopt, Scope scope) {
+  Result run(String runId, boolean dryRun, boolean adopt, Scope scope, Deadline deadline) {
     try {
       table.ensure(dryRun);
       Trigger trigger = Trigger.reconcile(runId);
@@ -146,7 +147,8 @@ final class Reconciler {
               List.copyOf(subjects.values()),
               dryRun,
               intents -> Optional.of(new Preloaded(snapshot, zoneRecords(dns, intents, snapshot))),
-              adopt);
+              adopt,
+              deadline);
       results = pipeline.alert(results, dryRun);
       long changed = results.stream().filter(InstanceResult::eventful).count();
       log.info(

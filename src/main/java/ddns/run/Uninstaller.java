@@ -5,6 +5,7 @@ import static ddns.log.JsonLog.field;
 import ddns.apply.Applied;
 import ddns.apply.BatchApplier;
 import ddns.apply.BatchApplier.Preloaded;
+import ddns.apply.Deadline;
 import ddns.apply.DnsZones;
 import ddns.apply.EmptyZones;
 import ddns.dns.HostedZone;
@@ -77,7 +78,8 @@ final class Uninstaller {
           applier.apply(
               intents,
               dryRun,
-              Optional.of(new Preloaded(snapshot, Reconciler.zoneRecords(dns, intents, snapshot))));
+              Optional.of(new Preloaded(snapshot, Reconciler.zoneRecords(dns, intents, snapshot))),
+              Deadline.none());
       List<InstanceResult> results = new ArrayList<>();
       for (InstanceId id : ids) {
         Decision d =

@@ -8,6 +8,7 @@ import ddns.dns.RecordType;
 import ddns.dns.ZoneId;
 import ddns.facts.ZoneDirectory;
 import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.plan.ChangeAction;
 import ddns.plan.PlannedChange;
@@ -22,14 +23,15 @@ import java.util.TreeMap;
 
 /**
  * Route 53 in memory, strict where real Route 53 is: a DELETE must match the live record exactly,
- * or the batch is refused as stale. Tests can make it refuse changes at a name, or fail a zone
- * creation or association.
+ * or the batch is refused as stale; a set of more than 400 values is refused. Tests can make it
+ * refuse changes at a name or fail them, or fail a zone creation or association.
  */
 public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   private final Map<ZoneId, HostedZone> zones = new LinkedHashMap<>();
   private final Map<ZoneId, Map<String, RecordSet>> records = new HashMap<>();
   private final Map<String, Set<ZoneId>> associations = new HashMap<>();
   private final Set<DnsName> refusedNames = new HashSet<>();
+  private final Set<DnsName> failingNames = new HashSet<>();
   private final List<List<PlannedChange>> batches = new ArrayList<>();
   private Runnable beforeNextChange;
   private boolean failCreate;
@@ -56,6 +58,14 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   /** Every change batch to this name is refused, as Route 53 refuses an invalid batch. */
   public void refuseChangesAt(String name) {
     refusedNames.add(DnsName.parse(name));
+  }
+
+  /**
+   * Every change batch to this name fails as a call does whose retries ran out (throttling, a
+   * service error): not a refusal of its content.
+   */
+  public void failChangesAt(String name) {
+    failingNames.add(DnsName.parse(name));
   }
 
   public void failZoneCreation() {
@@ -128,11 +138,23 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     }
     Map<String, RecordSet> zone = records.get(zoneId);
     for (PlannedChange c : changes) {
-      if (refusedNames.contains(c.set().name())) {
+      if (failingNames.contains(c.set().name())) {
         throw new ServiceFailure(
+            "Route53.ChangeResourceRecordSets failed for " + zoneId + ": Throttling", null);
+      }
+      if (refusedNames.contains(c.set().name())) {
+        throw new RefusedChangeException(
             "Route53.ChangeResourceRecordSets refused the batch for "
                 + zoneId
                 + ": InvalidChangeBatch",
+            null);
+      }
+      if (c.set().values().size() > 400) {
+        throw new RefusedChangeException(
+            "Route53.ChangeResourceRecordSets refused the batch for "
+                + zoneId
+                + ": InvalidChangeBatch: too many values in "
+                + c.set().name(),
             null);
       }
       RecordSet live = zone.get(key(c.set().name(), c.set().type()));

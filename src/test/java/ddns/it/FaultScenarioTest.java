@@ -99,7 +99,7 @@ class FaultScenarioTest extends FaultTestBase {
   }
 
   @Test
-  void oneInstanceWhoseChangeRoute53Refuses_failsOnlyItsOwnMessage() {
+  void oneInstanceWhoseChangeRoute53Refuses_getsThatRecordRefused_andEveryOtherRecordIsWritten() {
     Fleet fleet = fleet(3, Map.of());
     String poison = privateIp(fleet.ids().get(1));
     proxy.add(
@@ -113,10 +113,24 @@ class FaultScenarioTest extends FaultTestBase {
 
     Summary summary = handle(Events.sqsBatch(events(fleet.ids(), "running")));
 
-    assertThat(summary.failedMessageIds()).containsExactly("msg-1");
+    assertThat(summary.failedMessageIds()).isEmpty();
     assertThat(summary.instances())
         .filteredOn(i -> !i.instanceId().equals(fleet.ids().get(1)))
         .allSatisfy(i -> assertThat(i.changes()).hasSize(2));
+    assertThat(summary.instances())
+        .filteredOn(i -> i.instanceId().equals(fleet.ids().get(1)))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.changes()).extracting(c -> c.type()).containsExactly("PTR");
+              assertThat(i.alerts())
+                  .singleElement()
+                  .satisfies(
+                      a -> {
+                        assertThat(a.kind()).isEqualTo("RECORD_REFUSED");
+                        assertThat(a.message()).contains("ARRDATAIllegalIPv4Address");
+                      });
+            });
     assertThat(world.records(fleet.zone())).hasSize(2);
     proxy.heal();
     deliver(List.of(Events.stateChange(fleet.ids().get(1), "running")));
@@ -124,7 +138,7 @@ class FaultScenarioTest extends FaultTestBase {
   }
 
   @Test
-  void invalidChangeBatchForAnotherReason_failsTheMessage_andLeavesStateConsistent() {
+  void invalidChangeBatchForAnotherReason_isAlerted_andTheNextEventWritesTheRecords() {
     Fleet fleet = fleet(1, Map.of());
     proxy.add(
         Rules.first(
@@ -135,10 +149,15 @@ class FaultScenarioTest extends FaultTestBase {
 
     Summary first = handle(Events.sqsBatch(events(fleet.ids(), "running")));
 
-    assertThat(first.failedMessageIds()).containsExactly("msg-0");
-    assertThat(first.instances().get(0).error())
-        .contains("InvalidChangeBatch")
-        .contains("not permitted");
+    assertThat(first.failedMessageIds()).isEmpty();
+    assertThat(first.instances().get(0).changes()).isEmpty();
+    assertThat(first.instances().get(0).alerts())
+        .hasSize(2)
+        .allSatisfy(
+            a -> {
+              assertThat(a.kind()).isEqualTo("RECORD_REFUSED");
+              assertThat(a.message()).contains("InvalidChangeBatch").contains("not permitted");
+            });
     proxy.heal();
     deliver(events(fleet.ids(), "running"));
     check(fleet);

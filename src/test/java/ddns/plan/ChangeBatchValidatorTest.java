@@ -54,6 +54,22 @@ class ChangeBatchValidatorTest {
   }
 
   @Test
+  void refusesARecordSetOfMoreThan400Values_andAcceptsOneOf400() {
+    List<String> addresses = new ArrayList<>();
+    for (int i = 0; i < 401; i++) {
+      addresses.add("10.0." + (i / 250) + "." + (i % 250 + 1));
+    }
+    PlannedChange full = upsertValues("pool.zone.internal", addresses.subList(0, 400));
+    PlannedChange over = upsertValues("pool.zone.internal", addresses);
+
+    assertThat(validator.refusals(ZONE, List.of(full))).isEmpty();
+    assertThat(validator.refusals(ZONE, List.of(over)).get(over))
+        .singleElement()
+        .asString()
+        .contains("401 values", "at most 400");
+  }
+
+  @Test
   void refusesACnameBesideAnotherRecordAtTheSameName() {
     assertThat(
             validator.violations(
@@ -106,9 +122,9 @@ class ChangeBatchValidatorTest {
   }
 
   @Test
-  void refusesAPoolTooLargeForOneRequest_ratherThanFailingItsZone() {
+  void refusesAPoolPastRoute53sValuesPerSet_ratherThanFailingItsZone() {
     List<String> old = new ArrayList<>();
-    for (int i = 0; i < 499; i++) {
+    for (int i = 0; i < 399; i++) {
       old.add("10.0." + (i / 250) + "." + (i % 250 + 1));
     }
     List<String> grown = new ArrayList<>(old);
@@ -124,8 +140,8 @@ class ChangeBatchValidatorTest {
     assertThat(validator.refusals(ZONE, List.of(overflows)).get(overflows))
         .singleElement()
         .asString()
-        .contains("1001 records")
-        .contains("one Route 53 request");
+        .contains("401 values")
+        .contains("at most 400 in one record set");
   }
 
   private static PlannedChange guarded(DnsName name, List<String> before, List<String> after) {
@@ -165,6 +181,15 @@ class ChangeBatchValidatorTest {
 
   private static PlannedChange upsert(String name, RecordType type, String value) {
     return change(ChangeAction.UPSERT, name, type, value);
+  }
+
+  private static PlannedChange upsertValues(String name, List<String> values) {
+    return new PlannedChange(
+        ChangeAction.UPSERT,
+        ZoneId.of("Z"),
+        ZONE,
+        new RecordSet(rawName(name), RecordType.A, 60, values),
+        InstanceId.of("i-00000001"));
   }
 
   private static PlannedChange delete(String name, RecordType type, String value) {

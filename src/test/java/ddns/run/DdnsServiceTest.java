@@ -3,6 +3,7 @@ package ddns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.alert.AlertKind;
+import ddns.apply.Deadline;
 import ddns.config.Config;
 import ddns.dns.DesiredRecord;
 import ddns.dns.DnsName;
@@ -147,7 +148,7 @@ class DdnsServiceTest {
   @Nested
   class BatchRetry {
     @Test
-    void aRefusedChange_failsItsOwnMessageOnly_andTheOthersComplete() {
+    void aRefusedName_isAlertedAndLeftOut_andEveryOtherRecordOfTheBatchIsWritten() {
       InstanceId good = ec2.run(4, Map.of());
       InstanceId bad = ec2.run(5, Map.of("CNAME", "refused.corp.internal"));
       InstanceId alsoGood = ec2.run(6, Map.of());
@@ -155,15 +156,52 @@ class DdnsServiceTest {
 
       Summary summary = service().handle(events("running", good, bad, alsoGood));
 
-      assertThat(summary.failedMessageIds()).containsExactly("msg-1");
+      assertThat(summary.failedMessageIds()).isEmpty();
       assertThat(summary.instances())
-          .filteredOn(i -> i.outcome() == Outcome.FAILED)
-          .extracting(Summary.InstanceOutcome::instanceId)
-          .containsExactly(bad.value());
+          .filteredOn(i -> i.instanceId().equals(bad.value()))
+          .singleElement()
+          .satisfies(
+              i ->
+                  assertThat(i.alerts())
+                      .extracting(Summary.AlertView::kind)
+                      .containsExactly("RECORD_REFUSED"));
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name().value())
+          .contains(
+              "ip-10-0-1-4.corp.internal.",
+              "ip-10-0-1-5.corp.internal.",
+              "ip-10-0-1-6.corp.internal.")
+          .doesNotContain("refused.corp.internal.");
+    }
+
+    @Test
+    void aNameThatFails_failsItsOwnMessageOnly_andTheOthersComplete() {
+      InstanceId good = ec2.run(4, Map.of());
+      InstanceId bad = ec2.run(5, Map.of("CNAME", "failing.corp.internal"));
+      InstanceId alsoGood = ec2.run(6, Map.of());
+      dns.failChangesAt("failing.corp.internal");
+
+      Summary summary = service().handle(events("running", good, bad, alsoGood));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-1");
       assertThat(dns.recordsIn(corp))
           .extracting(r -> r.name().value())
           .contains("ip-10-0-1-4.corp.internal.", "ip-10-0-1-6.corp.internal.")
-          .doesNotContain("refused.corp.internal.");
+          .doesNotContain("failing.corp.internal.");
+    }
+
+    @Test
+    void aBatchOutOfTime_sendsNothing_andHandsEveryMessageBack() {
+      InstanceId one = ec2.run(4, Map.of());
+      InstanceId two = ec2.run(5, Map.of());
+
+      Summary summary =
+          service().handle(events("running", one, two), Deadline.ofRemaining(Duration.ZERO, clock));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-0", "msg-1");
+      assertThat(summary.instances())
+          .allSatisfy(i -> assertThat(i.error()).contains("out of time"));
+      assertThat(dns.batches()).isEmpty();
     }
 
     @Test
@@ -423,7 +461,7 @@ class DdnsServiceTest {
     @Test
     void aFailedInstance_isCountedAsFailed_notAsAChangeMade() {
       ec2.run(4, Map.of());
-      dns.refuseChangesAt("ip-10-0-1-4.corp.internal");
+      dns.failChangesAt("ip-10-0-1-4.corp.internal");
 
       Summary summary = service().reconcile(false);
 

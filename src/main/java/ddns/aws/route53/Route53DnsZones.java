@@ -11,6 +11,7 @@ import ddns.dns.ZoneId;
 import ddns.facts.Workplace;
 import ddns.facts.ZoneDirectory;
 import ddns.failure.ConcurrentUpdateException;
+import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.plan.ChangeAction;
 import ddns.plan.PlannedChange;
@@ -200,7 +201,8 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   /**
    * Sends the batch. A refusal because the zone changed since it was read (a record to delete is
    * gone or has other values) is a {@link ConcurrentUpdateException}: read again and re-plan. Any
-   * other refusal can never succeed and is a plain {@link ServiceFailure}.
+   * other refusal of the batch's content can never succeed as sent and is a {@link
+   * RefusedChangeException}.
    */
   @Override
   public void apply(ZoneId zoneId, List<PlannedChange> changes) {
@@ -223,7 +225,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
       if (InvalidChangeBatch.isStale(refused.get())) {
         throw new ConcurrentUpdateException(text, e);
       }
-      throw new ServiceFailure(text, e);
+      throw new RefusedChangeException(text, e);
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
     }
