@@ -23,10 +23,18 @@ import java.util.TreeSet;
 
 /**
  * Creates the reverse zones and VPC associations that planned records need, once per batch. A
- * failed association is alerted and the instance goes on (its records are still written); a failed
- * zone creation fails the instances that need it, so the event is retried.
+ * failed action is alerted and the instance goes on: its other records are still written. A zone
+ * that cannot be created (the account's quota of hosted zones, or any refusal) costs the instance
+ * its pointer only ({@link AlertKind#MISSING_REVERSE_ZONE}); an association that fails costs the
+ * records in that zone ({@link AlertKind#ASSOCIATION_FAILED}).
  */
 public final class ZoneActions {
+  /** What to do about the account's zone quota, said where Route 53 refused for it. */
+  static final String QUOTA_ADVICE =
+      " (the account's quota of hosted zones is reached: ask for a higher quota, make a covering"
+          + " reverse zone such as 10.in-addr.arpa, or set DDNS_DELETE_EMPTY_REVERSE_ZONES so the"
+          + " zones route53-ddns created are deleted once empty)";
+
   private final DnsZones dns;
   private final CreatedZones createdZones;
   private final JsonLog log;
@@ -41,21 +49,18 @@ public final class ZoneActions {
    * What the zone actions did, per instance that needed them.
    *
    * @param needed each instance's actions, described (also in a dry run, where none is applied)
-   * @param alerts failed associations
-   * @param failures failed zone creations: those instances cannot be planned further
+   * @param alerts failed zone creations and associations
    * @param created the zones created, each associated with the VPC it was created for
    * @param associated the zones a VPC (the key) was associated with
    */
   public record Result(
       Map<InstanceId, List<String>> needed,
       Map<InstanceId, List<Alert>> alerts,
-      Map<InstanceId, String> failures,
       List<HostedZone> created,
       Map<String, Set<ZoneId>> associated) {
     public Result {
       needed = Map.copyOf(needed);
       alerts = Map.copyOf(alerts);
-      failures = Map.copyOf(failures);
       created = List.copyOf(created);
       associated = Map.copyOf(associated);
     }
@@ -91,7 +96,6 @@ public final class ZoneActions {
                     a -> instancesOf.computeIfAbsent(a, k -> new ArrayList<>()).add(id)));
     Map<InstanceId, List<String>> needed = new TreeMap<>();
     Map<InstanceId, List<Alert>> alerts = new TreeMap<>();
-    Map<InstanceId, String> failures = new TreeMap<>();
     List<HostedZone> created = new ArrayList<>();
     Map<String, Set<ZoneId>> associated = new TreeMap<>();
     for (Map.Entry<ZoneAction, List<InstanceId>> entry : instancesOf.entrySet()) {
@@ -122,18 +126,25 @@ public final class ZoneActions {
             "zone action failed",
             field("action", action.describe()),
             field("error", e.getMessage()));
-        String why = action.describe() + " failed: " + e.getMessage();
         for (InstanceId id : entry.getValue()) {
-          if (action instanceof CreateReverseZone) {
-            failures.putIfAbsent(id, why);
-          } else {
-            alerts
-                .computeIfAbsent(id, k -> new ArrayList<>())
-                .add(new Alert(id, AlertKind.ASSOCIATION_FAILED, why));
-          }
+          alerts.computeIfAbsent(id, k -> new ArrayList<>()).add(failed(id, action, e));
         }
       }
     }
-    return new Result(needed, alerts, failures, created, associated);
+    return new Result(needed, alerts, created, associated);
+  }
+
+  private static Alert failed(InstanceId id, ZoneAction action, ServiceFailure e) {
+    String why = action.describe() + " failed: " + e.getMessage();
+    return switch (action) {
+      case CreateReverseZone create ->
+          new Alert(
+              id,
+              AlertKind.MISSING_REVERSE_ZONE,
+              why
+                  + (e.getMessage().contains("TooManyHostedZones") ? QUOTA_ADVICE : "")
+                  + "; the other records are written: no PTR until the zone exists");
+      case AssociateVpc associate -> new Alert(id, AlertKind.ASSOCIATION_FAILED, why);
+    };
   }
 }

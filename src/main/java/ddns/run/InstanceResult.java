@@ -35,16 +35,12 @@ record InstanceResult(
 
   /** Combines the stages' values; the first failure wins. */
   static InstanceResult of(
-      Decision decision,
-      List<String> zoneActions,
-      List<Alert> zoneAlerts,
-      Optional<String> zoneFailure,
-      Applied applied) {
+      Decision decision, List<String> zoneActions, List<Alert> zoneAlerts, Applied applied) {
     List<Alert> alerts = new ArrayList<>();
     decision.plan().ifPresent(p -> alerts.addAll(p.alerts()));
     alerts.addAll(zoneAlerts);
     alerts.addAll(applied.alerts());
-    Optional<String> error = decision.failure().or(() -> zoneFailure).or(applied::failure);
+    Optional<String> error = decision.failure().or(applied::failure);
     List<String> notes = new ArrayList<>(decision.notes());
     notes.addAll(applied.notes());
     return new InstanceResult(decision, zoneActions, applied, alerts, notes, error);
@@ -68,7 +64,7 @@ record InstanceResult(
             Optional.empty(),
             List.of(),
             Optional.of(error));
-    return of(d, List.of(), alerts, Optional.empty(), Applied.NOTHING);
+    return of(d, List.of(), alerts, Applied.NOTHING);
   }
 
   InstanceId id() {

@@ -107,16 +107,9 @@ final class Pipeline {
     }
     if (zones.changed()) {
       lookups.learn(zones.created(), zones.associated());
-      decisions =
-          decisions.stream()
-              .map(d -> zones.failures().containsKey(d.id()) ? d : planning.again(d))
-              .toList();
+      decisions = decisions.stream().map(planning::again).toList();
     }
-    List<Intent> intents =
-        decisions.stream()
-            .filter(d -> !zones.failures().containsKey(d.id()))
-            .flatMap(d -> d.intent().stream())
-            .toList();
+    List<Intent> intents = decisions.stream().flatMap(d -> d.intent().stream()).toList();
     Map<InstanceId, Applied> applied =
         new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt, deadline));
     if (!dryRun) {
@@ -130,7 +123,6 @@ final class Pipeline {
               d,
               zones.needed().getOrDefault(d.id(), List.of()),
               zones.alerts().getOrDefault(d.id(), List.of()),
-              Optional.ofNullable(zones.failures().get(d.id())),
               applied.getOrDefault(d.id(), Applied.NOTHING)));
     }
     return results;

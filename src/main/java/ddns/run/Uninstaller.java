@@ -93,12 +93,7 @@ final class Uninstaller {
                 List.of(),
                 Optional.empty());
         results.add(
-            InstanceResult.of(
-                d,
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                applied.getOrDefault(id, Applied.NOTHING)));
+            InstanceResult.of(d, List.of(), List.of(), applied.getOrDefault(id, Applied.NOTHING)));
       }
       List<String> notes = new ArrayList<>();
       if (results.stream().anyMatch(InstanceResult::failed)) {

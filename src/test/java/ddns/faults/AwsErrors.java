@@ -89,6 +89,10 @@ final class AwsErrors {
       case "AccessDenied" ->
           "User: arn:aws:iam::123456789012:user/testing is not authorized to perform:"
               + " sts:AssumeRole on resource: arn:aws:iam::123456789012:role/ddns-operator";
+      case "TooManyHostedZones" ->
+          "This operation can't be completed either because the current account has reached the"
+              + " limit on the number of hosted zones or because you've reached the limit on the"
+              + " number of hosted zones that can be associated with a reusable delegation set.";
       case "ProvisionedThroughputExceededException" ->
           "The level of configured provisioned throughput for the table was exceeded.";
       default -> "We encountered an internal error. Please try again.";

@@ -103,6 +103,35 @@ public final class Rules {
     };
   }
 
+  /**
+   * Route 53's quota of values in one record set, which the emulator does not enforce: a change
+   * batch that creates or upserts a set of more than {@code max} values is refused whole with
+   * {@code InvalidChangeBatch}, and changes nothing.
+   */
+  public static FaultProxy.Rule valuesPerRecordSet(int max) {
+    java.util.regex.Pattern change =
+        java.util.regex.Pattern.compile("<Change>(.*?)</Change>", java.util.regex.Pattern.DOTALL);
+    return call -> {
+      if (!call.operation().equals("ChangeResourceRecordSets")) {
+        return null;
+      }
+      java.util.regex.Matcher m = change.matcher(call.body());
+      while (m.find()) {
+        String one = m.group(1);
+        int values = one.split("<ResourceRecord>", -1).length - 1;
+        if (!one.contains("<Action>DELETE</Action>") && values > max) {
+          return Fault.invalidChangeBatch(
+              "Invalid Resource Record Set: the record set has "
+                  + values
+                  + " values; the limit is "
+                  + max
+                  + " (emulated)");
+        }
+      }
+      return null;
+    };
+  }
+
   /** The first {@code times} matching calls. */
   public static FaultProxy.Rule first(int times, Predicate<FaultProxy.Call> which, Fault fault) {
     AtomicInteger left = new AtomicInteger(times);

@@ -219,8 +219,18 @@ public final class AwsWorld implements AutoCloseable {
     return ec2.runInstances(request.build()).instances().get(0).instanceId();
   }
 
-  /** Launches {@code count} instances at once (one RunInstances call per 500). */
-  void launchMany(String subnetId, int count, Map<String, String> tags) {
+  /** Another subnet of the network's VPC. */
+  String subnet(Network net, String cidr) {
+    return ec2.createSubnet(r -> r.vpcId(net.vpcId()).cidrBlock(cidr)).subnet().subnetId();
+  }
+
+  /**
+   * Launches {@code count} instances at once (one RunInstances call per 500).
+   *
+   * @return their ids
+   */
+  List<String> launchMany(String subnetId, int count, Map<String, String> tags) {
+    List<String> ids = new java.util.ArrayList<>();
     List<Tag> tagList =
         tags.entrySet().stream()
             .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
@@ -238,8 +248,9 @@ public final class AwsWorld implements AutoCloseable {
         request.tagSpecifications(
             TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build());
       }
-      ec2.runInstances(request.build());
+      ec2.runInstances(request.build()).instances().forEach(i -> ids.add(i.instanceId()));
     }
+    return ids;
   }
 
   Instance describe(String instanceId) {

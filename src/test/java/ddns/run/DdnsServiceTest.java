@@ -354,7 +354,7 @@ class DdnsServiceTest {
   @Nested
   class ZoneActionPolicy {
     @Test
-    void aFailedReverseZoneCreation_failsTheInstance_soTheEventIsRetried() {
+    void aFailedReverseZoneCreation_writesTheForwardRecords_andAlertsTheMissingPointer() {
       FakeDnsZones bare = new FakeDnsZones();
       bare.privateZone("corp.internal", FakeInstances.VPC);
       bare.failZoneCreation();
@@ -382,9 +382,17 @@ class DdnsServiceTest {
                   clock)
               .handle(events("running", id));
 
-      assertThat(summary.failedMessageIds()).containsExactly("msg-0");
-      assertThat(summary.instances().get(0).error()).contains("create private zone");
-      assertThat(bare.batches()).isEmpty();
+      assertThat(summary.failedMessageIds()).isEmpty();
+      assertThat(summary.instances().get(0).alerts())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.kind()).isEqualTo("MISSING_REVERSE_ZONE");
+                assertThat(a.message()).contains("create private zone", "no PTR");
+              });
+      assertThat(bare.recordsIn(bare.zoneNamed("corp.internal")))
+          .extracting(r -> r.name().value())
+          .containsExactly("ip-10-0-1-23.corp.internal.");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package ddns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddns.dns.RecordSet;
+import ddns.faults.Fault;
+import ddns.faults.Rules;
+import ddns.run.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one record, one quota or one tag can no longer stop (docs/behaviour.md, "Route 53's rules"
+ * and "Reverse zones"): Route 53's per-set and per-account limits, emulated by the test proxy where
+ * the emulator lacks them, and names an instance cannot take.
+ */
+class LimitsScenarioTest extends FaultTestBase {
+
+  @Test
+  void aPoolCrossing400Values_inABatchOf50_isRefusedAlone_andEveryOtherRecordIsWritten() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("20.10.in-addr.arpa", net.vpcId());
+    String wide = world.subnet(net, "10.20.4.0/22");
+    List<String> members = world.launchMany(wide, 400, Map.of("POOL", "web"));
+    assertThat(deliver(events(members, "running")).get(0).failedMessageIds()).isEmpty();
+    proxy.add(Rules.valuesPerRecordSet(400));
+    List<String> batch = new ArrayList<>(world.launchMany(wide, 49, Map.of()));
+    String joiner = world.launchMany(wide, 1, Map.of("POOL", "web")).get(0);
+    batch.add(joiner);
+
+    Summary summary = handle(Events.sqsBatch(events(batch, "running")));
+
+    assertThat(summary.failedMessageIds()).isEmpty();
+    assertThat(summary.instances())
+        .filteredOn(i -> !i.instanceId().equals(joiner))
+        .hasSize(49)
+        .allSatisfy(
+            i -> {
+              assertThat(i.alerts()).isEmpty();
+              assertThat(i.changes()).extracting(c -> c.type()).containsExactly("A", "PTR");
+            });
+    Summary.InstanceOutcome joined =
+        summary.instances().stream()
+            .filter(i -> i.instanceId().equals(joiner))
+            .findFirst()
+            .orElseThrow();
+    assertThat(joined.changes()).extracting(c -> c.type()).containsExactly("A", "PTR");
+    assertThat(joined.alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("RECORD_REFUSED");
+              assertThat(a.message()).contains("web.corp.internal", "401 values", "at most 400");
+            });
+    RecordSet pool =
+        world.records(zone).stream()
+            .filter(r -> r.name().value().equals("web.corp.internal."))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pool.values()).hasSize(400).doesNotContain(privateIp(joiner));
+    assertThat(world.records(zone)).hasSize(1 + 400 + 50);
+    assertThat(proxy.injected()).doesNotContainKey("InvalidChangeBatch");
+  }
+
+  @Test
+  void aReverseZoneRefusedForTheAccountsZoneQuota_stillWritesTheForwardRecords_andSaysWhy() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    proxy.add(
+        Rules.first(1, Rules.operation("CreateHostedZone"), Fault.error("TooManyHostedZones")));
+    String id = world.launch(net, Map.of("HOSTNAME", "db01"), false);
+
+    Summary summary = handle(Events.sqsBatch(events(List.of(id), "running")));
+
+    assertThat(summary.failedMessageIds()).isEmpty();
+    assertThat(world.records(zone))
+        .extracting(r -> r.name().value())
+        .containsExactlyInAnyOrder(hostLabel(id) + ".corp.internal.", "db01.corp.internal.");
+    assertThat(summary.instances().get(0).alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("MISSING_REVERSE_ZONE");
+              assertThat(a.message())
+                  .contains("TooManyHostedZones", "quota of hosted zones", "no PTR");
+            });
+    assertThat(proxy.injected()).containsEntry("TooManyHostedZones", 1);
+  }
+
+  @Test
+  void aHostNameThatIsAnotherInstancesId_isRefused_andTheOwnerKeepsItsName() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String owner = world.launch(net, Map.of(), false);
+    stopped(owner);
+    String squatter = world.launch(net, Map.of("HOSTNAME", owner), false);
+
+    Summary summary = running(squatter);
+
+    assertThat(summary.instances().get(0).alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("INVALID_TAG");
+              assertThat(a.message()).contains(owner, "another instance");
+            });
+    assertThat(world.records(zone))
+        .extracting(r -> r.name().value())
+        .containsExactly(hostLabel(squatter) + ".corp.internal.");
+  }
+
+  @Test
+  void aHostNameTooLongForItsZone_isAnInvalidTagAlert_andTheBatchGoesOn() {
+    String deep = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + ".internal";
+    var net = world.network("10.20.0.0/16", deep, true);
+    String zone = world.privateZone(deep, net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String longName = world.launch(net, Map.of("HOSTNAME", "web-" + "x".repeat(59)), false);
+    String plain = world.launch(net, Map.of(), false);
+
+    Summary summary = handle(Events.sqsBatch(events(List.of(longName, plain), "running")));
+
+    assertThat(summary.failedMessageIds()).isEmpty();
+    assertThat(summary.instances())
+        .filteredOn(i -> i.instanceId().equals(longName))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i.alerts())
+                    .singleElement()
+                    .satisfies(
+                        a -> {
+                          assertThat(a.kind()).isEqualTo("INVALID_TAG");
+                          assertThat(a.message()).contains("longer than 253");
+                        }));
+    assertThat(world.records(zone))
+        .extracting(r -> r.name().value())
+        .containsExactlyInAnyOrder(
+            hostLabel(longName) + "." + deep + ".", hostLabel(plain) + "." + deep + ".");
+  }
+}
