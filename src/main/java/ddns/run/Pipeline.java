@@ -16,6 +16,7 @@ import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
+import ddns.facts.InstanceState;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
@@ -86,18 +87,31 @@ final class Pipeline {
       boolean dryRun,
       Function<List<Intent>, Optional<Preloaded>> preload,
       Deadline deadline) {
-    return run(subjects, dryRun, preload, false, deadline);
+    return run(subjects, dryRun, preload, false, false, deadline);
   }
 
   /**
+   * The stages for a reconcile: as {@link #run}, and every registration that wrote a record is
+   * checked against EC2 once more, since the plan was made from one listing that may be minutes
+   * old.
+   *
    * @param adopt take over unclaimed records that hold exactly what an instance should have
-   * @param deadline no request is started after it; what is left fails, to come back
    */
-  List<InstanceResult> run(
+  List<InstanceResult> reconcile(
       List<Subject> subjects,
       boolean dryRun,
       Function<List<Intent>, Optional<Preloaded>> preload,
       boolean adopt,
+      Deadline deadline) {
+    return run(subjects, dryRun, preload, adopt, true, deadline);
+  }
+
+  private List<InstanceResult> run(
+      List<Subject> subjects,
+      boolean dryRun,
+      Function<List<Intent>, Optional<Preloaded>> preload,
+      boolean adopt,
+      boolean listedBefore,
       Deadline deadline) {
     List<Decision> decisions =
         subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
@@ -114,6 +128,9 @@ final class Pipeline {
         new TreeMap<>(applier.apply(intents, dryRun, preload.apply(intents), adopt, deadline));
     if (!dryRun) {
       decisions = startedAgain(decisions, applied, deadline);
+      if (listedBefore) {
+        decisions = stoppedMeanwhile(decisions, applied, deadline);
+      }
       decisions = deleteEmptiedZones(decisions, applied);
     }
     List<InstanceResult> results = new ArrayList<>();
@@ -185,66 +202,109 @@ final class Pipeline {
    * A deregistration whose deletions reached Route 53 is checked against EC2 once more. An instance
    * started again meanwhile had its running event handled while the records were still there, so
    * that event changed nothing; the late deletion then removed them. Such an instance is decided
-   * and applied again at once, so DNS ends as EC2 does. One {@code DescribeInstances} per batch
-   * that deleted records (per workplace); a failure of that check leaves the repair of that
-   * workplace's instances to the next event or reconcile.
+   * and applied again at once, so DNS ends as EC2 does. One {@code DescribeInstances} per 200
+   * instances of a workplace, per batch that deleted records; a failure of that check leaves the
+   * repair of that workplace's instances to the next event or reconcile.
    *
    * @param applied updated in place with what the second application did
    * @return the decisions, with those of the instances registered again replaced
    */
   private List<Decision> startedAgain(
       List<Decision> decisions, Map<InstanceId, Applied> applied, Deadline deadline) {
-    Set<InstanceId> deleted = new TreeSet<>();
+    return checkedAgain(
+        decisions,
+        applied,
+        deadline,
+        new Recheck(
+            Action.DEREGISTER,
+            ChangeAction.DELETE,
+            InstanceState::registers,
+            "instances started again while their stop was applied",
+            "the instance was started again while its stop was applied; registered again"));
+  }
+
+  /**
+   * A reconcile plans from one listing of EC2; an instance that stopped after it was listed had its
+   * stop event handled before the reconcile wrote its records back. Every registration that wrote a
+   * record is checked against EC2 once more (as {@link #startedAgain}), and an instance that no
+   * longer runs is deregistered at once: its records, its place in a pool and its host name go.
+   */
+  private List<Decision> stoppedMeanwhile(
+      List<Decision> decisions, Map<InstanceId, Applied> applied, Deadline deadline) {
+    return checkedAgain(
+        decisions,
+        applied,
+        deadline,
+        new Recheck(
+            Action.REGISTER,
+            ChangeAction.UPSERT,
+            state -> !state.registers(),
+            "instances stopped while the reconcile registered them",
+            "the instance stopped while the reconcile registered it; its records were removed"
+                + " again"));
+  }
+
+  /**
+   * Which applied decisions to check against EC2 again, and what makes one be decided anew.
+   *
+   * @param action the decisions looked at
+   * @param wrote the kind of change that makes one worth checking
+   * @param turned EC2's state now that calls for deciding again
+   */
+  private record Recheck(
+      Action action,
+      ChangeAction wrote,
+      java.util.function.Predicate<InstanceState> turned,
+      String logMessage,
+      String note) {}
+
+  private List<Decision> checkedAgain(
+      List<Decision> decisions,
+      Map<InstanceId, Applied> applied,
+      Deadline deadline,
+      Recheck recheck) {
+    Set<InstanceId> wrote = new TreeSet<>();
     for (Decision d : decisions) {
       Applied a = applied.get(d.id());
-      if (d.action() == Action.DEREGISTER
+      if (d.action() == recheck.action()
           && a != null
-          && a.changes().stream().anyMatch(c -> c.action() == ChangeAction.DELETE)) {
-        deleted.add(d.id());
+          && a.changes().stream().anyMatch(c -> c.action() == recheck.wrote())) {
+        wrote.add(d.id());
       }
     }
-    if (deleted.isEmpty()) {
+    if (wrote.isEmpty() || deadline.passed()) {
       return decisions;
     }
     Map<InstanceId, InstanceFacts> now = new TreeMap<>();
     // One workplace failing this check leaves its instances to the next event or reconcile only.
-    InstanceId.byWorkplace(deleted)
+    InstanceId.byWorkplace(wrote)
         .forEach(
             (where, ids) -> {
               try {
                 now.putAll(ec2.describe(ids));
               } catch (ServiceFailure e) {
                 log.warn(
-                    "could not check again whether deregistered instances still do not run",
+                    "could not check the instances against EC2 again",
                     field("error", e.getMessage()));
               }
             });
     Map<InstanceId, Decision> again = new TreeMap<>();
     for (Decision d : decisions) {
       InstanceFacts facts = now.get(d.id());
-      if (deleted.contains(d.id()) && facts != null && facts.state().registers()) {
+      if (wrote.contains(d.id()) && facts != null && recheck.turned().test(facts.state())) {
         again.put(d.id(), planning.decide(d.id(), d.trigger(), Optional.of(facts)));
       }
     }
     if (again.isEmpty()) {
       return decisions;
     }
-    log.warn(
-        "instances started again while their stop was applied", field("instances", again.size()));
+    log.warn(recheck.logMessage(), field("instances", again.size()));
     List<Intent> intents = again.values().stream().flatMap(d -> d.intent().stream()).toList();
     applier
         .apply(intents, false, Optional.empty(), deadline)
         .forEach((id, second) -> applied.merge(id, second, Applied::then));
     return decisions.stream()
-        .map(
-            d ->
-                again.containsKey(d.id())
-                    ? again
-                        .get(d.id())
-                        .withNote(
-                            "the instance was started again while its stop was applied; registered"
-                                + " again")
-                    : d)
+        .map(d -> again.containsKey(d.id()) ? again.get(d.id()).withNote(recheck.note()) : d)
         .toList();
   }
 

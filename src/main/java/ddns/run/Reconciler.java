@@ -143,7 +143,7 @@ final class Reconciler {
         subjects.put(id, new Subject(id, trigger, facts));
       }
       List<InstanceResult> results =
-          pipeline.run(
+          pipeline.reconcile(
               List.copyOf(subjects.values()),
               dryRun,
               intents -> Optional.of(new Preloaded(snapshot, zoneRecords(dns, intents, snapshot))),

@@ -467,6 +467,31 @@ class DdnsServiceTest {
     }
 
     @Test
+    void anInstanceThatStopsWhileTheReconcileRuns_losesTheRecordsTheReconcileWrote() {
+      InstanceId other = ec2.run(5, Map.of("POOL", "web"));
+      DdnsService service = service();
+      service.handle(events("running", other));
+      InstanceId stopping = ec2.run(4, Map.of("HOSTNAME", "db01", "POOL", "web"));
+      dns.beforeNextChange(() -> ec2.stop(stopping));
+
+      Summary summary = service.reconcile(false);
+
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name().value() + " " + String.join(",", r.values()))
+          .containsExactlyInAnyOrder(
+              "ip-10-0-1-5.corp.internal. 10.0.1.5", "web.corp.internal. 10.0.1.5");
+      assertThat(registry.owners()).containsOnlyKeys(other);
+      assertThat(summary.instances())
+          .filteredOn(i -> i.instanceId().equals(stopping.value()))
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.action()).isEqualTo(Action.DEREGISTER);
+                assertThat(i.notes()).anyMatch(n -> n.contains("stopped while the reconcile"));
+              });
+    }
+
+    @Test
     void aFailedInstance_isCountedAsFailed_notAsAChangeMade() {
       ec2.run(4, Map.of());
       dns.failChangesAt("ip-10-0-1-4.corp.internal");
