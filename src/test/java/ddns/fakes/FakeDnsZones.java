@@ -33,6 +33,8 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   private final Set<DnsName> refusedNames = new HashSet<>();
   private final Set<DnsName> failingNames = new HashSet<>();
   private final List<List<PlannedChange>> batches = new ArrayList<>();
+  private int requests;
+  private Runnable onRequest = () -> {};
   private Runnable beforeNextChange;
   private boolean failCreate;
   private boolean failAssociate;
@@ -89,6 +91,16 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     return Set.copyOf(associations.getOrDefault(vpcId, Set.of()));
   }
 
+  /** Every change request received, refused ones included. */
+  public int requests() {
+    return requests;
+  }
+
+  /** Runs before each change request (a benchmark's clock moving on, as a real request takes). */
+  public void onRequest(Runnable action) {
+    onRequest = action;
+  }
+
   public List<List<PlannedChange>> batches() {
     return List.copyOf(batches);
   }
@@ -131,6 +143,8 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
 
   @Override
   public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+    requests++;
+    onRequest.run();
     Runnable interleaved = beforeNextChange;
     beforeNextChange = null;
     if (interleaved != null) {

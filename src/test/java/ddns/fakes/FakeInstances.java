@@ -30,6 +30,11 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     this.vpc = new VpcFacts(VPC, true, List.of(dhcpDomain));
   }
 
+  /** 10.0.1.{@code host} below 256; further hosts count on through 10.0.2.0 and up. */
+  public static String address(int host) {
+    return "10.0." + (1 + host / 256) + "." + host % 256;
+  }
+
   /** A running instance at 10.0.1.{@code host} with the tags. */
   public InstanceId run(int host, Map<String, String> tags) {
     InstanceId id = InstanceId.of(String.format("i-%08x", host));
@@ -109,8 +114,8 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
       InstanceId id, int host, InstanceState state, Map<String, String> tags, String vpcId) {
     return InstanceFacts.builder(id, state, Instant.parse("2026-11-26T08:00:00Z").plusSeconds(host))
         .vpcId(vpcId)
-        .privateIp("10.0.1." + host)
-        .privateDnsName("ip-10-0-1-" + host + ".ec2.internal")
+        .privateIp(address(host))
+        .privateDnsName("ip-" + address(host).replace('.', '-') + ".ec2.internal")
         .tags(tags)
         .build();
   }
