@@ -1,8 +1,6 @@
 package ddns.alert;
 
-import ddns.facts.InstanceId;
 import ddns.failure.ServiceFailure;
-import java.util.List;
 
 /**
  * Operator alerts (SNS). Not idempotent: a replay may alert again, which is acceptable. Failures
@@ -10,12 +8,9 @@ import java.util.List;
  */
 public interface Alerts {
 
-  /** Publishes the alerts of one instance as one message to the topic. */
-  void publish(String topicArn, InstanceId instanceId, List<Alert> alerts);
-
   /**
-   * Publishes one message about something that is not an instance, such as a workplace the tool
-   * cannot reach.
+   * Publishes one run's digest as one message to the topic: its subject and message, which fit
+   * SNS's limits ({@link Digest#MAX_SUBJECT}, {@link Digest#MAX_MESSAGE_BYTES}).
    */
-  void notify(String topicArn, String subject, String message);
+  void publish(String topicArn, Digest digest);
 }

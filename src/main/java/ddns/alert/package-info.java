@@ -1,5 +1,5 @@
 /**
- * Alerts: permanent problems with one instance, published once per instance and not again for a day
- * while they stay the same.
+ * Alerts: permanent problems with instances (and workplaces that cannot be read), published as one
+ * digest per run; an instance is left out of it for a day while its problems stay the same.
  */
 package ddns.alert;

@@ -83,7 +83,8 @@ public record Config(
               "DDNS_ALL_ADDRESSES",
               "false",
               "give every private IPv4 address of every network interface its ip-… A record and"
-                  + " PTR, not only the primary one"),
+                  + " PTR, not only the primary one, and create the reverse zone of every IPv6"
+                  + " address, not only the first"),
           new Setting(
               "DDNS_ALLOWED_ZONES",
               "",
@@ -102,7 +103,8 @@ public record Config(
           new Setting(
               "DDNS_CREATE_REVERSE_ZONES",
               "true",
-              "create a missing /24 in-addr.arpa private zone when a PTR needs it"),
+              "create a missing private reverse zone (in-addr.arpa /24, ip6.arpa /64) when a PTR"
+                  + " needs it"),
           new Setting(
               "DDNS_DELETE_EMPTY_REVERSE_ZONES",
               "false",

@@ -37,8 +37,8 @@ public record ZoneCatalog(List<HostedZone> zones, Set<ZoneId> associatedZoneIds)
    * would hide the wider one's names inside the VPC; else one someone made and did not associate,
    * which the VPC may join. A reverse zone this tool created for another VPC is never shared: VPCs
    * often use the same address range (every default VPC is 172.31.0.0/16), and a shared zone would
-   * let one VPC's pointers overwrite another's. Empty: no zone covers the name, and a /24 zone is
-   * to be created for {@code vpcId}.
+   * let one VPC's pointers overwrite another's. Empty: no zone covers the name, and a /24 zone (a
+   * /64 for IPv6) is to be created for {@code vpcId}.
    */
   public Optional<HostedZone> reverseZoneFor(DnsName reverseName, String vpcId) {
     return zones.stream()

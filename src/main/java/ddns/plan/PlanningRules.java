@@ -16,7 +16,8 @@ import java.util.Set;
  * @param cnameTagKey tag key naming an alias ({@code CNAME}); matched case-insensitively
  * @param allowedZones forward zones records may go into (a zone is allowed when its name is an
  *     entry or lies below one); empty allows every zone
- * @param createReverseZones create a missing {@code in-addr.arpa} /24 zone when a PTR needs it
+ * @param createReverseZones create a missing reverse zone ({@code in-addr.arpa} /24, {@code
+ *     ip6.arpa} /64) when a PTR needs it
  * @param associateVpc associate the instance's VPC with a private zone that receives its records
  * @param associateZones private zones (normalised names, or ids) the VPC may join even where that
  *     hides names: a public zone of the same name exists, or the name is one of AWS's own
@@ -24,7 +25,8 @@ import java.util.Set;
  * @param poolTagKey tag key naming a pool the instance is a member of ({@code POOL})
  * @param hostnamePattern the host name of an instance without a host-name tag, when set
  * @param allAddresses every private IPv4 address of every network interface gets its host record
- *     and pointer, not only the primary one
+ *     and pointer, not only the primary one; every IPv6 address gets its reverse zone created, not
+ *     only the first
  * @param zoneTypes the kinds of zone written to ({@code DDNS_ZONE_TYPES})
  * @param allowedZoneIds the hosted zones (ids) the tool may change, as its role allows; empty: all
  */

@@ -42,7 +42,6 @@ import java.util.Set;
 public final class RecordRules {
   private static final DnsName EC2_INTERNAL = DnsName.parse("ec2.internal");
   private static final DnsName COMPUTE_INTERNAL = DnsName.parse("compute.internal");
-  private static final DnsName IP6_ARPA = DnsName.parse("ip6.arpa");
 
   private final PlanningRules rules;
 
@@ -461,17 +460,20 @@ public final class RecordRules {
       return made;
     }
 
+    /**
+     * Pointers for the primary private IPv4 address and every IPv6 address. The first IPv6 address
+     * is the instance's own, as the primary IPv4 one is: its reverse zone is created when none
+     * covers it. A further IPv6 address gets its pointer where a zone covers it, and a zone created
+     * for it only with {@code DDNS_ALL_ADDRESSES}.
+     */
     private void pointers(DnsName target) {
       facts.privateIpv4().ifPresent(ip -> ipv4Pointer(ip, target));
-      for (String ip : facts.ipv6Addresses()) {
-        Optional<DnsName> reverse = ReverseNames.of(ip);
-        Optional<HostedZone> zone = reverse.flatMap(this::reverseZone);
-        if (reverse.isEmpty()) {
-          notes.add("not an IPv6 address: " + ip);
-        } else if (zone.isEmpty() || !zone.get().name().isWithin(IP6_ARPA)) {
-          notes.add("no ip6.arpa zone for " + ip + ": no IPv6 PTR");
-        } else if (usable(zone.get())) {
-          pointer(zone.get(), reverse.get(), target, ip);
+      List<String> ipv6 = facts.ipv6Addresses();
+      for (int i = 0; i < ipv6.size(); i++) {
+        if (!ReverseNames.isIpv6(ipv6.get(i))) {
+          notes.add("not an IPv6 address: " + ipv6.get(i));
+        } else {
+          addressPointer(ipv6.get(i), target, i == 0 || rules.allAddresses());
         }
       }
     }
@@ -484,10 +486,22 @@ public final class RecordRules {
     }
 
     private void ipv4Pointer(String ip, DnsName target) {
-      Optional<DnsName> reverse = ReverseNames.of(ip);
-      Optional<DnsName> zoneName = ReverseNames.ipv4Zone(ip);
-      if (reverse.isEmpty() || zoneName.isEmpty()) {
+      if (!ReverseNames.isIpv4(ip)) {
         notes.add("not an IPv4 address: " + ip + ": no PTR");
+        return;
+      }
+      addressPointer(ip, target, true);
+    }
+
+    /**
+     * The address's pointer in the reverse zone that covers it; else, when {@code create}, the
+     * address's /24 (IPv4) or /64 (IPv6) zone is created, as the rules allow.
+     */
+    private void addressPointer(String ip, DnsName target, boolean create) {
+      Optional<DnsName> reverse = ReverseNames.of(ip);
+      Optional<DnsName> zoneName = ReverseNames.zoneOf(ip);
+      if (reverse.isEmpty() || zoneName.isEmpty()) {
+        notes.add("not an IP address: " + ip + ": no PTR");
         return;
       }
       Optional<HostedZone> zone = reverseZone(reverse.get());
@@ -497,6 +511,13 @@ public final class RecordRules {
         }
       } else if (rules.zoneTypes() == ZoneTypes.PUBLIC) {
         notes.add("no reverse zone for " + ip + " and DDNS_ZONE_TYPES is public: no PTR");
+      } else if (!create) {
+        notes.add(
+            "no reverse zone covers further address "
+                + ip
+                + "; with DDNS_ALL_ADDRESSES, "
+                + zoneName.get()
+                + " would be created: no PTR");
       } else if (!rules.allowedZoneIds().isEmpty()) {
         notes.add(
             "reverse zone "
@@ -511,8 +532,11 @@ public final class RecordRules {
                 + " 53 creates a private zone with a VPC of the caller's own): create it in this"
                 + " tool's account and it is associated with the VPC: no PTR until then");
       } else if (rules.createReverseZones() && facts.vpc().isPresent()) {
-        zoneActions.add(new CreateReverseZone(zoneName.get(), facts.vpc().get()));
-        notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
+        CreateReverseZone creation = new CreateReverseZone(zoneName.get(), facts.vpc().get());
+        if (!zoneActions.contains(creation)) { // two addresses of one subnet need it once
+          zoneActions.add(creation);
+          notes.add("reverse zone " + zoneName.get() + " is missing; it is created for the PTR");
+        }
       } else {
         notes.add(
             "reverse zone "

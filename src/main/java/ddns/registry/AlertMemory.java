@@ -3,7 +3,9 @@ package ddns.registry;
 import ddns.failure.ServiceFailure;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What was last alerted per instance (or workplace), so that an unchanged problem is not alerted
@@ -13,14 +15,26 @@ import java.util.Map;
  */
 public interface AlertMemory {
 
+  /** What was alerted about one subject, remembered until {@code expiresAt}. */
+  record Memory(String subject, String fingerprint, Instant expiresAt) {
+    public Memory {
+      Objects.requireNonNull(subject, "subject == null");
+      Objects.requireNonNull(fingerprint, "fingerprint == null");
+      Objects.requireNonNull(expiresAt, "expiresAt == null");
+    }
+  }
+
   /**
    * Fingerprints of the alerts last sent about these subjects (an instance id, or a workplace) that
    * have not expired at {@code now}.
    */
   Map<String, String> recall(Collection<String> subjects, Instant now);
 
-  /** Remembers what was alerted, until {@code expiresAt}. Unconditional and idempotent. */
-  void remember(Map<String, String> fingerprints, Instant expiresAt);
+  /**
+   * Remembers what was alerted, each until its own expiry, in as few requests as the store allows
+   * (one run may remember thousands). Unconditional and idempotent; one subject at most once.
+   */
+  void remember(List<Memory> memories);
 
   /** Forgets every alert (uninstall). */
   void forgetAll();

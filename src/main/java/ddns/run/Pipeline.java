@@ -173,8 +173,20 @@ final class Pipeline {
         .toList();
   }
 
+  /** The results with what was not sent noted, and the notes about the workplace notices. */
+  record Alerted(List<InstanceResult> results, List<String> notes) {}
+
   /** Logs each alert and publishes them; the results come back with what was not sent noted. */
   List<InstanceResult> alert(List<InstanceResult> results, boolean dryRun) {
+    return alert(results, Map.of(), dryRun).results();
+  }
+
+  /**
+   * Logs each alert (the full list stays in the logs, whatever the digest has room for) and
+   * publishes them, with the notices about workplaces that could not be read, as the run's one
+   * digest.
+   */
+  Alerted alert(List<InstanceResult> results, Map<String, String> workplaces, boolean dryRun) {
     Map<InstanceId, List<Alert>> byInstance = new TreeMap<>();
     for (InstanceResult r : results) {
       for (Alert a : r.alerts()) {
@@ -189,13 +201,14 @@ final class Pipeline {
         byInstance.put(r.id(), r.alerts());
       }
     }
-    Map<InstanceId, List<String>> notes = alerts.publish(byInstance, dryRun);
-    return results.stream().map(r -> r.withNotes(notes.getOrDefault(r.id(), List.of()))).toList();
-  }
-
-  /** Publishes alerts about subjects that are not instances; notes for what was not sent. */
-  Map<String, List<String>> notify(Map<String, String> messages, boolean dryRun) {
-    return messages.isEmpty() ? Map.of() : alerts.notify(messages, dryRun);
+    AlertPublisher.Published published = alerts.publish(byInstance, workplaces, dryRun);
+    List<String> notes = new ArrayList<>();
+    published.workplaceNotes().values().forEach(notes::addAll);
+    return new Alerted(
+        results.stream()
+            .map(r -> r.withNotes(published.notes().getOrDefault(r.id(), List.of())))
+            .toList(),
+        notes);
   }
 
   /**

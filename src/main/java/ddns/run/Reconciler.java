@@ -149,7 +149,9 @@ final class Reconciler {
               intents -> Optional.of(new Preloaded(snapshot, zoneRecords(dns, intents, snapshot))),
               adopt,
               deadline);
-      results = pipeline.alert(results, dryRun);
+      Map<String, String> workplaceAlerts = unreached(unreachable);
+      Pipeline.Alerted alerted = pipeline.alert(results, workplaceAlerts, dryRun);
+      results = alerted.results();
       long changed = results.stream().filter(InstanceResult::eventful).count();
       log.info(
           "reconciled",
@@ -158,7 +160,8 @@ final class Reconciler {
           field("withChanges", changed),
           field("unreachable", unreachable.size()));
       List<String> notes = new ArrayList<>(unreadable(snapshot));
-      notes.addAll(unreached(unreachable, dryRun));
+      notes.addAll(workplaceAlerts.values());
+      notes.addAll(alerted.notes());
       return new Result(results, Optional.empty(), notes, unreachable);
     } catch (ServiceFailure e) {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
@@ -202,12 +205,11 @@ final class Reconciler {
   }
 
   /**
-   * One note per workplace that could not be read, and one alert each (remembered like an
-   * instance's): its instances are left as they are until it answers again.
+   * One alert per workplace that could not be read, by subject (remembered like an instance's, and
+   * its text a note of the run): its instances are left as they are until it answers again.
    */
-  private List<String> unreached(Map<Workplace, String> unreachable, boolean dryRun) {
-    Map<String, String> messages = new TreeMap<>();
-    List<String> notes = new ArrayList<>();
+  private Map<String, String> unreached(Map<Workplace, String> unreachable) {
+    Map<String, String> messages = new LinkedHashMap<>();
     unreachable.forEach(
         (where, why) -> {
           String text =
@@ -217,13 +219,11 @@ final class Reconciler {
                   + where.region()
                   + " could not be read, so its instances and records are left as they are: "
                   + why;
-          notes.add(text);
           messages.put("account " + where.account() + " " + where.region() + " unreachable", text);
           log.error(
               "workplace unreachable", field("workplace", where.toString()), field("error", why));
         });
-    pipeline.notify(messages, dryRun).values().forEach(notes::addAll);
-    return notes;
+    return messages;
   }
 
   /** One note per reason, naming the items: reported once a run, never fatal. */

@@ -1,38 +1,38 @@
 package ddns.fakes;
 
-import ddns.alert.Alert;
 import ddns.alert.Alerts;
 import ddns.alert.DefaultTopic;
-import ddns.facts.InstanceId;
+import ddns.alert.Digest;
+import ddns.failure.ServiceFailure;
 import ddns.run.ApiCalls;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** SNS in memory: the messages published, one per instance and call. */
+/**
+ * SNS in memory: the digests published, one per call. As strict as SNS about a message's limits: a
+ * subject over 100 characters, not ASCII or not on one line, or a message over 256 KiB, is refused
+ * ({@code InvalidParameter}).
+ */
 public final class FakeAlerts implements Alerts {
   /** One published message. */
-  public record Sent(String topicArn, InstanceId instanceId, List<Alert> alerts) {}
+  public record Sent(String topicArn, Digest digest) {}
 
   private final List<Sent> sent = new ArrayList<>();
 
   @Override
-  public void publish(String topicArn, InstanceId instanceId, List<Alert> alerts) {
-    sent.add(new Sent(topicArn, instanceId, List.copyOf(alerts)));
-  }
-
-  /** One message about a subject that is not an instance. */
-  public record Notice(String topicArn, String subject, String message) {}
-
-  private final List<Notice> notices = new ArrayList<>();
-
-  @Override
-  public void notify(String topicArn, String subject, String message) {
-    notices.add(new Notice(topicArn, subject, message));
-  }
-
-  public List<Notice> notices() {
-    return List.copyOf(notices);
+  public void publish(String topicArn, Digest digest) {
+    String subject = digest.subject();
+    if (subject.length() > Digest.MAX_SUBJECT
+        || !StandardCharsets.US_ASCII.newEncoder().canEncode(subject)
+        || subject.chars().anyMatch(Character::isISOControl)) {
+      throw new ServiceFailure("SNS.Publish failed: InvalidParameter: Subject: " + subject, null);
+    }
+    if (digest.message().getBytes(StandardCharsets.UTF_8).length > Digest.MAX_MESSAGE_BYTES) {
+      throw new ServiceFailure("SNS.Publish failed: InvalidParameter: Message too long", null);
+    }
+    sent.add(new Sent(topicArn, digest));
   }
 
   public List<Sent> sent() {

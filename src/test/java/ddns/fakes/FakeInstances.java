@@ -21,6 +21,7 @@ import java.util.Map;
 public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   public static final String VPC = "vpc-0fake";
   private final Map<InstanceId, InstanceFacts> instances = new LinkedHashMap<>();
+  private final Map<InstanceId, Integer> hosts = new java.util.HashMap<>();
   private final VpcFacts vpc;
   private Workplace home = Workplace.own("us-east-1");
   private final List<String> organization = new java.util.ArrayList<>();
@@ -35,7 +36,10 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     return "10.0." + (1 + host / 256) + "." + host % 256;
   }
 
-  /** A running instance at 10.0.1.{@code host} with the tags. */
+  /**
+   * A running instance at 10.0.1.{@code host} with the tags ({@code host} 256 and above: the next
+   * /24s, 10.0.2.0 onwards, for fleets larger than one subnet).
+   */
   public InstanceId run(int host, Map<String, String> tags) {
     InstanceId id = InstanceId.of(String.format("i-%08x", host));
     instances.put(id, facts(id, host, InstanceState.RUNNING, tags));
@@ -99,23 +103,31 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     setState(id, InstanceState.RUNNING);
   }
 
+  /** The instance's tags become {@code tags}. */
+  public void retag(InstanceId id, Map<String, String> tags) {
+    InstanceFacts f = instances.get(id);
+    instances.put(id, facts(id, hosts.get(id), f.state(), tags, f.vpc().orElse(VPC)));
+  }
+
   private void setState(InstanceId id, InstanceState state) {
     InstanceFacts f = instances.get(id);
-    int host = Integer.parseInt(f.privateIpv4().orElseThrow().substring("10.0.1.".length()));
+    int host = hosts.get(id);
     instances.put(id, facts(id, host, state, f.tags(), f.vpc().orElse(VPC)));
   }
 
-  private static InstanceFacts facts(
+  private InstanceFacts facts(
       InstanceId id, int host, InstanceState state, Map<String, String> tags) {
     return facts(id, host, state, tags, VPC);
   }
 
-  private static InstanceFacts facts(
+  private InstanceFacts facts(
       InstanceId id, int host, InstanceState state, Map<String, String> tags, String vpcId) {
+    hosts.put(id, host);
+    String ip = address(host);
     return InstanceFacts.builder(id, state, Instant.parse("2026-11-26T08:00:00Z").plusSeconds(host))
         .vpcId(vpcId)
-        .privateIp(address(host))
-        .privateDnsName("ip-" + address(host).replace('.', '-') + ".ec2.internal")
+        .privateIp(ip)
+        .privateDnsName("ip-" + ip.replace('.', '-') + ".ec2.internal")
         .tags(tags)
         .build();
   }

@@ -6,6 +6,7 @@ import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.registry.AlertMemory;
+import ddns.registry.AlertMemory.Memory;
 import ddns.registry.Claim;
 import ddns.registry.CreatedZones;
 import ddns.registry.Ownership;
@@ -34,6 +35,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
   private final Map<RecordKey, Claim> claims = new HashMap<>();
   private final Map<String, String> fingerprints = new HashMap<>();
   private final Map<String, Instant> expiries = new HashMap<>();
+  private final List<Integer> rememberCalls = new java.util.ArrayList<>();
   private final Set<ZoneId> createdZones = new TreeSet<>();
   private int racesToLose;
   private int writes;
@@ -127,12 +129,23 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
   }
 
   @Override
-  public void remember(Map<String, String> sent, Instant expiresAt) {
-    sent.forEach(
-        (id, fingerprint) -> {
-          fingerprints.put(id, fingerprint);
-          expiries.put(id, expiresAt);
+  public void remember(List<Memory> memories) {
+    rememberCalls.add(memories.size());
+    memories.forEach(
+        m -> {
+          fingerprints.put(m.subject(), m.fingerprint());
+          expiries.put(m.subject(), m.expiresAt());
         });
+  }
+
+  /** The number of memories handed over in each call of {@link #remember(List)}. */
+  public List<Integer> rememberCalls() {
+    return List.copyOf(rememberCalls);
+  }
+
+  /** When each remembered subject's memory expires. */
+  public Map<String, Instant> alertExpiries() {
+    return Map.copyOf(expiries);
   }
 
   @Override

@@ -152,6 +152,25 @@ public record Fault(String kind, Action action) {
         });
   }
 
+  /**
+   * DynamoDB's answer under load to BatchWriteItem: nothing written, every requested put or delete
+   * returned as {@code UnprocessedItems}, for the client to send again.
+   */
+  public static Fault unprocessedItems() {
+    return new Fault(
+        "UnprocessedItems",
+        (exchange, call, body, forward) -> {
+          ObjectMapper json = new ObjectMapper();
+          JsonNode request = json.readTree(body);
+          ObjectNode answer = json.createObjectNode();
+          answer.set("UnprocessedItems", request.path("RequestItems"));
+          respond(
+              exchange,
+              new AwsErrors.Response(
+                  200, "application/x-amz-json-1.0", json.writeValueAsString(answer)));
+        });
+  }
+
   /** Sends an answer as the service would: status, content type, a request id, the body. */
   static void respond(HttpExchange exchange, AwsErrors.Response response) throws IOException {
     byte[] answer = response.body().getBytes(StandardCharsets.UTF_8);

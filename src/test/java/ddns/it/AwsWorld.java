@@ -166,6 +166,52 @@ public final class AwsWorld implements AutoCloseable {
     return new Network(vpcId, subnetId);
   }
 
+  /**
+   * A dual-stack network: the VPC with an Amazon-provided IPv6 /56, its subnet with the first /64
+   * of it, as {@link #network} otherwise.
+   *
+   * @return the network, and the subnet's IPv6 /64 (such as {@code 2400:6500:7f41:1a00::/64})
+   */
+  DualStack dualStackNetwork(String cidr, String dhcpDomain) {
+    Network net = network(cidr, dhcpDomain, true);
+    ec2.associateVpcCidrBlock(r -> r.vpcId(net.vpcId()).amazonProvidedIpv6CidrBlock(true));
+    String block =
+        ec2.describeVpcs(r -> r.vpcIds(net.vpcId()))
+            .vpcs()
+            .get(0)
+            .ipv6CidrBlockAssociationSet()
+            .get(0)
+            .ipv6CidrBlock();
+    String slash64 = block.replace("/56", "/64");
+    ec2.associateSubnetCidrBlock(r -> r.subnetId(net.subnetId()).ipv6CidrBlock(slash64));
+    return new DualStack(net, slash64);
+  }
+
+  record DualStack(Network net, String ipv6Block) {}
+
+  /** Launches an instance with {@code ipv6} IPv6 addresses from its subnet's /64. */
+  String launchDualStack(Network net, int ipv6) {
+    return ec2.runInstances(
+            r ->
+                r.imageId(IMAGE)
+                    .instanceType("t3.micro")
+                    .minCount(1)
+                    .maxCount(1)
+                    .subnetId(net.subnetId())
+                    .ipv6AddressCount(ipv6))
+        .instances()
+        .get(0)
+        .instanceId();
+  }
+
+  /** The instance's IPv6 addresses, as DescribeInstances lists them. */
+  List<String> ipv6Addresses(String instanceId) {
+    return describe(instanceId).networkInterfaces().stream()
+        .flatMap(eni -> eni.ipv6Addresses().stream())
+        .map(a -> a.ipv6Address())
+        .toList();
+  }
+
   String privateZone(String name, String vpcId) {
     return bare(
         route53

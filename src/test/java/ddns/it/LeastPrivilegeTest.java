@@ -41,6 +41,7 @@ class LeastPrivilegeTest extends FaultTestBase {
           Map.entry("DynamoDB.BatchGetItem", Set.of("dynamodb:BatchGetItem")),
           Map.entry("DynamoDB.GetItem", Set.of("dynamodb:GetItem")),
           Map.entry("DynamoDB.PutItem", Set.of("dynamodb:PutItem")),
+          Map.entry("DynamoDB.BatchWriteItem", Set.of("dynamodb:BatchWriteItem")),
           Map.entry("DynamoDB.DeleteItem", Set.of("dynamodb:DeleteItem")),
           Map.entry("Route53.DeleteHostedZone", Set.of("route53:DeleteHostedZone")),
           Map.entry("DynamoDB.Scan", Set.of("dynamodb:Scan")),
@@ -89,6 +90,7 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.AssociateVPCWithHostedZone",
             "DynamoDB.GetItem",
             "DynamoDB.Scan",
+            "DynamoDB.BatchWriteItem",
             "SNS.Publish");
     assertThat(world.records(zone)).isNotEmpty();
 

@@ -793,6 +793,199 @@ class RecordRulesTest {
             "ZIP6 PTR 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa. ip-10-0-1-23.corp.internal.");
   }
 
+  /** The /64 reverse zone of 2001:db8::/64, and of 2001:db8:0:1::/64. */
+  private static final DnsName SLASH64 = DnsName.parse("0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+
+  private static final DnsName OTHER_SLASH64 =
+      DnsName.parse("1.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+
+  private static final String PTR_1 =
+      "PTR 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa."
+          + " ip-10-0-1-23.corp.internal.";
+  private static final String PTR_5 =
+      "PTR 5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.1.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa."
+          + " ip-10-0-1-23.corp.internal.";
+
+  static Stream<Arguments> ipv6Table() {
+    HostedZone slash64 = new HostedZone(ZoneId.of("ZV64"), SLASH64, true);
+    PlanningRules defaults = PlanningRules.defaults();
+    PlanningRules all = defaults.withAllAddresses(true);
+    PlanningRules noCreate = new PlanningRules(60, "ZONE", "CNAME", Set.of(), false, true);
+    String other = "222222222222/eu-west-1/" + VPC;
+    return Stream.of(
+        Arguments.of(
+            "a covering ip6.arpa zone the VPC sees is used",
+            defaults,
+            VPC,
+            List.of("2001:db8::1"),
+            List.of(IP6),
+            Set.of("ZIP6"),
+            List.of("ZIP6 " + PTR_1),
+            List.of(),
+            ""),
+        Arguments.of(
+            "a covering ip6.arpa zone the VPC does not see is joined",
+            defaults,
+            VPC,
+            List.of("2001:db8::1"),
+            List.of(IP6),
+            Set.of(),
+            List.of("ZIP6 " + PTR_1),
+            List.of(new ZoneAction.AssociateVpc(IP6.id(), IP6.name(), VPC)),
+            ""),
+        Arguments.of(
+            "no covering zone: the subnet's /64 zone is created",
+            defaults,
+            VPC,
+            List.of("2001:db8::1"),
+            List.of(),
+            Set.of(),
+            List.of(),
+            List.of(new ZoneAction.CreateReverseZone(SLASH64, VPC)),
+            "reverse zone " + SLASH64 + " is missing; it is created for the PTR"),
+        Arguments.of(
+            "no covering zone, creation off: no PTR, a note",
+            noCreate,
+            VPC,
+            List.of("2001:db8::1"),
+            List.of(),
+            Set.of(),
+            List.of(),
+            List.of(),
+            "is missing and reverse-zone creation is off: no PTR"),
+        Arguments.of(
+            "no covering zone, another account's VPC: not created, a note",
+            defaults,
+            other,
+            List.of("2001:db8::1"),
+            List.of(),
+            Set.of(),
+            List.of(),
+            List.of(),
+            "one for a VPC of another account or region is not created"),
+        Arguments.of(
+            "another account's VPC: a covering zone is used and joined",
+            defaults,
+            other,
+            List.of("2001:db8::1"),
+            List.of(IP6),
+            Set.of(),
+            List.of("ZIP6 " + PTR_1),
+            List.of(new ZoneAction.AssociateVpc(IP6.id(), IP6.name(), other)),
+            ""),
+        Arguments.of(
+            "a further IPv6 address in a zone that exists gets its PTR",
+            defaults,
+            VPC,
+            List.of("2001:db8::1", "2001:db8:0:1::5"),
+            List.of(IP6),
+            Set.of("ZIP6"),
+            List.of("ZIP6 " + PTR_1, "ZIP6 " + PTR_5),
+            List.of(),
+            ""),
+        Arguments.of(
+            "a further IPv6 address without a zone: none created without DDNS_ALL_ADDRESSES",
+            defaults,
+            VPC,
+            List.of("2001:db8::1", "2001:db8:0:1::5"),
+            List.of(slash64),
+            Set.of("ZV64"),
+            List.of("ZV64 " + PTR_1),
+            List.of(),
+            "no reverse zone covers further address 2001:db8:0:1::5; with DDNS_ALL_ADDRESSES"),
+        Arguments.of(
+            "a further IPv6 address without a zone: its /64 created with DDNS_ALL_ADDRESSES",
+            all,
+            VPC,
+            List.of("2001:db8::1", "2001:db8:0:1::5"),
+            List.of(slash64),
+            Set.of("ZV64"),
+            List.of("ZV64 " + PTR_1),
+            List.of(new ZoneAction.CreateReverseZone(OTHER_SLASH64, VPC)),
+            "reverse zone " + OTHER_SLASH64 + " is missing; it is created for the PTR"),
+        Arguments.of(
+            "DDNS_ALLOWED_ZONE_IDS set: no zone created",
+            defaults.withAllowedZoneIds(Set.of("ZCORP")),
+            VPC,
+            List.of("2001:db8::1"),
+            List.of(),
+            Set.of(),
+            List.of(),
+            List.of(),
+            "it is not created while DDNS_ALLOWED_ZONE_IDS lists the zones"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ipv6Table")
+  void ipv6Pointers_goToTheCoveringZone_orASlash64ZoneIsCreated_asForIpv4(
+      String why,
+      PlanningRules planningRules,
+      String vpcId,
+      List<String> ipv6,
+      List<HostedZone> reverseZones,
+      Set<String> associated,
+      List<String> pointers,
+      List<ZoneAction> actions,
+      String note) {
+    List<HostedZone> zones = new ArrayList<>(List.of(CORP, REVERSE));
+    zones.addAll(reverseZones);
+    Set<ZoneId> seen = new java.util.HashSet<>(Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV")));
+    associated.forEach(id -> seen.add(ZoneId.of(id)));
+    InstanceFacts facts =
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"),
+                InstanceState.RUNNING,
+                Instant.parse("2026-11-26T10:00:00Z"))
+            .vpcId(vpcId)
+            .privateIp("10.0.1.23")
+            .privateDnsName("ip-10-0-1-23.ec2.internal")
+            .ipv6Addresses(ipv6)
+            .build();
+
+    InstancePlan plan =
+        new RecordRules(planningRules)
+            .plan(
+                facts,
+                new VpcFacts(vpcId, true, List.of("corp.internal")),
+                new ZoneCatalog(zones, seen));
+
+    assertThat(lines(plan).stream().filter(l -> l.contains(" PTR ") && l.contains("ip6.arpa")))
+        .containsExactlyInAnyOrderElementsOf(pointers);
+    assertThat(plan.zoneActions().stream().filter(a -> a.describe().contains("ip6.arpa")))
+        .containsExactlyInAnyOrderElementsOf(actions);
+    if (!note.isEmpty()) {
+      assertThat(plan.notes()).anyMatch(n -> n.contains(note));
+    }
+    assertThat(plan.records())
+        .as("the AAAA record holds every IPv6 address, as before")
+        .anySatisfy(
+            r -> {
+              assertThat(r.key().type()).isEqualTo(RecordType.AAAA);
+              assertThat(r.content().values()).containsExactlyInAnyOrderElementsOf(ipv6);
+            });
+  }
+
+  @Test
+  void anIpv6OnlyInstance_getsItsSlash64ReverseZoneCreated() {
+    InstanceFacts facts =
+        InstanceFacts.builder(
+                InstanceId.of("i-0123456789abcdef0"),
+                InstanceState.RUNNING,
+                Instant.parse("2026-11-26T10:00:00Z"))
+            .vpcId(VPC)
+            .privateDnsName("i-0123456789abcdef0.ec2.internal")
+            .ipv6Addresses(List.of("2001:db8::1"))
+            .build();
+
+    InstancePlan plan =
+        rules.plan(
+            facts,
+            new VpcFacts(VPC, true, List.of("corp.internal")),
+            new ZoneCatalog(List.of(CORP), Set.of(ZoneId.of("ZCORP"))));
+
+    assertThat(plan.zoneActions()).containsExactly(new ZoneAction.CreateReverseZone(SLASH64, VPC));
+  }
+
   @Test
   void allowList_refusesTaggedZonesOutsideIt() {
     RecordRules allowCorp =

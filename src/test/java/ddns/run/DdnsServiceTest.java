@@ -3,6 +3,7 @@ package ddns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.alert.AlertKind;
+import ddns.alert.Digest;
 import ddns.apply.Deadline;
 import ddns.config.Config;
 import ddns.dns.DesiredRecord;
@@ -424,10 +425,100 @@ class DdnsServiceTest {
       service.handle(events("running", id));
 
       assertThat(alerts.sent()).hasSize(2);
-      assertThat(alerts.sent().get(0).alerts())
-          .extracting(a -> a.kind())
-          .containsExactly(AlertKind.NO_SUCH_ZONE);
+      assertThat(alerts.sent().get(0).digest().instances()).containsExactly(id);
+      assertThat(alerts.sent().get(0).digest().subject())
+          .isEqualTo("route53-ddns: 1 instance: NO_SUCH_ZONE");
       assertThat(again.instances().get(0).notes()).anyMatch(n -> n.contains("not sent again"));
+    }
+
+    /** A thousand instances, each with a foreign A record at its {@code ip-…} name. */
+    private List<InstanceId> fleetWithForeignRecords(int size) {
+      List<InstanceId> fleet = new ArrayList<>();
+      for (int host = 1; host <= size; host++) {
+        InstanceId id = ec2.run(host, Map.of());
+        fleet.add(id);
+        String ip = ec2.describe(List.of(id)).get(id).privateIpv4().orElseThrow();
+        dns.put(
+            corp,
+            new RecordSet(
+                DnsName.parse("ip-" + ip.replace('.', '-') + ".corp.internal"),
+                RecordType.A,
+                300,
+                List.of("192.0.2.1")));
+      }
+      return fleet;
+    }
+
+    @Test
+    void aReconcileOfAThousandForeignRecords_sendsOneDigest_andRemembersInOneBatch() {
+      List<InstanceId> fleet = fleetWithForeignRecords(1000);
+
+      Summary summary = service().reconcile(false);
+
+      assertThat(alerts.sent()).as("SNS publishes for the whole run").hasSize(1);
+      Digest digest = alerts.sent().get(0).digest();
+      assertThat(digest.instances()).containsExactlyElementsOf(fleet);
+      assertThat(digest.subject()).isEqualTo("route53-ddns: 1,000 instances: FOREIGN_RECORD");
+      assertThat(digest.message().getBytes(StandardCharsets.UTF_8).length)
+          .isLessThanOrEqualTo(Digest.MAX_MESSAGE_BYTES);
+      // Every instance is either named in the message or counted in its last line.
+      List<InstanceId> named =
+          fleet.stream().filter(id -> digest.message().contains("Instance " + id + ":")).toList();
+      assertThat(named.size() + digest.leftOut().size()).isEqualTo(1000);
+      if (!digest.leftOut().isEmpty()) {
+        assertThat(digest.message())
+            .contains(String.format("and %,d more instances", digest.leftOut().size()));
+      }
+      assertThat(registry.rememberCalls())
+          .as("one batch handed to the memory")
+          .containsExactly(1000);
+      assertThat(summary.instances()).hasSize(1000);
+    }
+
+    @Test
+    void aSecondRunWithinADay_sendsNothing_andAChangedProblem_sendsADigestOfThatInstanceOnly() {
+      List<InstanceId> fleet = fleetWithForeignRecords(300);
+      DdnsService service = service();
+      service.reconcile(false);
+      clock.advance(Duration.ofHours(23));
+
+      service.reconcile(false);
+
+      assertThat(alerts.sent()).as("nothing new within 24 h").hasSize(1);
+      assertThat(registry.rememberCalls()).containsExactly(300);
+
+      InstanceId changed = fleet.get(41);
+      ec2.retag(changed, Map.of("ZONE", "nowhere.test"));
+      service.reconcile(false);
+
+      assertThat(alerts.sent()).hasSize(2);
+      Digest digest = alerts.sent().get(1).digest();
+      assertThat(digest.instances()).containsExactly(changed);
+      assertThat(digest.subject())
+          .isEqualTo("route53-ddns: 1 instance: FOREIGN_RECORD, NO_SUCH_ZONE");
+      assertThat(digest.message()).contains("Instance " + changed + ":").contains("nowhere.test");
+    }
+
+    @Test
+    void theMemoriesOfOneRun_expireSpreadOverFourHours_afterADay() {
+      fleetWithForeignRecords(200);
+      Instant now = clock.instant();
+
+      service().reconcile(false);
+
+      List<Instant> expiries = List.copyOf(registry.alertExpiries().values());
+      assertThat(expiries).hasSize(200);
+      assertThat(expiries)
+          .allSatisfy(
+              e ->
+                  assertThat(e)
+                      .isAfterOrEqualTo(now.plus(Duration.ofHours(24)))
+                      .isBefore(now.plus(Duration.ofHours(28))));
+      // Spread: every hour of the four holds some, none holds most.
+      Map<Long, Long> perHour = new java.util.TreeMap<>();
+      expiries.forEach(e -> perHour.merge(Duration.between(now, e).toHours(), 1L, Long::sum));
+      assertThat(perHour).containsOnlyKeys(24L, 25L, 26L, 27L);
+      assertThat(perHour.values()).allSatisfy(n -> assertThat(n).isBetween(20L, 80L));
     }
 
     @Test
@@ -660,9 +751,16 @@ class DdnsServiceTest {
       assertThat(first.failedMessageIds()).containsExactly("222222222222/eu-west-1");
       assertThat(first.notes()).anyMatch(n -> n.contains("account 222222222222, region eu-west-1"));
       assertThat(second.failedMessageIds()).containsExactly("222222222222/eu-west-1");
-      assertThat(alerts.notices())
+      assertThat(alerts.sent())
           .singleElement()
-          .satisfies(n -> assertThat(n.message()).contains("AccessDenied"));
+          .satisfies(
+              n -> {
+                assertThat(n.digest().workplaces())
+                    .containsExactly("account 222222222222 eu-west-1 unreachable");
+                assertThat(n.digest().message()).contains("AccessDenied");
+                assertThat(n.digest().subject())
+                    .isEqualTo("route53-ddns: 1 workplace: WORKPLACE_UNREACHABLE");
+              });
     }
   }
 

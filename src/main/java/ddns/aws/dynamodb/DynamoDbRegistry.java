@@ -8,6 +8,7 @@ import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.ServiceFailure;
 import ddns.registry.AlertMemory;
+import ddns.registry.AlertMemory.Memory;
 import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
 import ddns.registry.RegistrySnapshot;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -36,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
@@ -47,6 +50,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   private static final String KEY = RegistryItems.KEY;
   private static final int BATCH_GET = 100;
   private static final int TRANSACTION = 100;
+  private static final int BATCH_WRITE = 25;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -130,17 +134,36 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
     return found;
   }
 
+  /**
+   * {@code BatchWriteItem}, 25 puts a request (DynamoDB's limit); items it leaves unprocessed are
+   * written one by one with {@code PutItem} and the SDK's retries, as {@link #getItems} reads
+   * unprocessed keys.
+   */
   @Override
-  public void remember(Map<String, String> fingerprints, Instant expiresAt) {
-    fingerprints.forEach(
-        (id, fingerprint) ->
-            AwsCall.run(
-                "DynamoDB.PutItem",
-                () ->
-                    dynamoDb.putItem(
-                        r ->
-                            r.tableName(table)
-                                .item(RegistryItems.alertItem(id, fingerprint, expiresAt)))));
+  public void remember(List<Memory> memories) {
+    for (int from = 0; from < memories.size(); from += BATCH_WRITE) {
+      List<WriteRequest> puts =
+          memories.subList(from, Math.min(memories.size(), from + BATCH_WRITE)).stream()
+              .map(
+                  m ->
+                      WriteRequest.builder()
+                          .putRequest(
+                              p ->
+                                  p.item(
+                                      RegistryItems.alertItem(
+                                          m.subject(), m.fingerprint(), m.expiresAt())))
+                          .build())
+              .toList();
+      BatchWriteItemResponse response =
+          AwsCall.run(
+              "DynamoDB.BatchWriteItem",
+              () -> dynamoDb.batchWriteItem(r -> r.requestItems(Map.of(table, puts))));
+      for (WriteRequest unprocessed : response.unprocessedItems().getOrDefault(table, List.of())) {
+        AwsCall.run(
+            "DynamoDB.PutItem",
+            () -> dynamoDb.putItem(r -> r.tableName(table).item(unprocessed.putRequest().item())));
+      }
+    }
   }
 
   @Override

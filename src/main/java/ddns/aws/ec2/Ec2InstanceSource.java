@@ -8,6 +8,7 @@ import ddns.facts.VpcFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,13 +151,17 @@ public final class Ec2InstanceSource {
     List<String> ipv4 = new ArrayList<>();
     List<InstanceNetworkInterface> interfaces = new ArrayList<>(instance.networkInterfaces());
     interfaces.sort(
-        java.util.Comparator.comparing(
+        Comparator.comparing(
             (InstanceNetworkInterface eni) ->
                 eni.attachment() == null || eni.attachment().deviceIndex() == null
                     ? Integer.MAX_VALUE
                     : eni.attachment().deviceIndex()));
     for (InstanceNetworkInterface eni : interfaces) {
-      eni.ipv6Addresses().forEach(a -> ipv6.add(a.ipv6Address()));
+      // The primary IPv6 address (IsPrimaryIpv6, when the interface has one) comes first: the
+      // planner treats the first IPv6 address as the instance's own.
+      eni.ipv6Addresses().stream()
+          .sorted(Comparator.comparing(a -> Boolean.TRUE.equals(a.isPrimaryIpv6()) ? 0 : 1))
+          .forEach(a -> ipv6.add(a.ipv6Address()));
       eni.privateIpAddresses().forEach(a -> ipv4.add(a.privateIpAddress()));
     }
     Instant launched = instance.launchTime() != null ? instance.launchTime() : Instant.EPOCH;
