@@ -411,6 +411,10 @@ public final class ChangePlanner {
 
   private static Claimant claimant(Intent intent, DesiredRecord d) {
     return new Claimant(
-        intent.instanceId(), intent.launchTime(), d.content().ttl(), d.content().values());
+        intent.instanceId(),
+        intent.launchTime(),
+        d.content().ttl(),
+        d.content().values(),
+        HostRecords.vpcOf(intent));
   }
 }

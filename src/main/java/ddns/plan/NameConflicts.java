@@ -48,6 +48,7 @@ final class NameConflicts {
       }
     }
     Map<NameInZone, InstanceId> holders = HostNames.holders(intents, registry);
+    Map<RecordKey, HostRecords.Holder> hostRecords = HostRecords.holders(intents, registry);
     Map<RecordKey, Sharing> sharing = sharing(intents, registry);
     Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
@@ -57,6 +58,7 @@ final class NameConflicts {
       for (DesiredRecord d : intent.desired()) {
         Optional<Alert> problem =
             HostNames.taken(intent.instanceId(), d, holders)
+                .or(() -> HostRecords.collision(intent, d, hostRecords))
                 .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
         if (problem.isEmpty() && adopted != null && adoptable(d, registry, live)) {
           kept.add(d);

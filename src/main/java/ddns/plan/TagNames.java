@@ -28,6 +28,11 @@ final class TagNames {
 
   private TagNames() {}
 
+  /** The name's first label is one EC2 gives host names ({@code ip-10-0-1-23}). */
+  static boolean isEc2HostName(DnsName name) {
+    return EC2_HOST_LABEL.matcher(name.firstLabel()).matches();
+  }
+
   /**
    * @param alias the name is for an alias (CNAME), which must also stay out of the host names the
    *     tool writes

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class LimitsScenarioTest extends FaultTestBase {
 
+  private String publicIp(String instanceId) {
+    return world.describe(instanceId).publicIpAddress();
+  }
+
   @Test
   void aPoolCrossing400Values_inABatchOf50_isRefusedAlone_andEveryOtherRecordIsWritten() {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
@@ -124,6 +128,32 @@ class LimitsScenarioTest extends FaultTestBase {
             hostLabel(stays) + ".corp.internal. " + privateIp(stays),
             "web.corp.internal. " + privateIp(stays));
     assertThat(registry()).extracting(item -> item.get("InstanceId").s()).doesNotContain(stopping);
+  }
+
+  @Test
+  void twoVpcsWithTheSameRange_inOneSharedZone_neverOverwriteEachOthersIpNames() {
+    var first = world.network("10.0.0.0/16", null, true);
+    var second = world.network("10.0.0.0/16", null, true);
+    String zone = world.publicZone("example.com");
+    String one = world.launch(first, Map.of("ZONE", "example.com"), true);
+    running(one);
+    String other = world.launch(second, Map.of("ZONE", "example.com"), true);
+    assertThat(privateIp(other)).isEqualTo(privateIp(one));
+
+    Summary summary = running(other);
+
+    String name = hostLabel(one) + ".example.com.";
+    assertThat(world.records(zone))
+        .filteredOn(r -> r.name().value().equals(name))
+        .singleElement()
+        .satisfies(r -> assertThat(r.values()).containsExactly(publicIp(one)));
+    assertThat(summary.instances().get(0).alerts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo("NAME_CONFLICT");
+              assertThat(a.message()).contains(one, first.vpcId(), "another VPC");
+            });
   }
 
   @Test

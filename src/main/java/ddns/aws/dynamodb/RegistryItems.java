@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -128,17 +129,7 @@ final class RegistryItems {
     c.claimants()
         .forEach(
             (id, claimant) ->
-                claimants.put(
-                    id.value(),
-                    AttributeValue.fromM(
-                        Map.of(
-                            "LaunchTime", string(claimant.launchTime().toString()),
-                            "Ttl", number(claimant.ttl()),
-                            "Values",
-                                AttributeValue.fromL(
-                                    claimant.values().stream()
-                                        .map(RegistryItems::string)
-                                        .toList())))));
+                claimants.put(id.value(), AttributeValue.fromM(claimantItem(claimant))));
     item.put("Claimants", AttributeValue.fromM(claimants));
     if (c.sharing() != Sharing.LATEST) {
       item.put("Sharing", string(c.sharing().label()));
@@ -205,7 +196,8 @@ final class RegistryItems {
                         InstanceId.of(id),
                         Instant.parse(text(v.m(), "LaunchTime")),
                         Long.parseLong(v.m().get("Ttl").n()),
-                        strings(v.m().get("Values")))));
+                        strings(v.m().get("Values")),
+                        Optional.ofNullable(v.m().get("Vpc")).map(AttributeValue::s))));
     return new Claim(
         key,
         new DnsName(text(item, "ZoneName")),
@@ -233,5 +225,17 @@ final class RegistryItems {
 
   static AttributeValue number(long n) {
     return AttributeValue.fromN(Long.toString(n));
+  }
+
+  /** A claimant in the claim item: launch time, TTL, values, and its VPC when known. */
+  private static Map<String, AttributeValue> claimantItem(Claimant claimant) {
+    Map<String, AttributeValue> m = new LinkedHashMap<>();
+    m.put("LaunchTime", string(claimant.launchTime().toString()));
+    m.put("Ttl", number(claimant.ttl()));
+    m.put(
+        "Values",
+        AttributeValue.fromL(claimant.values().stream().map(RegistryItems::string).toList()));
+    claimant.vpc().ifPresent(v -> m.put("Vpc", string(v)));
+    return m;
   }
 }
