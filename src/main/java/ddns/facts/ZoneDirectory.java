@@ -18,4 +18,13 @@ public interface ZoneDirectory {
 
   /** Ids of the private zones associated with the VPC, in the region the clients use. */
   Set<ZoneId> zonesAssociatedWith(String vpcId);
+
+  /**
+   * The account's hosted zones against its quota ({@code GetAccountLimit}, {@code
+   * MAX_HOSTED_ZONES_BY_OWNER}): every zone of the account counts, the tool's and others'.
+   */
+  ZoneQuota hostedZoneQuota();
+
+  /** How many hosted zones the account has, and how many it may have. */
+  record ZoneQuota(long count, long limit) {}
 }

@@ -1,10 +1,12 @@
 package ddns.registry;
 
 import ddns.dns.RecordKey;
+import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,16 +14,26 @@ import java.util.TreeMap;
  *
  * @param unreadable items the tool cannot read as its own, by item key, with the reason: the AWS
  *     sample's items, or damaged ones. They are skipped, never fatal.
+ * @param createdZones the reverse zones the tool created, as listed (a whole-table read only)
  */
 public record RegistrySnapshot(
     Map<InstanceId, Ownership> owners,
     Map<RecordKey, Claim> claims,
-    Map<String, String> unreadable) {
+    Map<String, String> unreadable,
+    Set<ZoneId> createdZones) {
 
   public RegistrySnapshot {
     owners = Map.copyOf(owners);
     claims = Map.copyOf(claims);
     unreadable = Collections.unmodifiableMap(new TreeMap<>(unreadable));
+    createdZones = Set.copyOf(createdZones);
+  }
+
+  public RegistrySnapshot(
+      Map<InstanceId, Ownership> owners,
+      Map<RecordKey, Claim> claims,
+      Map<String, String> unreadable) {
+    this(owners, claims, unreadable, Set.of());
   }
 
   public RegistrySnapshot(Map<InstanceId, Ownership> owners, Map<RecordKey, Claim> claims) {
@@ -50,6 +62,6 @@ public record RegistrySnapshot(
     allClaims.putAll(more.claims);
     Map<String, String> allUnreadable = new TreeMap<>(unreadable);
     allUnreadable.putAll(more.unreadable);
-    return new RegistrySnapshot(owners, allClaims, allUnreadable);
+    return new RegistrySnapshot(owners, allClaims, allUnreadable, createdZones);
   }
 }

@@ -92,6 +92,7 @@ public final class DdnsService {
             ports.workplaces(),
             config.reach(),
             ports.dnsZones(),
+            ports.zoneDirectory(),
             ports.registry(),
             table,
             pipeline,

@@ -14,6 +14,7 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
+import ddns.facts.ZoneDirectory;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.Intent;
@@ -45,6 +46,7 @@ final class Reconciler {
   private final WorkplaceDirectory workplaces;
   private final Reach reach;
   private final DnsZones dns;
+  private final ZoneDirectory zoneDirectory;
   private final OwnershipRegistry registry;
   private final TableSetup table;
   private final Pipeline pipeline;
@@ -55,10 +57,12 @@ final class Reconciler {
       WorkplaceDirectory workplaces,
       Reach reach,
       DnsZones dns,
+      ZoneDirectory zoneDirectory,
       OwnershipRegistry registry,
       TableSetup table,
       Pipeline pipeline,
       JsonLog log) {
+    this.zoneDirectory = zoneDirectory;
     this.ec2 = ec2;
     this.workplaces = workplaces;
     this.reach = reach;
@@ -160,12 +164,36 @@ final class Reconciler {
           field("withChanges", changed),
           field("unreachable", unreachable.size()));
       List<String> notes = new ArrayList<>(unreadable(snapshot));
+      notes.add(zoneCount(snapshot));
       notes.addAll(workplaceAlerts.values());
       notes.addAll(alerted.notes());
       return new Result(results, Optional.empty(), notes, unreachable);
     } catch (ServiceFailure e) {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
       return new Result(List.of(), Optional.of(e.getMessage()), List.of());
+    }
+  }
+
+  /**
+   * The reverse zones the tool created, against the account's quota of hosted zones (which every
+   * zone of the account counts against): docs/behaviour.md, "Reverse zones".
+   */
+  private String zoneCount(RegistrySnapshot snapshot) {
+    String created = "hosted zones: " + snapshot.createdZones().size() + " created by route53-ddns";
+    try {
+      ZoneDirectory.ZoneQuota quota = zoneDirectory.hostedZoneQuota();
+      boolean near = quota.count() * 10 >= quota.limit() * 9;
+      return created
+          + "; the account has "
+          + quota.count()
+          + " of its quota of "
+          + quota.limit()
+          + (near
+              ? ", nearly all: new reverse zones will be refused (TooManyHostedZones); ask for a"
+                  + " higher quota, use covering reverse zones or DDNS_DELETE_EMPTY_REVERSE_ZONES"
+              : "");
+    } catch (ServiceFailure e) {
+      return created + "; the account's quota could not be read: " + e.getMessage();
     }
   }
 

@@ -191,6 +191,12 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     }
   }
 
+  /** The account's quota of hosted zones, 500 as AWS sets it by default. */
+  @Override
+  public ZoneQuota hostedZoneQuota() {
+    return new ZoneQuota(zones.size(), 500);
+  }
+
   @Override
   public HostedZone createPrivateZone(DnsName name, String vpcId) {
     if (failCreate) {

@@ -73,7 +73,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
 
   @Override
   public RegistrySnapshot scan() {
-    return new RegistrySnapshot(owners, claims);
+    return new RegistrySnapshot(owners, claims, Map.of(), createdZones);
   }
 
   @Override

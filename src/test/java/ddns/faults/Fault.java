@@ -71,6 +71,29 @@ public record Fault(String kind, Action action) {
                         + "}}")));
   }
 
+  /**
+   * Route 53's answer to {@code GetAccountLimit} for {@code MAX_HOSTED_ZONES_BY_OWNER} (the
+   * emulator does not implement it): the account's zone count and quota.
+   */
+  public static Fault hostedZoneLimit(long count, long limit) {
+    return new Fault(
+        "GetAccountLimit (emulated)",
+        (exchange, call, body, forward) ->
+            respond(
+                exchange,
+                new AwsErrors.Response(
+                    200,
+                    "text/xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<GetAccountLimitResponse"
+                        + " xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\">"
+                        + "<Limit><Type>MAX_HOSTED_ZONES_BY_OWNER</Type><Value>"
+                        + limit
+                        + "</Value></Limit><Count>"
+                        + count
+                        + "</Count></GetAccountLimitResponse>")));
+  }
+
   /** Drops the connection without an answer; the call never reaches the emulator. */
   public static Fault reset() {
     // Closing the exchange without a response drops the connection.

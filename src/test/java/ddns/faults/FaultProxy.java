@@ -335,6 +335,9 @@ public final class FaultProxy implements AutoCloseable {
     if (p.startsWith("/hostedzonesbyvpc")) {
       return "ListHostedZonesByVPC";
     }
+    if (p.startsWith("/accountlimit/")) {
+      return "GetAccountLimit";
+    }
     if (p.matches("/hostedzone/[^/]+/?")) {
       return "GetHostedZone";
     }

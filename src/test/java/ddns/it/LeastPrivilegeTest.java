@@ -30,6 +30,7 @@ class LeastPrivilegeTest extends FaultTestBase {
           Map.entry("EC2.DescribeVpcAttribute", Set.of("ec2:DescribeVpcAttribute")),
           Map.entry("EC2.DescribeDhcpOptions", Set.of("ec2:DescribeDhcpOptions")),
           Map.entry("Route53.ListHostedZones", Set.of("route53:ListHostedZones")),
+          Map.entry("Route53.GetAccountLimit", Set.of("route53:GetAccountLimit")),
           Map.entry("Route53.ListHostedZonesByVPC", Set.of("route53:ListHostedZonesByVPC")),
           Map.entry("Route53.ListResourceRecordSets", Set.of("route53:ListResourceRecordSets")),
           Map.entry("Route53.ChangeResourceRecordSets", Set.of("route53:ChangeResourceRecordSets")),

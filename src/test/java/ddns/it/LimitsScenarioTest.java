@@ -95,6 +95,18 @@ class LimitsScenarioTest extends FaultTestBase {
                   .contains("TooManyHostedZones", "quota of hosted zones", "no PTR");
             });
     assertThat(proxy.injected()).containsEntry("TooManyHostedZones", 1);
+
+    proxy.add(
+        call ->
+            call.operation().equals("GetAccountLimit") ? Fault.hostedZoneLimit(500, 500) : null);
+    Summary reconcile = app().reconcile(false);
+    assertThat(reconcile.notes())
+        .anyMatch(
+            n ->
+                n.startsWith(
+                        "hosted zones: 0 created by route53-ddns; the account has 500 of its quota"
+                            + " of 500, nearly all")
+                    && n.contains("DDNS_DELETE_EMPTY_REVERSE_ZONES"));
   }
 
   @Test

@@ -558,6 +558,24 @@ class DdnsServiceTest {
     }
 
     @Test
+    void aReconcile_countsTheZonesItCreated_againstTheAccountsQuota() {
+      ec2.run(4, Map.of());
+      registry.remember(
+          new ddns.dns.HostedZone(
+              ZoneId.of("ZCREATED"),
+              DnsName.parse("2.0.10.in-addr.arpa"),
+              true,
+              0,
+              java.util.Optional.of(FakeInstances.VPC)));
+
+      Summary summary = service().reconcile(false);
+
+      assertThat(summary.notes())
+          .contains(
+              "hosted zones: 1 created by route53-ddns; the account has 2 of its quota of 500");
+    }
+
+    @Test
     void anInstanceThatStopsWhileTheReconcileRuns_losesTheRecordsTheReconcileWrote() {
       InstanceId other = ec2.run(5, Map.of("POOL", "web"));
       DdnsService service = service();

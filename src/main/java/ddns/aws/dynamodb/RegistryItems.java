@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,10 +38,13 @@ final class RegistryItems {
     Map<InstanceId, Ownership> owners = new HashMap<>();
     Map<RecordKey, Claim> claims = new HashMap<>();
     Map<String, String> unreadable = new HashMap<>();
+    Set<ZoneId> createdZones = new HashSet<>();
     for (Map<String, AttributeValue> item : items) {
       String type = text(item, "ItemType");
       try {
-        if ("claim".equals(type)) {
+        if ("zone".equals(type)) {
+          createdZones.add(ZoneId.of(text(item, "ZoneId")));
+        } else if ("claim".equals(type)) {
           Claim claim = claim(item);
           claims.put(claim.key(), claim);
         } else if (type == null && item.containsKey(SAMPLE_ATTRIBUTE)) {
@@ -53,7 +58,7 @@ final class RegistryItems {
         unreadable.put(keyOf(item), "cannot be read (" + e.getMessage() + ")");
       }
     }
-    return new RegistrySnapshot(owners, claims, unreadable);
+    return new RegistrySnapshot(owners, claims, unreadable, createdZones);
   }
 
   /** The attribute the AWS sample stored each instance in, as Python's str() printed it. */

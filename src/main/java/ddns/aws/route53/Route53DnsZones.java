@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.AccountLimitType;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
@@ -273,6 +274,15 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
     }
+  }
+
+  @Override
+  public ZoneQuota hostedZoneQuota() {
+    var answer =
+        AwsCall.run(
+            "Route53.GetAccountLimit",
+            () -> route53.getAccountLimit(r -> r.type(AccountLimitType.MAX_HOSTED_ZONES_BY_OWNER)));
+    return new ZoneQuota(answer.count(), answer.limit().value());
   }
 
   @Override
