@@ -6,7 +6,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** The parts of Lambda's invocation context the handler reads; the rest as Lambda leaves them. */
-record LambdaContext(String requestId, String functionVersion) implements Context {
+record LambdaContext(String requestId, String functionVersion, int remainingMillis)
+    implements Context {
+
+  /** An invocation with five minutes left, the template's default timeout. */
+  LambdaContext(String requestId, String functionVersion) {
+    this(requestId, functionVersion, 300_000);
+  }
+
   @Override
   public String getAwsRequestId() {
     return requestId;
@@ -49,7 +56,7 @@ record LambdaContext(String requestId, String functionVersion) implements Contex
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 300_000;
+    return remainingMillis;
   }
 
   @Override

@@ -73,6 +73,33 @@ class LimitsScenarioTest extends FaultTestBase {
   }
 
   @Test
+  void anInvocationNearlyOutOfTime_startsNoFurtherRequest_andHandsTheRestBack() throws Exception {
+    Fleet fleet = fleet(3, Map.of());
+    proxy.add(
+        call -> call.operation().equals("ChangeResourceRecordSets") ? Fault.latency(1500) : null);
+    java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+
+    // Six seconds left: five are kept as the margin, so only the first second may start requests.
+    new ddns.handler.DdnsHandler(app())
+        .handleRequest(
+            new java.io.ByteArrayInputStream(
+                Events.sqsBatch(events(fleet.ids(), "running"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            answer,
+            new LambdaContext("req-1", "7", 6_000));
+
+    var failures =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(answer.toByteArray())
+            .path("batchItemFailures");
+    assertThat(failures).hasSize(3);
+    assertThat(logs()).contains("out of time");
+    proxy.heal();
+    deliver(events(fleet.ids(), "running"));
+    check(fleet);
+  }
+
+  @Test
   void aReverseZoneRefusedForTheAccountsZoneQuota_stillWritesTheForwardRecords_andSaysWhy() {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     String zone = world.privateZone("corp.internal", net.vpcId());
