@@ -55,6 +55,7 @@ public final class AwsClients implements AutoCloseable {
   private final Reach reach;
   private final ClientOverrideConfiguration paced;
   private volatile Workplace home;
+  private String ownAccount;
   private final Map<String, AwsCredentialsProvider> memberCredentials = new HashMap<>();
   private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
   private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
@@ -200,6 +201,7 @@ public final class AwsClients implements AutoCloseable {
   public AwsWorkplaces workplaces() {
     return new AwsWorkplaces(
         this::home,
+        this::ownAccount,
         () ->
             new OrganizationAccounts(http, credentials, settings.endpoint(), partition(), counter)
                 .active());
@@ -221,6 +223,18 @@ public final class AwsClients implements AutoCloseable {
       home = known;
     }
     return known;
+  }
+
+  /** The account the tool runs in: STS {@code GetCallerIdentity}, once per container. */
+  public synchronized String ownAccount() {
+    Workplace known = home();
+    if (Workplace.isAccount(known.account())) {
+      return known.account();
+    }
+    if (ownAccount == null) {
+      ownAccount = AwsCall.run("STS.GetCallerIdentity", () -> sts().getCallerIdentity().account());
+    }
+    return ownAccount;
   }
 
   /** EC2 of the workplace: the tool's own client, or one built for it (kept). */

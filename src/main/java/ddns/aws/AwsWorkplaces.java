@@ -8,11 +8,19 @@ import java.util.function.Supplier;
 /** {@link WorkplaceDirectory} from STS (the tool's own account) and AWS Organizations. */
 public final class AwsWorkplaces implements WorkplaceDirectory {
   private final Supplier<Workplace> home;
+  private final Supplier<String> ownAccount;
   private final Supplier<List<String>> organization;
 
-  AwsWorkplaces(Supplier<Workplace> home, Supplier<List<String>> organization) {
+  AwsWorkplaces(
+      Supplier<Workplace> home, Supplier<String> ownAccount, Supplier<List<String>> organization) {
     this.home = home;
+    this.ownAccount = ownAccount;
     this.organization = organization;
+  }
+
+  @Override
+  public String ownAccount() {
+    return ownAccount.get();
   }
 
   @Override

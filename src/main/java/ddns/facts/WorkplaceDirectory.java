@@ -15,6 +15,12 @@ public interface WorkplaceDirectory {
    */
   Workplace home();
 
+  /**
+   * The account the tool runs in, looked up (STS {@code GetCallerIdentity}) on first use and kept,
+   * also when it serves no other account.
+   */
+  String ownAccount();
+
   /** The active accounts of the AWS Organization the tool's account belongs to. */
   List<String> organizationAccounts();
 }

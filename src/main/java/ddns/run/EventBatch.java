@@ -72,18 +72,24 @@ record EventBatch(
             continue;
           }
           Trigger trigger =
-              new Trigger(
-                  a.messageId(), a.eventId(), Optional.empty(), Trigger.Cause.ADDRESS_CHANGE);
+              Trigger.ofEvent(
+                  a.messageId(),
+                  a.eventId(),
+                  Optional.empty(),
+                  Trigger.Cause.ADDRESS_CHANGE,
+                  Optional.empty(),
+                  a.account());
           a.instanceIds().forEach(id -> add(byInstance, id, trigger));
         }
         case StateChange c -> {
           Trigger t =
-              new Trigger(
+              Trigger.ofEvent(
                   c.messageId(),
                   c.eventId(),
                   InstanceState.parse(c.state()),
                   Trigger.Cause.STATE_CHANGE,
-                  c.time());
+                  c.time(),
+                  c.account());
           add(byInstance, c.instanceId(), t);
         }
         case TagChange t -> {
@@ -95,7 +101,13 @@ record EventBatch(
             continue;
           }
           Trigger trigger =
-              new Trigger(t.messageId(), t.eventId(), Optional.empty(), Trigger.Cause.TAG_CHANGE);
+              Trigger.ofEvent(
+                  t.messageId(),
+                  t.eventId(),
+                  Optional.empty(),
+                  Trigger.Cause.TAG_CHANGE,
+                  Optional.empty(),
+                  t.account());
           t.instanceIds().forEach(id -> add(byInstance, id, trigger));
         }
       }

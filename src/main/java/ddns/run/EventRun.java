@@ -15,6 +15,7 @@ import ddns.facts.WorkplaceDirectory;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.run.Pipeline.Subject;
+import ddns.run.Summary.RejectedEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -72,10 +73,13 @@ final class EventRun {
     EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
+    List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
     if (unplaced.isPresent()) {
       results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
     } else if (!batch.byInstance().isEmpty()) {
-      results.addAll(instances(batch, dryRun, deadline));
+      Handled handled = instances(batch, dryRun, deadline);
+      results.addAll(handled.results());
+      rejected.addAll(handled.refused());
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
@@ -93,23 +97,27 @@ final class EventRun {
         dryRun,
         results,
         runFailure,
-        batch.rejected(),
+        rejected,
         notes,
-        failedMessages(batch, results, runFailure),
+        failedMessages(rejected, batch, results, runFailure),
         startedMillis);
   }
+
+  /** What handling a batch's instances came to: results, and events refused as not served. */
+  private record Handled(List<InstanceResult> results, List<RejectedEvent> refused) {}
 
   /**
    * One {@code DescribeInstances} per workplace of the batch. A workplace that cannot be read fails
    * only its own instances (retried), with an alert when it is another than the tool's own: the
    * other workplaces' instances go on.
    */
-  private List<InstanceResult> instances(EventBatch batch, boolean dryRun, Deadline deadline) {
+  private Handled instances(EventBatch batch, boolean dryRun, Deadline deadline) {
     try {
       table.ensure(dryRun);
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
-      return failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
+      return new Handled(
+          failed(batch.byInstance().keySet(), batch, e.getMessage(), false), List.of());
     }
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
@@ -127,12 +135,24 @@ final class EventRun {
               }
             });
     Set<InstanceId> unreadIds = unread.stream().map(InstanceResult::id).collect(Collectors.toSet());
+    Map<InstanceId, String> foreign = notServed(batch, facts, unreadIds);
+    List<RejectedEvent> refused = new ArrayList<>();
+    foreign.forEach(
+        (id, why) ->
+            batch
+                .byInstance()
+                .get(id)
+                .forEach(t -> refused.add(new RejectedEvent(t.messageId(), why))));
+    refused.forEach(
+        r ->
+            log.warn(
+                "event rejected", field("messageId", r.messageId()), field("error", r.error())));
     List<Subject> subjects = new ArrayList<>();
     batch
         .byInstance()
         .forEach(
             (id, triggers) -> {
-              if (!unreadIds.contains(id)) {
+              if (!unreadIds.contains(id) && !foreign.containsKey(id)) {
                 subjects.add(
                     new Subject(id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id))));
               }
@@ -154,7 +174,64 @@ final class EventRun {
                 field("outcome", r.outcome().outcome().toString()),
                 field("changes", r.changes().size()),
                 field("alerts", r.alerts().size())));
-    return results;
+    return new Handled(results, refused);
+  }
+
+  /**
+   * Serving its own account only, the tool cannot see another account's instances: an event of
+   * another account (a member template deployed before the central stack serves that account) names
+   * an instance EC2 does not show here. It is refused at once, naming the setting, rather than
+   * retried as a launch EC2 does not show yet. The tool's own account is looked up only then (STS,
+   * once per container).
+   *
+   * @return the instances EC2 did not show whose events name another account, with the reason
+   */
+  private Map<InstanceId, String> notServed(
+      EventBatch batch, Map<InstanceId, InstanceFacts> found, Set<InstanceId> unread) {
+    if (config.reach().beyondOwn()) {
+      return Map.of();
+    }
+    Map<InstanceId, String> accounts = new LinkedHashMap<>();
+    batch
+        .byInstance()
+        .forEach(
+            (id, triggers) -> {
+              if (!found.containsKey(id) && !unread.contains(id)) {
+                triggers.stream()
+                    .flatMap(t -> t.account().stream())
+                    .findFirst()
+                    .ifPresent(a -> accounts.put(id, a));
+              }
+            });
+    if (accounts.isEmpty()) {
+      return Map.of();
+    }
+    String own;
+    try {
+      own = workplaces.ownAccount();
+    } catch (ServiceFailure e) {
+      log.warn(
+          "could not tell which account route53-ddns runs in; events EC2 does not show are"
+              + " treated as launches not visible yet",
+          field("error", e.getMessage()));
+      return Map.of();
+    }
+    Map<InstanceId, String> refused = new LinkedHashMap<>();
+    accounts.forEach(
+        (id, account) -> {
+          if (!account.equals(own)) {
+            refused.put(
+                id,
+                "the event comes from account "
+                    + account
+                    + ", which route53-ddns does not serve: it serves its own account "
+                    + own
+                    + " only; to serve "
+                    + account
+                    + ", list it in DDNS_ACCOUNTS (the stack's MemberAccounts)");
+          }
+        });
+    return refused;
   }
 
   private static List<InstanceResult> failed(
@@ -177,9 +254,12 @@ final class EventRun {
    * handled for); a failed reconcile run fails every message that asked for it.
    */
   private static List<String> failedMessages(
-      EventBatch batch, List<InstanceResult> results, Optional<String> runFailure) {
+      List<RejectedEvent> rejected,
+      EventBatch batch,
+      List<InstanceResult> results,
+      Optional<String> runFailure) {
     List<String> failed = new ArrayList<>();
-    batch.rejected().forEach(r -> failed.add(r.messageId()));
+    rejected.forEach(r -> failed.add(r.messageId()));
     for (InstanceResult r : results) {
       if (!r.failed()) {
         continue;

@@ -1,6 +1,7 @@
 package ddns.run;
 
 import ddns.facts.InstanceState;
+import ddns.facts.Workplace;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,8 @@ record Trigger(
     String eventId,
     Optional<InstanceState> reportedState,
     Cause cause,
-    Optional<Instant> eventTime) {
+    Optional<Instant> eventTime,
+    Optional<String> account) {
 
   enum Cause {
     STATE_CHANGE("state change"),
@@ -41,10 +43,28 @@ record Trigger(
     Objects.requireNonNull(reportedState, "reportedState == null");
     Objects.requireNonNull(cause, "cause == null");
     Objects.requireNonNull(eventTime, "eventTime == null");
+    Objects.requireNonNull(account, "account == null");
   }
 
   Trigger(String messageId, String eventId, Optional<InstanceState> reportedState, Cause cause) {
-    this(messageId, eventId, reportedState, cause, Optional.empty());
+    this(messageId, eventId, reportedState, cause, Optional.empty(), Optional.empty());
+  }
+
+  /** An event's trigger: the account it says it comes from, when it names one. */
+  static Trigger ofEvent(
+      String messageId,
+      String eventId,
+      Optional<InstanceState> reportedState,
+      Cause cause,
+      Optional<Instant> eventTime,
+      String account) {
+    return new Trigger(
+        messageId,
+        eventId,
+        reportedState,
+        cause,
+        eventTime,
+        Optional.ofNullable(account).filter(Workplace::isAccount));
   }
 
   static Trigger reconcile(String runId) {

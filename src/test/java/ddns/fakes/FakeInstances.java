@@ -82,6 +82,15 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     homeUnknown = why;
   }
 
+  /** The account the tool runs in: the home's, or the account the tests' events come from. */
+  @Override
+  public String ownAccount() {
+    if (homeUnknown != null) {
+      throw new ServiceFailure("STS.GetCallerIdentity failed: " + homeUnknown, null);
+    }
+    return Workplace.isAccount(home.account()) ? home.account() : "123456789012";
+  }
+
   @Override
   public Workplace home() {
     if (homeUnknown != null) {

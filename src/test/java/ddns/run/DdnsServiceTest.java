@@ -147,6 +147,55 @@ class DdnsServiceTest {
   }
 
   @Nested
+  class OwnAccountOnly {
+    @Test
+    void anEventOfAnotherAccount_isRefusedAtOnce_namingDdnsAccounts_notRetriedAsALateLaunch() {
+      InstanceId notHere = InstanceId.of("i-0abcdef0123456789");
+      InstanceId here = ec2.run(4, Map.of());
+
+      Summary summary =
+          service()
+              .handle(
+                  List.of(
+                      new StateChange(
+                          "msg-0", "evt-0", notHere, "running", "222222222222", "us-east-1"),
+                      new StateChange(
+                          "msg-1", "evt-1", here, "running", "123456789012", "us-east-1")));
+
+      assertThat(summary.failedMessageIds()).containsExactly("msg-0");
+      assertThat(summary.rejected())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.messageId()).isEqualTo("msg-0");
+                assertThat(r.error())
+                    .contains("222222222222", "123456789012", "DDNS_ACCOUNTS")
+                    .doesNotContain("DDNS_LAUNCH_GRACE_SECONDS");
+              });
+      assertThat(summary.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly(here.value());
+    }
+
+    @Test
+    void anEventOfTheToolsOwnAccount_forAnInstanceEc2DoesNotShow_isHandledAsBefore() {
+      InstanceId late = InstanceId.of("i-0abcdef0123456789");
+
+      Summary summary =
+          service()
+              .handle(
+                  List.of(
+                      new StateChange(
+                          "msg-0", "evt-0", late, "running", "123456789012", "us-east-1")));
+
+      assertThat(summary.rejected()).isEmpty();
+      assertThat(summary.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly(late.value());
+    }
+  }
+
+  @Nested
   class BatchRetry {
     @Test
     void aRefusedName_isAlertedAndLeftOut_andEveryOtherRecordOfTheBatchIsWritten() {
