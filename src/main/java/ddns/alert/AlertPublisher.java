@@ -147,10 +147,18 @@ public final class AlertPublisher {
             newWorkplaces.put(subject, workplaces.get(subject));
           }
         });
-    if (newInstances.isEmpty() && newWorkplaces.isEmpty()) {
-      return;
+    if (!newInstances.isEmpty() || !newWorkplaces.isEmpty()) {
+      publishDigest(arn, Digest.of(newWorkplaces, newInstances), fingerprints, now, notes);
     }
-    Digest digest = Digest.of(newWorkplaces, newInstances);
+  }
+
+  /** Publishes one digest, notes what it only counted, and remembers every subject in it. */
+  private void publishDigest(
+      String arn,
+      Digest digest,
+      Map<String, String> fingerprints,
+      Instant now,
+      Map<String, List<String>> notes) {
     List<String> subjects = new ArrayList<>(digest.workplaces());
     digest.instances().forEach(id -> subjects.add(id.value()));
     try {
