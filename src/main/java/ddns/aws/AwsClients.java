@@ -204,7 +204,8 @@ public final class AwsClients implements AutoCloseable {
         this::ownAccount,
         () ->
             new OrganizationAccounts(http, credentials, settings.endpoint(), partition(), counter)
-                .active());
+                .active(),
+        java.time.Clock.systemUTC());
   }
 
   /**

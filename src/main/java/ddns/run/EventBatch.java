@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,19 +38,22 @@ record EventBatch(
    * @param home the tool's own workplace when it serves others ({@code reach}): each instance is
    *     then named in the workplace of its event's {@code account} and {@code region}, and an event
    *     of a workplace not served is rejected; absent, every event is the tool's own
+   * @param outsiders accounts outside the organization (with {@code DDNS_ACCOUNTS=organization}):
+   *     their events are rejected
    */
   static EventBatch of(
       List<InboundEvent> events,
       PlanningRules rules,
       JsonLog log,
       Reach reach,
-      Optional<Workplace> home) {
+      Optional<Workplace> home,
+      Set<String> outsiders) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
     List<String> reconcileRequests = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (InboundEvent given : events) {
-      InboundEvent event = home.isEmpty() ? given : placed(given, reach, home.get());
+      InboundEvent event = home.isEmpty() ? given : placed(given, reach, home.get(), outsiders);
       switch (event) {
         case Rejected r -> {
           rejected.add(new RejectedEvent(r.messageId(), r.reason()));
@@ -119,7 +123,8 @@ record EventBatch(
    * The event with its instances named in the workplace it comes from, or rejected when that
    * workplace is not served. An event without a valid account and region is the tool's own.
    */
-  private static InboundEvent placed(InboundEvent event, Reach reach, Workplace home) {
+  private static InboundEvent placed(
+      InboundEvent event, Reach reach, Workplace home, Set<String> outsiders) {
     return switch (event) {
       case StateChange c ->
           place(
@@ -129,6 +134,7 @@ record EventBatch(
               c.region(),
               reach,
               home,
+              outsiders,
               w ->
                   new StateChange(
                       c.messageId(),
@@ -146,6 +152,7 @@ record EventBatch(
               t.region(),
               reach,
               home,
+              outsiders,
               w ->
                   new TagChange(
                       t.messageId(),
@@ -162,6 +169,7 @@ record EventBatch(
               a.region(),
               reach,
               home,
+              outsiders,
               w ->
                   new AddressChange(
                       a.messageId(),
@@ -187,17 +195,27 @@ record EventBatch(
       String region,
       Reach reach,
       Workplace home,
+      Set<String> outsiders,
       Function<Workplace, InboundEvent> in) {
     if (!Workplace.isAccount(account) || !Workplace.isRegion(region)) {
       return event;
     }
     Workplace where = new Workplace(account, region);
-    Optional<String> refusal = reach.refusal(where, home);
+    Optional<String> refusal =
+        outsiders.contains(account) ? Optional.of(outsider(account)) : reach.refusal(where, home);
     if (refusal.isPresent()) {
       return new Rejected(
           event.messageId(), "event " + eventId + " of " + where + ": " + refusal.get());
     }
     return in.apply(where);
+  }
+
+  /** Why an event of an account outside the organization is refused. */
+  static String outsider(String account) {
+    return "account "
+        + account
+        + " is not an active account of the organization, which DDNS_ACCOUNTS=organization"
+        + " serves: its events are refused";
   }
 
   private static List<InstanceId> in(Workplace where, List<InstanceId> ids, Workplace home) {

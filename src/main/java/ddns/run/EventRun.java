@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -70,20 +72,35 @@ final class EventRun {
         log.error("batch failed", field("error", unplaced.get()));
       }
     }
-    EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home);
+    Set<String> outsiders = Set.of();
+    if (home.isPresent() && unplaced.isEmpty() && config.reach().wholeOrganization()) {
+      try {
+        outsiders = outsiders(events, home.get());
+      } catch (ServiceFailure e) {
+        unplaced =
+            Optional.of(
+                "cannot tell whether the events' accounts belong to the organization: "
+                    + e.getMessage());
+        log.error("batch failed", field("error", unplaced.get()));
+      }
+    }
+    EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home, outsiders);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
+    List<String> notes = new ArrayList<>(batch.notes());
     if (unplaced.isPresent()) {
       results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
     } else if (!batch.byInstance().isEmpty()) {
-      Handled handled = instances(batch, dryRun, deadline);
+      Handled handled = instances(batch, dryRun, deadline, notices(outsiders));
       results.addAll(handled.results());
       rejected.addAll(handled.refused());
+      notes.addAll(handled.notes());
+    } else if (!outsiders.isEmpty()) {
+      notes.addAll(pipeline.alert(List.of(), notices(outsiders), dryRun).notes());
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
-    List<String> notes = new ArrayList<>(batch.notes());
     if (!batch.reconcileRequests().isEmpty()) {
       // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
@@ -103,21 +120,65 @@ final class EventRun {
         startedMillis);
   }
 
-  /** What handling a batch's instances came to: results, and events refused as not served. */
-  private record Handled(List<InstanceResult> results, List<RejectedEvent> refused) {}
+  /**
+   * What handling a batch's instances came to: results, events refused as not served, and notes on
+   * the alerts about accounts.
+   */
+  private record Handled(
+      List<InstanceResult> results, List<RejectedEvent> refused, List<String> notes) {}
+
+  /**
+   * The accounts of the batch's events that are not active accounts of the organization. The
+   * organization's accounts are read (kept a while by the adapter) only when an event comes from an
+   * account other than the tool's own.
+   */
+  private Set<String> outsiders(List<InboundEvent> events, Workplace home) {
+    Set<String> accounts = new TreeSet<>();
+    for (InboundEvent event : events) {
+      String account =
+          switch (event) {
+            case InboundEvent.StateChange c -> c.account();
+            case InboundEvent.TagChange t -> t.account();
+            case InboundEvent.AddressChange a -> a.account();
+            case InboundEvent.Scheduled s -> null;
+            case InboundEvent.Rejected r -> null;
+          };
+      if (Workplace.isAccount(account) && !account.equals(home.account())) {
+        accounts.add(account);
+      }
+    }
+    if (accounts.isEmpty()) {
+      return Set.of();
+    }
+    accounts.removeAll(workplaces.organizationAccounts());
+    return accounts;
+  }
+
+  /** One notice per account outside the organization, remembered like an instance's alerts. */
+  private static Map<String, String> notices(Set<String> outsiders) {
+    Map<String, String> notices = new TreeMap<>();
+    outsiders.forEach(
+        a ->
+            notices.put(
+                "account " + a + " outside the organization",
+                EventBatch.outsider(a)
+                    + "; only the event bus policy should let such events in: check it"));
+    return notices;
+  }
 
   /**
    * One {@code DescribeInstances} per workplace of the batch. A workplace that cannot be read fails
    * only its own instances (retried), with an alert when it is another than the tool's own: the
    * other workplaces' instances go on.
    */
-  private Handled instances(EventBatch batch, boolean dryRun, Deadline deadline) {
+  private Handled instances(
+      EventBatch batch, boolean dryRun, Deadline deadline, Map<String, String> notices) {
     try {
       table.ensure(dryRun);
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
       return new Handled(
-          failed(batch.byInstance().keySet(), batch, e.getMessage(), false), List.of());
+          failed(batch.byInstance().keySet(), batch, e.getMessage(), false), List.of(), List.of());
     }
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
@@ -161,7 +222,8 @@ final class EventRun {
     if (!subjects.isEmpty()) {
       results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty(), deadline));
     }
-    results = pipeline.alert(results, dryRun);
+    Pipeline.Alerted alerted = pipeline.alert(results, notices, dryRun);
+    results = alerted.results();
     results.forEach(
         r ->
             log.info(
@@ -174,7 +236,7 @@ final class EventRun {
                 field("outcome", r.outcome().outcome().toString()),
                 field("changes", r.changes().size()),
                 field("alerts", r.alerts().size())));
-    return new Handled(results, refused);
+    return new Handled(results, refused, alerted.notes());
   }
 
   /**

@@ -468,6 +468,35 @@ class OrganizationScenarioTest extends EmulatorTest {
         .containsExactly(member.describe(theirs).privateIpAddress());
   }
 
+  @Test
+  void anEventOfAnAccountOutsideTheOrganization_isRefused_andTheMembersEventIsHandled()
+      throws Exception {
+    env.put("DDNS_ACCOUNTS", "organization");
+    env.put("DDNS_REGIONS", "");
+    organizations("CreateOrganization", "{\"FeatureSet\":\"ALL\"}");
+    var home = world.network("10.20.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", home.vpcId());
+    String own = world.launch(home, Map.of(), false);
+
+    Summary summary =
+        handle(
+            Events.sqsBatch(
+                List.of(
+                    Events.stateChangeIn(
+                        "i-0fedcba9876543210", "running", "333333333333", AwsWorld.REGION),
+                    Events.stateChange(own, "running"))));
+
+    assertThat(summary.failedMessageIds()).containsExactly("msg-0");
+    assertThat(summary.rejected())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.error())
+                    .contains("333333333333", "not an active account of the organization"));
+    assertThat(summary.apiCalls()).containsEntry("Organizations.ListAccounts", 1);
+    assertThat(world.records(corp)).hasSize(1);
+  }
+
   /** The emulator's AWS Organizations, called as the SDK would (the world has no client for it). */
   private static String organizations(String operation, String body) throws Exception {
     var request =

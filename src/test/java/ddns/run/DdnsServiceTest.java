@@ -147,6 +147,54 @@ class DdnsServiceTest {
   }
 
   @Nested
+  class WholeOrganization {
+    private final Workplace home = new Workplace("123456789012", "us-east-1");
+
+    @BeforeEach
+    void organization() {
+      env.put("DDNS_ACCOUNTS", "organization");
+      ec2.home(home);
+      ec2.organization(List.of("123456789012", "222222222222"));
+    }
+
+    @Test
+    void anEventOfAnAccountOutsideTheOrganization_isRefused_andAlertedOnce() {
+      InstanceId member = ec2.runIn(new Workplace("222222222222", "us-east-1"), 4, Map.of());
+      List<InboundEvent> batch =
+          List.of(
+              new StateChange(
+                  "msg-0",
+                  "evt-0",
+                  InstanceId.of("i-0abcdef0123456789"),
+                  "running",
+                  "333333333333",
+                  "us-east-1"),
+              new StateChange(
+                  "msg-1",
+                  "evt-1",
+                  InstanceId.of(member.ec2Id()),
+                  "running",
+                  "222222222222",
+                  "us-east-1"));
+
+      Summary first = service().handle(batch);
+      Summary second = service().handle(batch);
+
+      assertThat(first.failedMessageIds()).containsExactly("msg-0");
+      assertThat(first.rejected())
+          .singleElement()
+          .satisfies(r -> assertThat(r.error()).contains("333333333333", "not an active account"));
+      assertThat(first.instances())
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactly(member.value());
+      assertThat(second.failedMessageIds()).containsExactly("msg-0");
+      assertThat(alerts.sent())
+          .singleElement()
+          .satisfies(s -> assertThat(s.digest().message()).contains("333333333333"));
+    }
+  }
+
+  @Nested
   class OwnAccountOnly {
     @Test
     void anEventOfAnotherAccount_isRefusedAtOnce_namingDdnsAccounts_notRetriedAsALateLaunch() {
