@@ -39,7 +39,7 @@ public final class Application implements AutoCloseable {
     this.clients = clients;
     this.decoder = new EventDecoder(json);
     this.log = new JsonLog(logStream, json, Clock.systemUTC(), config.logLevel());
-    Route53DnsZones route53 = clients.dnsZones();
+    Route53DnsZones route53 = clients.dnsZones(config.tableName());
     DynamoDbRegistry registry = clients.registry(config.tableName());
     this.service =
         new DdnsService(

@@ -181,6 +181,11 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public Route53DnsZones dnsZones() {
+    return dnsZones("");
+  }
+
+  /** Route 53 for the installation whose registry is the table {@code registry}. */
+  public Route53DnsZones dnsZones(String registry) {
     return new Route53DnsZones(
         route53,
         region.id(),
@@ -194,7 +199,8 @@ public final class AwsClients implements AutoCloseable {
           public Route53Client route53(String account) {
             return AwsClients.this.route53(account);
           }
-        });
+        },
+        registry);
   }
 
   /** Where the tool runs, and the accounts of its organization. */

@@ -34,6 +34,24 @@ class ReverseZoneLifecycleTest extends EmulatorTest {
   }
 
   @Test
+  void uninstallingOneInstallation_leavesTheZonesAnotherInTheSameAccountCreated() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    running(id);
+    stopped(id);
+    String reverse = world.zoneIdNamed("1.20.10.in-addr.arpa.");
+    // A second installation in the account: its own registry, which lists none of these zones.
+    env.put("DDNS_TABLE", "DDNS-second");
+    restartApp();
+
+    Summary summary = app().uninstall(false);
+
+    assertThat(summary.exitStatus()).isZero();
+    assertThat(world.zoneIdsNamed("1.20.10.in-addr.arpa.")).containsExactly(reverse);
+  }
+
+  @Test
   void aCreatedZone_isListedInTheRegistry_andDeletedWithItsLastRecord_whenAskedTo() {
     env.put("DDNS_DELETE_EMPTY_REVERSE_ZONES", "true");
     var net = world.network("10.20.0.0/16", "corp.internal", true);

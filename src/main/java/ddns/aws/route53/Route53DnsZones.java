@@ -60,7 +60,31 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
    * @param vpcRegion the region of an unqualified VPC id (the tool's own)
    * @param accounts reaches the account of a VPC of another workplace ({@link Workplace})
    */
+  private final String owner;
+
+  /** Eight hex digits of the SHA-256 of the registry table's name. */
+  static String ownerTag(String registry) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(registry.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   public Route53DnsZones(Route53Client route53, String vpcRegion, Accounts accounts) {
+    this(route53, vpcRegion, accounts, "");
+  }
+
+  /**
+   * @param registry the registry table of this installation: the zones it creates name it (in
+   *     short), so that another installation in the account never takes them for its own
+   */
+  public Route53DnsZones(
+      Route53Client route53, String vpcRegion, Accounts accounts, String registry) {
+    this.owner = ownerTag(registry);
     this.route53 = route53;
     this.accounts = accounts;
     this.associations = new VpcAssociations(route53, vpcRegion, accounts);
@@ -88,7 +112,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
                               DnsName.parse(unescape(z.name())),
                               privateZone,
                               count,
-                              HostedZone.vpcOfCallerReference(z.callerReference())));
+                              HostedZone.vpcOfCallerReference(z.callerReference(), owner)));
                     } catch (InvalidNameException e) {
                       // A zone whose name this tool cannot write in (e.g. with underscores) is
                       // never a target.
@@ -250,14 +274,13 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
               + " belongs to another",
           null);
     }
-    String reference =
-        HostedZone.CALLER_REFERENCE_PREFIX + vpcId + " " + name.value() + " " + UUID.randomUUID();
+    String reference = HostedZone.callerReference(owner, vpcId, name, UUID.randomUUID().toString());
     try {
       var created =
           route53.createHostedZone(
               r ->
                   r.name(name.value())
-                      .callerReference(reference.substring(0, Math.min(128, reference.length())))
+                      .callerReference(reference)
                       .vpc(associations.vpc(vpcId))
                       .hostedZoneConfig(
                           c ->
