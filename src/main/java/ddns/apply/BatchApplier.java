@@ -12,6 +12,7 @@ import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
+import ddns.plan.AccountBoundary;
 import ddns.plan.ChangeBatchValidator;
 import ddns.plan.ChangeBatches;
 import ddns.plan.ChangePlan;
@@ -56,7 +57,7 @@ public final class BatchApplier {
   private final DnsZones dns;
   private final OwnershipRegistry registry;
   private final ChangeBatchValidator validator = new ChangeBatchValidator();
-  private final ChangePlanner planner = new ChangePlanner();
+  private final ChangePlanner planner;
   private final LiveReader reader;
   private final ChangePolicy policy;
   private final JsonLog log;
@@ -89,6 +90,20 @@ public final class BatchApplier {
       JsonLog log,
       ToLongFunction<ZoneId> recordSetCount,
       ChangePolicy policy) {
+    this(dns, registry, log, recordSetCount, policy, AccountBoundary.STRICT);
+  }
+
+  /**
+   * @param boundary where each account's names end (docs/behaviour.md, "Many accounts and regions")
+   */
+  public BatchApplier(
+      DnsZones dns,
+      OwnershipRegistry registry,
+      JsonLog log,
+      ToLongFunction<ZoneId> recordSetCount,
+      ChangePolicy policy,
+      AccountBoundary boundary) {
+    this.planner = new ChangePlanner(boundary);
     this.policy = policy;
     this.dns = dns;
     this.registry = registry;

@@ -3,6 +3,7 @@ package ddns.config;
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
 import ddns.log.JsonLog;
+import ddns.plan.AccountBoundary;
 import ddns.plan.ChangePolicy;
 import ddns.plan.HostnamePattern;
 import ddns.plan.PlanningRules;
@@ -149,6 +150,16 @@ public record Config(
               "DDNS_MEMBER_EXTERNAL_ID",
               "",
               "the external id given when assuming that role (empty: none)"),
+          new Setting(
+              "DDNS_SHARED_ACROSS_ACCOUNTS",
+              "",
+              "names and zones whose records instances of several accounts may share (empty: a"
+                  + " name one account holds is not taken by another's instance)"),
+          new Setting(
+              "DDNS_ACCOUNT_ZONES",
+              "",
+              "per account, the zones its instances may write in: ACCOUNT=zone,zone;ACCOUNT=zone"
+                  + " (an account not listed: any zone allowed otherwise)"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -300,14 +311,21 @@ public record Config(
       return Optional.of(value);
     }
 
-    /** DDNS_ACCOUNTS, DDNS_REGIONS, DDNS_MEMBER_ROLE_NAME and DDNS_MEMBER_EXTERNAL_ID. */
+    /**
+     * DDNS_ACCOUNTS, DDNS_REGIONS, DDNS_MEMBER_ROLE_NAME, DDNS_MEMBER_EXTERNAL_ID, and where each
+     * account's names end: DDNS_SHARED_ACROSS_ACCOUNTS and DDNS_ACCOUNT_ZONES.
+     */
     Reach reach() {
       try {
         return Reach.of(
-            list("DDNS_ACCOUNTS"),
-            list("DDNS_REGIONS"),
-            text("DDNS_MEMBER_ROLE_NAME"),
-            text("DDNS_MEMBER_EXTERNAL_ID"));
+                list("DDNS_ACCOUNTS"),
+                list("DDNS_REGIONS"),
+                text("DDNS_MEMBER_ROLE_NAME"),
+                text("DDNS_MEMBER_EXTERNAL_ID"))
+            .bounded(
+                new AccountBoundary(
+                    zones("DDNS_SHARED_ACROSS_ACCOUNTS"),
+                    Reach.accountZones(text("DDNS_ACCOUNT_ZONES"))));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(e.getMessage());
       }

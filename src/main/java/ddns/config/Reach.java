@@ -1,9 +1,14 @@
 package ddns.config;
 
+import ddns.dns.DnsName;
+import ddns.dns.InvalidNameException;
 import ddns.facts.Workplace;
+import ddns.plan.AccountBoundary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,11 +24,63 @@ public record Reach(
     boolean wholeOrganization,
     List<String> regions,
     String memberRoleName,
-    Optional<String> externalId) {
+    Optional<String> externalId,
+    AccountBoundary boundary) {
 
   public Reach {
     accounts = List.copyOf(accounts);
     regions = List.copyOf(regions);
+    Objects.requireNonNull(boundary, "boundary == null");
+  }
+
+  /** Nothing shared across accounts, no account limited to zones. */
+  public Reach(
+      List<String> accounts,
+      boolean wholeOrganization,
+      List<String> regions,
+      String memberRoleName,
+      Optional<String> externalId) {
+    this(accounts, wholeOrganization, regions, memberRoleName, externalId, AccountBoundary.STRICT);
+  }
+
+  /** This reach, with where each account's names end ({@code DDNS_SHARED_ACROSS_ACCOUNTS}, …). */
+  Reach bounded(AccountBoundary boundary) {
+    return new Reach(accounts, wholeOrganization, regions, memberRoleName, externalId, boundary);
+  }
+
+  /**
+   * {@code DDNS_ACCOUNT_ZONES}: {@code ACCOUNT=zone zone;ACCOUNT=zone}, each account id with the
+   * zones its instances may write in.
+   *
+   * @throws IllegalArgumentException naming the setting and the entry refused
+   */
+  static Map<String, Set<DnsName>> accountZones(String text) {
+    Map<String, Set<DnsName>> zones = new java.util.TreeMap<>();
+    for (String entry : text.split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.split("=", 2);
+      String account = parts[0].trim();
+      if (parts.length != 2 || !Workplace.isAccount(account)) {
+        throw new IllegalArgumentException(
+            "DDNS_ACCOUNT_ZONES entries are ACCOUNT=zone[,zone…], separated by ';'; '"
+                + entry.trim()
+                + "' is not");
+      }
+      Set<DnsName> names = new LinkedHashSet<>();
+      for (String zone : parts[1].split("[,\\s]+")) {
+        if (!zone.isBlank()) {
+          try {
+            names.add(DnsName.parse(zone));
+          } catch (InvalidNameException e) {
+            throw new IllegalArgumentException("DDNS_ACCOUNT_ZONES: " + e.getMessage());
+          }
+        }
+      }
+      zones.put(account, names);
+    }
+    return zones;
   }
 
   /**

@@ -53,6 +53,16 @@ import java.util.TreeSet;
  * lose a member.
  */
 public final class ChangePlanner {
+  private final AccountBoundary boundary;
+
+  /** Nothing shared across accounts ({@link AccountBoundary#STRICT}). */
+  public ChangePlanner() {
+    this(AccountBoundary.STRICT);
+  }
+
+  public ChangePlanner(AccountBoundary boundary) {
+    this.boundary = boundary;
+  }
 
   /**
    * Every name whose live records {@link #plan} needs: all that the batch wants or owned, and the
@@ -118,7 +128,7 @@ public final class ChangePlanner {
     List<Alert> alerts = new ArrayList<>();
     Map<InstanceId, List<String>> adopted = new TreeMap<>();
     Map<InstanceId, List<DesiredRecord>> accepted =
-        NameConflicts.accept(sorted, registry, live, alerts, adopt ? adopted : null);
+        NameConflicts.accept(sorted, registry, live, alerts, adopt ? adopted : null, boundary);
 
     Involved batch = Involved.of(sorted, accepted, registry, sentBefore);
     Map<InstanceId, Intent> byId = batch.byId();

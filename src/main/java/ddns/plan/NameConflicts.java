@@ -40,7 +40,8 @@ final class NameConflicts {
       RegistrySnapshot registry,
       LiveRecords live,
       List<Alert> alerts,
-      Map<InstanceId, List<String>> adopted) {
+      Map<InstanceId, List<String>> adopted,
+      AccountBoundary boundary) {
     Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
     for (Intent intent : intents) {
       for (DesiredRecord d : intent.desired()) {
@@ -49,6 +50,7 @@ final class NameConflicts {
     }
     Map<NameInZone, InstanceId> holders = HostNames.holders(intents, registry);
     Map<RecordKey, HostRecords.Holder> hostRecords = HostRecords.holders(intents, registry);
+    Map<RecordKey, AccountBoundary.Holder> accounts = boundary.holders(intents, registry);
     Map<RecordKey, Sharing> sharing = sharing(intents, registry);
     Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
@@ -59,6 +61,7 @@ final class NameConflicts {
         Optional<Alert> problem =
             HostNames.taken(intent.instanceId(), d, holders)
                 .or(() -> HostRecords.collision(intent, d, hostRecords))
+                .or(() -> boundary.crossing(intent, d, accounts))
                 .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
         if (problem.isEmpty() && adopted != null && adoptable(d, registry, live)) {
           kept.add(d);

@@ -65,7 +65,12 @@ public final class DdnsService {
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
     BatchApplier applier =
         new BatchApplier(
-            ports.dnsZones(), ports.registry(), log, lookups::recordSetCount, config.policy());
+            ports.dnsZones(),
+            ports.registry(),
+            log,
+            lookups::recordSetCount,
+            config.policy(),
+            config.reach().boundary());
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),

@@ -85,11 +85,35 @@ class ConfigTest {
         "DDNS_POLICY        | delete    | DDNS_POLICY must be sync, upsert-only or create-only, was 'delete'",
         "DDNS_ZONE_TYPES    | internal  | DDNS_ZONE_TYPES must be private, public or both",
         "DDNS_ALLOWED_ZONE_IDS | corp.internal | DDNS_ALLOWED_ZONE_IDS must list hosted zone ids",
+        "DDNS_SHARED_ACROSS_ACCOUNTS | *.corp.internal | DDNS_SHARED_ACROSS_ACCOUNTS",
+        "DDNS_ACCOUNT_ZONES | dev.internal | DDNS_ACCOUNT_ZONES entries are ACCOUNT=zone",
+        "DDNS_ACCOUNT_ZONES | 12=dev.internal | DDNS_ACCOUNT_ZONES entries are ACCOUNT=zone",
+        "DDNS_ACCOUNT_ZONES | 222222222222=*.dev | DDNS_ACCOUNT_ZONES: ",
       })
   void refusesBadValues_namingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> Config.fromEnvironment(Map.of(name, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void accountBoundary_readsSharedNamesAndEachAccountsZones() {
+    var boundary =
+        Config.fromEnvironment(
+                Map.of(
+                    "DDNS_SHARED_ACROSS_ACCOUNTS", "api.corp.internal, shared.internal",
+                    "DDNS_ACCOUNT_ZONES",
+                        "222222222222=dev.internal,1.0.10.in-addr.arpa; 333333333333=qa.internal"))
+            .reach()
+            .boundary();
+
+    assertThat(boundary.shared())
+        .extracting(n -> n.value())
+        .containsExactlyInAnyOrder("api.corp.internal.", "shared.internal.");
+    assertThat(boundary.accountZones()).containsOnlyKeys("222222222222", "333333333333");
+    assertThat(boundary.accountZones().get("222222222222"))
+        .extracting(n -> n.value())
+        .containsExactly("dev.internal.", "1.0.10.in-addr.arpa.");
   }
 
   @Test

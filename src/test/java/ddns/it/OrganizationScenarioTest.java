@@ -469,6 +469,61 @@ class OrganizationScenarioTest extends EmulatorTest {
   }
 
   @Test
+  void anotherAccountsInstanceWithTheSameAddress_takesNoNamePoolOrPointerOfTheFirst() {
+    var prod = world.network("10.0.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", prod.vpcId());
+    String reverse = world.privateZone("10.in-addr.arpa", prod.vpcId());
+    String db =
+        world.launch(
+            prod, Map.of("HOSTNAME", "db01", "CNAME", "api.corp.internal", "POOL", "web"), false);
+    running(db);
+    var before = world.records(corp);
+    var pointers = world.records(reverse);
+    AwsWorld dev = in(MEMBER, WEST);
+    String squatter =
+        dev.launch(
+            dev.network("10.0.0.0/16", "corp.internal", true),
+            Map.of("CNAME", "api.corp.internal", "POOL", "web"),
+            false);
+    assertThat(dev.describe(squatter).privateIpAddress()).isEqualTo(privateIp(db));
+
+    Summary summary = handle(Events.stateChangeIn(squatter, "running", MEMBER, WEST));
+
+    assertThat(world.records(corp)).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(world.records(reverse)).containsExactlyInAnyOrderElementsOf(pointers);
+    assertThat(summary.instances().get(0).alerts())
+        .extracting(Summary.AlertView::kind)
+        .contains("NAME_TAKEN", "NAME_CONFLICT")
+        .doesNotContain("RECORD_REFUSED");
+    assertThat(summary.instances().get(0).alerts())
+        .filteredOn(a -> a.kind().equals("NAME_TAKEN"))
+        .allSatisfy(a -> assertThat(a.message()).contains(db, "DDNS_SHARED_ACROSS_ACCOUNTS"));
+    assertThat(registry()).noneMatch(item -> item.get("InstanceId").s().contains(squatter));
+  }
+
+  @Test
+  void aNameSharedAcrossAccountsOnPurpose_movesToTheNewestInstance_asWithinOneAccount() {
+    env.put("DDNS_SHARED_ACROSS_ACCOUNTS", "api.corp.internal");
+    var prod = world.network("10.20.0.0/16", "corp.internal", true);
+    String corp = world.privateZone("corp.internal", prod.vpcId());
+    String first = world.launch(prod, Map.of("CNAME", "api.corp.internal"), false);
+    running(first);
+    AwsWorld dev = in(MEMBER, WEST);
+    String later =
+        dev.launch(
+            dev.network("10.30.0.0/16", "corp.internal", true),
+            Map.of("CNAME", "api.corp.internal"),
+            false);
+    String label = dev.describe(later).privateDnsName().split("\\.")[0];
+
+    Summary summary = handle(Events.stateChangeIn(later, "running", MEMBER, WEST));
+
+    assertThat(summary.instances().get(0).alerts()).isEmpty();
+    assertThat(world.records(corp))
+        .contains(record("api.corp.internal", RecordType.CNAME, label + ".corp.internal."));
+  }
+
+  @Test
   void anEventOfAnAccountOutsideTheOrganization_isRefused_andTheMembersEventIsHandled()
       throws Exception {
     env.put("DDNS_ACCOUNTS", "organization");
