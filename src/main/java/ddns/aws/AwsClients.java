@@ -54,6 +54,7 @@ public final class AwsClients implements AutoCloseable {
   private StsClient sts;
   private final Reach reach;
   private final ClientOverrideConfiguration paced;
+  private final RateLimiter route53Pacing;
   private volatile Workplace home;
   private String ownAccount;
   private final Map<String, AwsCredentialsProvider> memberCredentials = new HashMap<>();
@@ -105,24 +106,30 @@ public final class AwsClients implements AutoCloseable {
     this.signIn = found.source();
     this.credentials = signIn.provider();
     this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
-    this.paced =
-        route53Pacing == null
-            ? common
-            : common.toBuilder()
-                .addExecutionInterceptor(
-                    new ExecutionInterceptor() {
-                      @Override
-                      public void beforeTransmission(
-                          Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                        route53Pacing.acquire();
-                      }
-                    })
-                .build();
+    this.route53Pacing = route53Pacing;
+    this.paced = pacedBy(route53Pacing);
     this.route53 =
         configure(Route53Client.builder(), settings, credentials, paced, Region.AWS_GLOBAL).build();
     this.dynamoDb =
         configure(DynamoDbClient.builder(), settings, credentials, common, region).build();
     this.sns = configure(SnsClient.builder(), settings, credentials, common, region).build();
+  }
+
+  /** The common configuration, with every request attempt taking a token of {@code pacing}. */
+  private ClientOverrideConfiguration pacedBy(RateLimiter pacing) {
+    if (pacing == null) {
+      return common;
+    }
+    return common.toBuilder()
+        .addExecutionInterceptor(
+            new ExecutionInterceptor() {
+              @Override
+              public void beforeTransmission(
+                  Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                pacing.acquire();
+              }
+            })
+        .build();
   }
 
   private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
@@ -274,7 +281,8 @@ public final class AwsClients implements AutoCloseable {
                     Route53Client.builder(),
                     settings,
                     credentialsOf(a),
-                    asMember(paced),
+                    // Each account has its own Route 53 request budget: its own bucket.
+                    asMember(pacedBy(route53Pacing == null ? null : route53Pacing.another())),
                     Region.AWS_GLOBAL)
                 .build());
   }

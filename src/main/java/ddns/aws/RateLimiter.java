@@ -43,6 +43,14 @@ public final class RateLimiter {
         nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
   }
 
+  /**
+   * A bucket of its own with the same rate and burst: another account's Route 53 requests spend
+   * that account's budget, not this one's.
+   */
+  public RateLimiter another() {
+    return new RateLimiter(perSecond, (int) burst, nanoTime, sleeper);
+  }
+
   /** Takes one token, waiting as long as the rate requires. */
   public void acquire() {
     long wait;

@@ -2,6 +2,7 @@ package ddns.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ddns.config.Reach;
 import ddns.it.EmulatorTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,5 +38,38 @@ class Route53PacingTest extends EmulatorTest {
     assertThat(waits)
         .as("8 Route 53 requests, 5 of them in the burst: 3 waited half a second each")
         .containsExactly(500_000_000L, 500_000_000L, 500_000_000L);
+  }
+
+  @Test
+  void anotherAccountsRoute53Calls_spendThatAccountsBudget_notTheToolsOwn() {
+    RateLimiter pacing =
+        new RateLimiter(
+            2,
+            5,
+            () -> now,
+            nanos -> {
+              waits.add(nanos);
+              now += nanos;
+            });
+    Reach member =
+        new Reach(
+            List.of("222222222222"),
+            false,
+            List.of(),
+            "route53-ddns-member",
+            java.util.Optional.empty());
+    try (AwsClients clients = new AwsClients(awsSettings(), FAST_RETRIES, pacing, member)) {
+      for (int i = 0; i < 5; i++) {
+        clients.dnsZones().zones();
+      }
+      for (int i = 0; i < 5; i++) {
+        clients.route53("222222222222").listHostedZones();
+      }
+      assertThat(waits).as("each account's first five requests are its own burst").isEmpty();
+
+      clients.dnsZones().zones();
+    }
+
+    assertThat(waits).as("the tool's own sixth request waits its turn").hasSize(1);
   }
 }
