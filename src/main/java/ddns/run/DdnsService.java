@@ -77,6 +77,7 @@ public final class DdnsService {
             new InstancePlanning(
                 lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
             lookups,
+            new ReverseJoins(ports.registry(), log),
             new ZoneActions(ports.dnsZones(), ports.createdZones(), log),
             applier,
             new AlertPublisher(

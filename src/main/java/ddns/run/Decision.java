@@ -47,6 +47,11 @@ record Decision(
     return new Decision(id, trigger, facts, action, state, plan, more, failure);
   }
 
+  /** The same decision with the plan a later check left of this one's. */
+  Decision replanned(InstancePlan changed) {
+    return new Decision(id, trigger, facts, action, state, Optional.of(changed), notes, failure);
+  }
+
   boolean isFailed() {
     return failure.isPresent();
   }

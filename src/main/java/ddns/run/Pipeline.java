@@ -48,6 +48,7 @@ final class Pipeline {
   private final InstancePlanning planning;
   private final CachedLookups lookups;
   private final ZoneActions zoneActions;
+  private final ReverseJoins reverseJoins;
   private final BatchApplier applier;
   private final AlertPublisher alerts;
   private final Optional<EmptyZones> emptyZones;
@@ -61,6 +62,7 @@ final class Pipeline {
       InstanceSource ec2,
       InstancePlanning planning,
       CachedLookups lookups,
+      ReverseJoins reverseJoins,
       ZoneActions zoneActions,
       BatchApplier applier,
       AlertPublisher alerts,
@@ -71,6 +73,7 @@ final class Pipeline {
     this.planning = planning;
     this.lookups = lookups;
     this.zoneActions = zoneActions;
+    this.reverseJoins = reverseJoins;
     this.applier = applier;
     this.alerts = alerts;
     this.log = log;
@@ -114,14 +117,15 @@ final class Pipeline {
       boolean listedBefore,
       Deadline deadline) {
     List<Decision> decisions =
-        subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
+        reverseJoins.check(
+            subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList());
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
     if (dryRun) {
       decisions = asIfCreated(decisions);
     }
     if (zones.changed()) {
       lookups.learn(zones.created(), zones.associated());
-      decisions = decisions.stream().map(planning::again).toList();
+      decisions = reverseJoins.check(decisions.stream().map(planning::again).toList());
     }
     List<Intent> intents = decisions.stream().flatMap(d -> d.intent().stream()).toList();
     Map<InstanceId, Applied> applied =

@@ -499,6 +499,13 @@ class OrganizationScenarioTest extends EmulatorTest {
         .filteredOn(a -> a.kind().equals("NAME_TAKEN"))
         .allSatisfy(a -> assertThat(a.message()).contains(db, "DDNS_SHARED_ACROSS_ACCOUNTS"));
     assertThat(registry()).noneMatch(item -> item.get("InstanceId").s().contains(squatter));
+    assertThat(world.route53.getHostedZone(r -> r.id(reverse)).vpCs().stream().map(v -> v.vpcId()))
+        .as("the second VPC did not join the reverse zone holding the first one's pointers")
+        .containsExactly(prod.vpcId());
+    assertThat(summary.instances().get(0).alerts())
+        .filteredOn(a -> a.kind().equals("ASSOCIATION_REFUSED"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.message()).contains("10.in-addr.arpa", prod.vpcId()));
   }
 
   @Test
