@@ -90,11 +90,12 @@ public final class BatchApplier {
       JsonLog log,
       ToLongFunction<ZoneId> recordSetCount,
       ChangePolicy policy) {
-    this(dns, registry, log, recordSetCount, policy, AccountBoundary.STRICT);
+    this(dns, registry, log, recordSetCount, policy, AccountBoundary.STRICT, () -> "");
   }
 
   /**
    * @param boundary where each account's names end (docs/behaviour.md, "Many accounts and regions")
+   * @param ownAccount the account the tool runs in (empty while it serves no other)
    */
   public BatchApplier(
       DnsZones dns,
@@ -102,8 +103,9 @@ public final class BatchApplier {
       JsonLog log,
       ToLongFunction<ZoneId> recordSetCount,
       ChangePolicy policy,
-      AccountBoundary boundary) {
-    this.planner = new ChangePlanner(boundary);
+      AccountBoundary boundary,
+      java.util.function.Supplier<String> ownAccount) {
+    this.planner = new ChangePlanner(boundary, ownAccount);
     this.policy = policy;
     this.dns = dns;
     this.registry = registry;

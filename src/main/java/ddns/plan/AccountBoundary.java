@@ -47,9 +47,12 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
     accountZones = Map.copyOf(accountZones);
   }
 
-  /** The account an instance is in, as the tool names it: the tool's own has no id here. */
-  static String accountOf(InstanceId id) {
-    return id.workplace().map(Workplace::account).orElse("");
+  /**
+   * The account an instance is in: the one its id names, else the tool's own ({@code own}, empty
+   * while the tool serves no other account and so has not looked it up).
+   */
+  static String accountOf(InstanceId id, String own) {
+    return id.workplace().map(Workplace::account).orElse(own);
   }
 
   private static String named(String account) {
@@ -67,7 +70,7 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
    * Who holds each record set the batch asks for: its earliest launched claimant that keeps wanting
    * it, else the earliest launched instance of the batch that wants it.
    */
-  Map<RecordKey, Holder> holders(List<Intent> intents, RegistrySnapshot registry) {
+  Map<RecordKey, Holder> holders(List<Intent> intents, RegistrySnapshot registry, String own) {
     Map<RecordKey, List<Intent>> wanting = new HashMap<>();
     Map<InstanceId, Set<RecordKey>> wants = new HashMap<>();
     for (Intent intent : intents) {
@@ -99,7 +102,7 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
                                       .thenComparing(Intent::instanceId))
                               .orElseThrow()
                               .instanceId());
-          holders.put(key, new Holder(holder, accountOf(holder)));
+          holders.put(key, new Holder(holder, accountOf(holder, own)));
         });
     return holders;
   }
@@ -111,8 +114,9 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
    * The alert for a record the instance may not have across the boundary: a zone its account is not
    * given, or a record set another account's instance holds.
    */
-  Optional<Alert> crossing(Intent intent, DesiredRecord d, Map<RecordKey, Holder> holders) {
-    String account = accountOf(intent.instanceId());
+  Optional<Alert> crossing(
+      Intent intent, DesiredRecord d, Map<RecordKey, Holder> holders, String own) {
+    String account = accountOf(intent.instanceId(), own);
     Set<DnsName> zones = accountZones.get(account);
     if (zones != null && zones.stream().noneMatch(d.zoneName()::isWithin)) {
       return Optional.of(

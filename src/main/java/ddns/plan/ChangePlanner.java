@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Turns a batch's intents, the registry and the live records into a {@link ChangePlan}. Pure.
@@ -54,14 +55,24 @@ import java.util.TreeSet;
  */
 public final class ChangePlanner {
   private final AccountBoundary boundary;
+  private final Supplier<String> ownAccount;
 
-  /** Nothing shared across accounts ({@link AccountBoundary#STRICT}). */
+  /** Nothing shared across accounts ({@link AccountBoundary#STRICT}); one account. */
   public ChangePlanner() {
-    this(AccountBoundary.STRICT);
+    this(AccountBoundary.STRICT, () -> "");
   }
 
   public ChangePlanner(AccountBoundary boundary) {
+    this(boundary, () -> "");
+  }
+
+  /**
+   * @param ownAccount the account the tool runs in, which its own instances' plain ids are in
+   *     (asked for only when a batch is planned; empty while it serves no other account)
+   */
+  public ChangePlanner(AccountBoundary boundary, Supplier<String> ownAccount) {
     this.boundary = boundary;
+    this.ownAccount = ownAccount;
   }
 
   /**
@@ -128,7 +139,8 @@ public final class ChangePlanner {
     List<Alert> alerts = new ArrayList<>();
     Map<InstanceId, List<String>> adopted = new TreeMap<>();
     Map<InstanceId, List<DesiredRecord>> accepted =
-        NameConflicts.accept(sorted, registry, live, alerts, adopt ? adopted : null, boundary);
+        NameConflicts.accept(
+            sorted, registry, live, alerts, adopt ? adopted : null, boundary, ownAccount.get());
 
     Involved batch = Involved.of(sorted, accepted, registry, sentBefore);
     Map<InstanceId, Intent> byId = batch.byId();

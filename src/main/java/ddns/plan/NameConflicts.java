@@ -41,7 +41,8 @@ final class NameConflicts {
       LiveRecords live,
       List<Alert> alerts,
       Map<InstanceId, List<String>> adopted,
-      AccountBoundary boundary) {
+      AccountBoundary boundary,
+      String ownAccount) {
     Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
     for (Intent intent : intents) {
       for (DesiredRecord d : intent.desired()) {
@@ -50,7 +51,8 @@ final class NameConflicts {
     }
     Map<NameInZone, InstanceId> holders = HostNames.holders(intents, registry);
     Map<RecordKey, HostRecords.Holder> hostRecords = HostRecords.holders(intents, registry);
-    Map<RecordKey, AccountBoundary.Holder> accounts = boundary.holders(intents, registry);
+    Map<RecordKey, AccountBoundary.Holder> accounts =
+        boundary.holders(intents, registry, ownAccount);
     Map<RecordKey, Sharing> sharing = sharing(intents, registry);
     Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
     for (Intent intent : intents) {
@@ -61,7 +63,7 @@ final class NameConflicts {
         Optional<Alert> problem =
             HostNames.taken(intent.instanceId(), d, holders)
                 .or(() -> HostRecords.collision(intent, d, hostRecords))
-                .or(() -> boundary.crossing(intent, d, accounts))
+                .or(() -> boundary.crossing(intent, d, accounts, ownAccount))
                 .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
         if (problem.isEmpty() && adopted != null && adoptable(d, registry, live)) {
           kept.add(d);

@@ -70,7 +70,8 @@ public final class DdnsService {
             log,
             lookups::recordSetCount,
             config.policy(),
-            config.reach().boundary());
+            config.reach().boundary(),
+            () -> ports.workplaces().home().account());
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),
