@@ -52,6 +52,7 @@ public final class Application implements AutoCloseable {
                 registry,
                 clients.alerts(),
                 clients.defaultTopic(),
+                clients.lifecycleActions(),
                 clients.counter()),
             log,
             Clock.systemUTC());

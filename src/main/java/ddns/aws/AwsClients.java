@@ -1,5 +1,6 @@
 package ddns.aws;
 
+import ddns.aws.autoscaling.AutoScalingLifecycleActions;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
 import ddns.aws.route53.Route53DnsZones;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -59,6 +61,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
   private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
   private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
+  private final Map<Workplace, AutoScalingClient> workplaceAutoScaling = new HashMap<>();
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -241,6 +244,28 @@ public final class AwsClients implements AutoCloseable {
                 .build());
   }
 
+  /**
+   * Auto Scaling of the workplace, built on first use (only lifecycle actions need it) and kept; in
+   * another account as its member role.
+   */
+  public synchronized AutoScalingClient autoScaling(Workplace where) {
+    return workplaceAutoScaling.computeIfAbsent(
+        where,
+        w ->
+            configure(
+                    AutoScalingClient.builder(),
+                    settings,
+                    credentialsOf(w.account()),
+                    isOwnAccount(w.account()) ? common : asMember(common),
+                    Region.of(w.region()))
+                .build());
+  }
+
+  /** Lifecycle actions, completed in the workplace of each instance. */
+  public AutoScalingLifecycleActions lifecycleActions() {
+    return new AutoScalingLifecycleActions(this::autoScaling, this::home);
+  }
+
   /** Route 53 as the account: the tool's own client, or one with the account's member role. */
   public synchronized Route53Client route53(String account) {
     if (account.equals(home().account())) {
@@ -352,6 +377,7 @@ public final class AwsClients implements AutoCloseable {
       credentialClients.forEach(StsClient::close);
       workplaceEc2.values().forEach(Ec2Client::close);
       accountRoute53.values().forEach(Route53Client::close);
+      workplaceAutoScaling.values().forEach(AutoScalingClient::close);
       memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
     }
     http.close();

@@ -2,6 +2,7 @@ package ddns.config;
 
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
+import ddns.event.HookSelector;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
 import ddns.plan.HostnamePattern;
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  * @param deleteEmptyReverseZones delete a reverse zone this tool created once its last record is
  *     gone ({@code DDNS_DELETE_EMPTY_REVERSE_ZONES})
  * @param reach the accounts and regions served besides the tool's own, and how they are reached
+ * @param lifecycleHooks which Auto Scaling lifecycle hooks are this tool's ({@code
+ *     DDNS_LIFECYCLE_HOOK})
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -45,7 +48,8 @@ public record Config(
     double route53RequestsPerSecond,
     boolean deleteEmptyReverseZones,
     ChangePolicy policy,
-    Reach reach) {
+    Reach reach,
+    HookSelector lifecycleHooks) {
 
   /** Route 53 requests the tool may send at once before the rate applies. */
   public static final int ROUTE53_BURST = 5;
@@ -147,6 +151,11 @@ public record Config(
               "DDNS_MEMBER_EXTERNAL_ID",
               "",
               "the external id given when assuming that role (empty: none)"),
+          new Setting(
+              "DDNS_LIFECYCLE_HOOK",
+              "route53-ddns*",
+              "Auto Scaling lifecycle hooks whose actions the tool completes ('*' matches any"
+                  + " text; a hook whose metadata holds a 'ddns:' entry is the tool's too)"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -198,7 +207,8 @@ public record Config(
         read.rate("DDNS_ROUTE53_RPS"),
         read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"),
         read.parsed("DDNS_POLICY", ChangePolicy::parse),
-        read.reach());
+        read.reach(),
+        read.parsed("DDNS_LIFECYCLE_HOOK", HookSelector::new));
   }
 
   /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
@@ -235,7 +245,8 @@ public record Config(
         route53RequestsPerSecond,
         deleteEmptyReverseZones,
         policy,
-        reach);
+        reach,
+        lifecycleHooks);
   }
 
   /** Reads variables with defaults; failures name the variable. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.AddressChange;
+import ddns.event.InboundEvent.LifecycleAction;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -24,6 +25,8 @@ public final class EventDecoder {
   static final String STATE_CHANGE = "EC2 Instance State-change Notification";
   static final String SCHEDULED = "Scheduled Event";
   static final String API_CALL = "AWS API Call via CloudTrail";
+  static final String LAUNCH_ACTION = "EC2 Instance-launch Lifecycle Action";
+  static final String TERMINATE_ACTION = "EC2 Instance-terminate Lifecycle Action";
   private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
   private static final Set<String> ADDRESS_CALLS =
       Set.of(
@@ -112,17 +115,20 @@ public final class EventDecoder {
     if (detailType.equals(API_CALL)) {
       return decodeApiCall(event, label);
     }
+    if (detailType.equals(LAUNCH_ACTION)) {
+      return decodeLifecycleAction(event, label, LifecycleHook.Transition.LAUNCHING);
+    }
+    if (detailType.equals(TERMINATE_ACTION)) {
+      return decodeLifecycleAction(event, label, LifecycleHook.Transition.TERMINATING);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
           "detail-type '"
-              + detailType
+              + abbreviate(detailType)
               + "' is not '"
-              + STATE_CHANGE
-              + "', '"
-              + API_CALL
-              + "' or '"
-              + SCHEDULED
+              + String.join(
+                  "', '", STATE_CHANGE, API_CALL, LAUNCH_ACTION, TERMINATE_ACTION, SCHEDULED)
               + "'");
     }
     return decodeStateChange(event, label);
@@ -161,6 +167,70 @@ public final class EventDecoder {
         text(event, "id"),
         InstanceId.of(instanceId),
         state,
+        text(event, "account"),
+        text(event, "region"),
+        time(event));
+  }
+
+  /**
+   * An Auto Scaling lifecycle action, as EventBridge delivers it without a notification target:
+   * each field the completion needs checked, the transition matching the detail-type.
+   */
+  private static InboundEvent decodeLifecycleAction(
+      JsonNode event, String label, LifecycleHook.Transition transition) {
+    String source = text(event, "source");
+    if (!"aws.autoscaling".equals(source)) {
+      return new Rejected(
+          label,
+          "source must be 'aws.autoscaling', was "
+              + (source == null ? "missing" : "'" + abbreviate(source) + "'"));
+    }
+    JsonNode detail = event.path("detail");
+    if (!detail.isObject()) {
+      return new Rejected(label, "detail is missing or not an object");
+    }
+    for (String field :
+        List.of(
+            "EC2InstanceId",
+            "LifecycleActionToken",
+            "AutoScalingGroupName",
+            "LifecycleHookName",
+            "LifecycleTransition")) {
+      String value = text(detail, field);
+      if (value == null || value.isBlank()) {
+        return new Rejected(label, "detail." + field + " is missing or not a string");
+      }
+    }
+    String instanceId = text(detail, "EC2InstanceId");
+    if (!InstanceId.isEc2Id(instanceId)) {
+      return new Rejected(
+          label,
+          "detail.EC2InstanceId '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
+    }
+    String given = text(detail, "LifecycleTransition");
+    if (!given.equals(transition.spelling())) {
+      return new Rejected(
+          label,
+          "detail.LifecycleTransition '"
+              + abbreviate(given)
+              + "' does not match detail-type: expected '"
+              + transition.spelling()
+              + "'");
+    }
+    LifecycleHook hook =
+        new LifecycleHook(
+            text(detail, "AutoScalingGroupName"),
+            text(detail, "LifecycleHookName"),
+            text(detail, "LifecycleActionToken"),
+            transition,
+            text(detail, "Origin"),
+            text(detail, "Destination"),
+            text(detail, "NotificationMetadata"));
+    return new LifecycleAction(
+        label,
+        text(event, "id"),
+        InstanceId.of(instanceId),
+        hook,
         text(event, "account"),
         text(event, "region"),
         time(event));

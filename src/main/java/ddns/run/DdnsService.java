@@ -15,6 +15,7 @@ import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
+import ddns.lifecycle.LifecycleActions;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
 import ddns.plan.RecordRules;
@@ -54,6 +55,7 @@ public final class DdnsService {
       CreatedZones createdZones,
       Alerts alerts,
       DefaultTopic defaultTopic,
+      LifecycleActions lifecycleActions,
       ApiCalls calls) {}
 
   public DdnsService(Config config, Ports ports, JsonLog log, Clock clock) {
@@ -98,7 +100,14 @@ public final class DdnsService {
     this.workplaces = ports.workplaces();
     this.events =
         new EventRun(
-            config, ports.instances(), ports.workplaces(), table, pipeline, reconciler, log);
+            config,
+            ports.instances(),
+            ports.workplaces(),
+            table,
+            pipeline,
+            reconciler,
+            new LifecycleCompletion(ports.lifecycleActions(), log),
+            log);
     this.explainer = new Explainer(ports.instances(), pipeline);
     this.uninstaller =
         new Uninstaller(

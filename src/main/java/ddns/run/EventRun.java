@@ -34,6 +34,7 @@ final class EventRun {
   private final TableSetup table;
   private final Pipeline pipeline;
   private final Reconciler reconciler;
+  private final LifecycleCompletion lifecycle;
   private final JsonLog log;
 
   EventRun(
@@ -43,8 +44,10 @@ final class EventRun {
       TableSetup table,
       Pipeline pipeline,
       Reconciler reconciler,
+      LifecycleCompletion lifecycle,
       JsonLog log) {
     this.config = config;
+    this.lifecycle = lifecycle;
     this.ec2 = ec2;
     this.workplaces = workplaces;
     this.table = table;
@@ -68,7 +71,8 @@ final class EventRun {
         log.error("batch failed", field("error", unplaced.get()));
       }
     }
-    EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home);
+    EventBatch batch =
+        EventBatch.of(events, config.rules(), config.lifecycleHooks(), log, config.reach(), home);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
     if (unplaced.isPresent()) {
@@ -140,6 +144,7 @@ final class EventRun {
     if (!subjects.isEmpty()) {
       results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty()));
     }
+    results = lifecycle.complete(batch.hooks(), results, dryRun);
     results = pipeline.alert(results, dryRun);
     results.forEach(
         r ->

@@ -198,7 +198,9 @@ final class Pipeline {
     Set<InstanceId> deleted = new TreeSet<>();
     for (Decision d : decisions) {
       Applied a = applied.get(d.id());
+      // A termination hook deregisters an instance EC2 still shows running: not a restart.
       if (d.action() == Action.DEREGISTER
+          && d.trigger().cause() != Trigger.Cause.TERMINATE_HOOK
           && a != null
           && a.changes().stream().anyMatch(c -> c.action() == ChangeAction.DELETE)) {
         deleted.add(d.id());

@@ -53,6 +53,7 @@ public final class FaultProxy implements AutoCloseable {
   private final Object recordChanges = new Object();
   private volatile StrictRecordChanges strict;
   private volatile CrossAccountZones crossAccount;
+  private final LifecycleActionsEmulation lifecycleActions = new LifecycleActionsEmulation();
 
   /** One request as the proxy saw it. */
   public record Call(
@@ -179,8 +180,23 @@ public final class FaultProxy implements AutoCloseable {
     this.crossAccount = new CrossAccountZones(ownerKey);
   }
 
+  /**
+   * Auto Scaling's lifecycle actions as the proxy emulates them (see {@link
+   * LifecycleActionsEmulation}): the test opens them, the code under test completes them.
+   */
+  public LifecycleActionsEmulation lifecycleActions() {
+    return lifecycleActions;
+  }
+
   /** Forwards the call; one at a time where the service applies them one at a time. */
   private void send(HttpExchange exchange, Call call, byte[] body) throws IOException {
+    java.util.Optional<AwsErrors.Response> lifecycle =
+        lifecycleActions.answer(call, calls.lastIndexOf(call));
+    if (lifecycle.isPresent()) {
+      count(call.operation() + " (emulated)");
+      Fault.respond(exchange, lifecycle.get());
+      return;
+    }
     CrossAccountZones across = crossAccount;
     if (across != null) {
       if (call.service().equals("sts") && call.operation().equals("AssumeRole")) {

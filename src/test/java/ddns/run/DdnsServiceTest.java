@@ -76,6 +76,7 @@ class DdnsServiceTest {
             registry,
             alerts,
             FakeAlerts.topic(TOPIC),
+            new ddns.fakes.FakeLifecycleActions(),
             FakeAlerts.noCalls()),
         log,
         clock);
@@ -335,6 +336,7 @@ class DdnsServiceTest {
                       registry,
                       alerts,
                       FakeAlerts.topic(TOPIC),
+                      new ddns.fakes.FakeLifecycleActions(),
                       FakeAlerts.noCalls()),
                   new JsonLog(
                       new PrintStream(logs),

@@ -1,0 +1,36 @@
+package ddns.fakes;
+
+import ddns.event.LifecycleHook;
+import ddns.facts.InstanceId;
+import ddns.lifecycle.LifecycleActions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Lifecycle actions in memory: each token waits until completed once. */
+public final class FakeLifecycleActions implements LifecycleActions {
+  /** One completion as Auto Scaling received it. */
+  public record Completion(InstanceId instance, String token, Result result) {}
+
+  private final Set<String> waiting = new HashSet<>();
+  private final List<Completion> completions = new ArrayList<>();
+
+  /** Auto Scaling holds an instance with this token. */
+  public synchronized void waiting(String token) {
+    waiting.add(token);
+  }
+
+  @Override
+  public synchronized Outcome complete(InstanceId instance, LifecycleHook hook, Result result) {
+    if (!waiting.remove(hook.token())) {
+      return Outcome.NOT_WAITING;
+    }
+    completions.add(new Completion(instance, hook.token(), result));
+    return Outcome.COMPLETED;
+  }
+
+  public synchronized List<Completion> completions() {
+    return List.copyOf(completions);
+  }
+}
