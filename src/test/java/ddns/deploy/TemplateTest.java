@@ -104,6 +104,10 @@ class TemplateTest {
     "disassociate-address.json, AddressChangeRule, true",
     "create-tags.json,          AddressChangeRule, false",
     "associate-address.json,    TagChangeRule,     false",
+    "lifecycle-launch.json,     LifecycleActionRule, true",
+    "lifecycle-terminate.json,  LifecycleActionRule, true",
+    "running.json,              LifecycleActionRule, false",
+    "lifecycle-launch.json,     StateChangeRule,   false",
   })
   void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
       throws IOException {
@@ -208,7 +212,8 @@ class TemplateTest {
     assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
         .contains("StateChangeRule")
         .contains("TagChangeRule")
-        .contains("AddressChangeRule");
+        .contains("AddressChangeRule")
+        .contains("LifecycleActionRule");
   }
 
   @Test

@@ -56,7 +56,10 @@ class LeastPrivilegeTest extends FaultTestBase {
           Map.entry(
               "Route53.DeleteVPCAssociationAuthorization",
               Set.of("route53:DeleteVPCAssociationAuthorization")),
-          Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")));
+          Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")),
+          Map.entry(
+              "AutoScaling.CompleteLifecycleAction",
+              Set.of("autoscaling:CompleteLifecycleAction")));
 
   /** Calls made as a member account's role are counted with this suffix. */
   private static final String AS_MEMBER = " as member";
@@ -79,6 +82,7 @@ class LeastPrivilegeTest extends FaultTestBase {
     world.start(id);
     runs.add(app().reconcile(false));
     runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
+    runs.add(handle(lifecycleLaunch(id)));
 
     Set<String> operations = new TreeSet<>();
     runs.forEach(s -> operations.addAll(s.apiCalls().keySet()));
@@ -89,7 +93,8 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.AssociateVPCWithHostedZone",
             "DynamoDB.GetItem",
             "DynamoDB.Scan",
-            "SNS.Publish");
+            "SNS.Publish",
+            "AutoScaling.CompleteLifecycleAction");
     assertThat(world.records(zone)).isNotEmpty();
 
     Set<String> needed = new TreeSet<>();
@@ -100,6 +105,19 @@ class LeastPrivilegeTest extends FaultTestBase {
     assertThat(Template.read().allowedActions())
         .as("template.yaml DdnsFunction policy")
         .isEqualTo(needed);
+  }
+
+  /** A launch lifecycle action of the tool's hook, held open in the proxy as Auto Scaling would. */
+  private String lifecycleLaunch(String id) {
+    String token = java.util.UUID.randomUUID().toString();
+    proxy.lifecycleActions().open(token, "web", "route53-ddns-launch", id);
+    return Events.lifecycle("lifecycle-launch.json", id, token, Map.of());
+  }
+
+  private static String inAccount(String event, String account, String region) {
+    return event
+        .replace("\"account\":\"123456789012\"", "\"account\":\"" + account + "\"")
+        .replace("\"region\":\"us-east-1\"", "\"region\":\"" + region + "\"");
   }
 
   @Test
@@ -163,6 +181,8 @@ class LeastPrivilegeTest extends FaultTestBase {
       runs.add(handle(Events.stateChangeIn(id, "stopped", member, west)));
       ownWest.stop(westId);
       runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
+      theirs.start(id);
+      runs.add(handle(inAccount(lifecycleLaunch(id), member, west)));
     } finally {
       others.forEach(AwsWorld::close);
     }
@@ -186,7 +206,8 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.AssociateVPCWithHostedZone as member",
             "STS.AssumeRole",
             "Route53.CreateVPCAssociationAuthorization",
-            "Route53.DeleteVPCAssociationAuthorization");
+            "Route53.DeleteVPCAssociationAuthorization",
+            "AutoScaling.CompleteLifecycleAction as member");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
     assertThat(Template.member().roleActions("MemberRole", roleStack))
