@@ -112,7 +112,9 @@ final class EventRun {
       table.ensure(dryRun);
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
-      return failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
+      List<InstanceResult> failed =
+          failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
+      return pipeline.alert(lifecycle.complete(batch.hooks(), failed, dryRun), dryRun);
     }
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
