@@ -53,6 +53,7 @@ public final class Application implements AutoCloseable {
                 clients.alerts(),
                 clients.defaultTopic(),
                 clients.lifecycleActions(),
+                config.queueUrl().map(clients::followUps),
                 clients.counter()),
             log,
             Clock.systemUTC());

@@ -5,6 +5,7 @@ import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
 import ddns.aws.route53.Route53DnsZones;
 import ddns.aws.sns.SnsAlerts;
+import ddns.aws.sqs.SqsFollowUps;
 import ddns.aws.sts.StsDefaultTopic;
 import ddns.config.Reach;
 import ddns.facts.Workplace;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -54,6 +56,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsClient> credentialClients = new ArrayList<>();
   private final ClientOverrideConfiguration common;
   private StsClient sts;
+  private SqsClient sqs;
   private final Reach reach;
   private final ClientOverrideConfiguration paced;
   private volatile Workplace home;
@@ -356,6 +359,18 @@ public final class AwsClients implements AutoCloseable {
     return new StsDefaultTopic(this::sts, region.id());
   }
 
+  /** Follow-up messages on the tool's own queue; the SQS client is built on first use. */
+  public SqsFollowUps followUps(String queueUrl) {
+    return new SqsFollowUps(this::sqsClient, queueUrl);
+  }
+
+  private synchronized SqsClient sqsClient() {
+    if (sqs == null) {
+      sqs = configure(SqsClient.builder(), settings, credentials, common, region).build();
+    }
+    return sqs;
+  }
+
   /** Built on first use: only a deployment without DDNS_ALERT_TOPIC_ARN ever needs it. */
   private synchronized StsClient sts() {
     if (sts == null) {
@@ -373,6 +388,9 @@ public final class AwsClients implements AutoCloseable {
     synchronized (this) {
       if (sts != null) {
         sts.close();
+      }
+      if (sqs != null) {
+        sqs.close();
       }
       credentialClients.forEach(StsClient::close);
       workplaceEc2.values().forEach(Ec2Client::close);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.LifecycleAction;
+import ddns.event.InboundEvent.LifecycleFollowUp;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -121,6 +122,9 @@ public final class EventDecoder {
     if (detailType.equals(TERMINATE_ACTION)) {
       return decodeLifecycleAction(event, label, LifecycleHook.Transition.TERMINATING);
     }
+    if (detailType.equals(FollowUp.DETAIL_TYPE)) {
+      return decodeFollowUp(event, label);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
@@ -185,9 +189,77 @@ public final class EventDecoder {
           "source must be 'aws.autoscaling', was "
               + (source == null ? "missing" : "'" + abbreviate(source) + "'"));
     }
+    HookFields decoded = decodeHook(event, label, transition);
+    if (!(decoded instanceof Held held)) {
+      return ((NotHeld) decoded).rejected();
+    }
+    return new LifecycleAction(
+        label,
+        text(event, "id"),
+        held.instanceId(),
+        held.hook(),
+        text(event, "account"),
+        text(event, "region"),
+        time(event));
+  }
+
+  /** A follow-up of a launch, as {@link FollowUp#toEvent} wrote it. */
+  private static InboundEvent decodeFollowUp(JsonNode event, String label) {
+    String source = text(event, "source");
+    if (!FollowUp.SOURCE.equals(source)) {
+      return new Rejected(
+          label,
+          "source must be '"
+              + FollowUp.SOURCE
+              + "', was "
+              + (source == null ? "missing" : "'" + abbreviate(source) + "'"));
+    }
+    HookFields decoded = decodeHook(event, label, LifecycleHook.Transition.LAUNCHING);
+    if (!(decoded instanceof Held held)) {
+      return ((NotHeld) decoded).rejected();
+    }
+    JsonNode detail = event.path("detail");
+    JsonNode ids = detail.path("ChangeIds");
+    List<String> changeIds = new ArrayList<>();
+    for (JsonNode id : ids) {
+      if (!id.isTextual() || id.asText().isBlank()) {
+        return new Rejected(label, "detail.ChangeIds holds something other than a change id");
+      }
+      changeIds.add(id.asText());
+    }
+    if (!ids.isArray() || changeIds.isEmpty()) {
+      return new Rejected(label, "detail.ChangeIds is missing or empty");
+    }
+    JsonNode check = detail.path("Check");
+    if (!check.canConvertToInt() || !check.isIntegralNumber() || check.asInt() < 1) {
+      return new Rejected(label, "detail.Check is missing or not a whole number from 1");
+    }
+    return new LifecycleFollowUp(
+        label,
+        text(event, "id"),
+        new FollowUp(
+            held.instanceId(),
+            held.hook(),
+            changeIds,
+            check.asInt(),
+            time(event),
+            text(event, "account"),
+            text(event, "region")));
+  }
+
+  /** The lifecycle fields of a detail, read: the instance and hook, or why not. */
+  private sealed interface HookFields permits Held, NotHeld {}
+
+  private record Held(InstanceId instanceId, LifecycleHook hook) implements HookFields {}
+
+  private record NotHeld(Rejected rejected) implements HookFields {}
+
+  /** The lifecycle fields of the detail, each checked. */
+  private static HookFields decodeHook(
+      JsonNode event, String label, LifecycleHook.Transition transition) {
     JsonNode detail = event.path("detail");
     if (!detail.isObject()) {
-      return new Rejected(label, "detail is missing or not an object");
+      return new NotHeld(new Rejected(label, "detail is missing or not an object"));
     }
     for (String field :
         List.of(
@@ -198,24 +270,26 @@ public final class EventDecoder {
             "LifecycleTransition")) {
       String value = text(detail, field);
       if (value == null || value.isBlank()) {
-        return new Rejected(label, "detail." + field + " is missing or not a string");
+        return new NotHeld(new Rejected(label, "detail." + field + " is missing or not a string"));
       }
     }
     String instanceId = text(detail, "EC2InstanceId");
     if (!InstanceId.isEc2Id(instanceId)) {
-      return new Rejected(
-          label,
-          "detail.EC2InstanceId '" + abbreviate(instanceId) + "' is not an instance id (i-…)");
+      return new NotHeld(
+          new Rejected(
+              label,
+              "detail.EC2InstanceId '" + abbreviate(instanceId) + "' is not an instance id (i-…)"));
     }
     String given = text(detail, "LifecycleTransition");
     if (!given.equals(transition.spelling())) {
-      return new Rejected(
-          label,
-          "detail.LifecycleTransition '"
-              + abbreviate(given)
-              + "' does not match detail-type: expected '"
-              + transition.spelling()
-              + "'");
+      return new NotHeld(
+          new Rejected(
+              label,
+              "detail.LifecycleTransition '"
+                  + abbreviate(given)
+                  + "' does not match detail-type: expected '"
+                  + transition.spelling()
+                  + "'"));
     }
     LifecycleHook hook =
         new LifecycleHook(
@@ -226,14 +300,7 @@ public final class EventDecoder {
             text(detail, "Origin"),
             text(detail, "Destination"),
             text(detail, "NotificationMetadata"));
-    return new LifecycleAction(
-        label,
-        text(event, "id"),
-        InstanceId.of(instanceId),
-        hook,
-        text(event, "account"),
-        text(event, "region"),
-        time(event));
+    return new Held(InstanceId.of(instanceId), hook);
   }
 
   /**

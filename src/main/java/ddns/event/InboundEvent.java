@@ -106,6 +106,14 @@ public sealed interface InboundEvent {
     }
   }
 
+  /** The tool's own follow-up of a launch, back from its queue: is Route 53 done with it? */
+  record LifecycleFollowUp(String messageId, String eventId, FollowUp followUp)
+      implements InboundEvent {
+    public LifecycleFollowUp {
+      Objects.requireNonNull(followUp, "followUp == null");
+    }
+  }
+
   /** An EventBridge schedule fired: a reconciliation is asked for. */
   record Scheduled(String messageId, String eventId, String account, String region)
       implements InboundEvent {}

@@ -33,4 +33,13 @@ public interface LifecycleActions {
    * and the hook names). Idempotent in effect: a second call finds nothing waiting.
    */
   Outcome complete(InstanceId instance, LifecycleHook hook, Result result);
+
+  /**
+   * Restarts the hook's heartbeat timeout while the tool still waits for Route 53 ({@code
+   * RecordLifecycleActionHeartbeat}).
+   *
+   * @return {@link Outcome#COMPLETED} when the action still waits, {@link Outcome#NOT_WAITING} when
+   *     no action waits with the token any more
+   */
+  Outcome heartbeat(InstanceId instance, LifecycleHook hook);
 }

@@ -6,6 +6,7 @@ import ddns.alert.DefaultTopic;
 import ddns.apply.BatchApplier;
 import ddns.apply.DnsZones;
 import ddns.apply.EmptyZones;
+import ddns.apply.SubmittedChanges;
 import ddns.apply.ZoneActions;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
@@ -15,6 +16,7 @@ import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
+import ddns.lifecycle.FollowUps;
 import ddns.lifecycle.LifecycleActions;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
@@ -56,6 +58,7 @@ public final class DdnsService {
       Alerts alerts,
       DefaultTopic defaultTopic,
       LifecycleActions lifecycleActions,
+      Optional<FollowUps> followUps,
       ApiCalls calls) {}
 
   public DdnsService(Config config, Ports ports, JsonLog log, Clock clock) {
@@ -64,9 +67,11 @@ public final class DdnsService {
     this.clock = clock;
     CachedLookups lookups =
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
+    // The event path asks Route 53 whether the changes it made are served yet (lifecycle hooks).
+    SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones());
     BatchApplier applier =
         new BatchApplier(
-            ports.dnsZones(), ports.registry(), log, lookups::recordSetCount, config.policy());
+            submitted, ports.registry(), log, lookups::recordSetCount, config.policy());
     Pipeline pipeline =
         new Pipeline(
             ports.instances(),
@@ -106,7 +111,12 @@ public final class DdnsService {
             table,
             pipeline,
             reconciler,
-            new LifecycleCompletion(ports.lifecycleActions(), log),
+            new LifecycleCompletion(
+                ports.lifecycleActions(),
+                submitted,
+                ports.followUps(),
+                new com.fasterxml.jackson.databind.ObjectMapper(),
+                log),
             log);
     this.explainer = new Explainer(ports.instances(), pipeline);
     this.uninstaller =

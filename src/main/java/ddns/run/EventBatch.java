@@ -3,10 +3,12 @@ package ddns.run;
 import static ddns.log.JsonLog.field;
 
 import ddns.config.Reach;
+import ddns.event.FollowUp;
 import ddns.event.HookSelector;
 import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.LifecycleAction;
+import ddns.event.InboundEvent.LifecycleFollowUp;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -35,12 +37,27 @@ import java.util.function.Function;
 record EventBatch(
     Map<InstanceId, List<Trigger>> byInstance,
     List<HookAction> hooks,
+    List<Recheck> rechecks,
     List<String> reconcileRequests,
     List<RejectedEvent> rejected,
     List<String> notes) {
 
-  /** A lifecycle action of one of the tool's hooks, waiting for its instance to be handled. */
-  record HookAction(String messageId, String eventId, InstanceId instanceId, LifecycleHook hook) {}
+  /**
+   * A lifecycle action of one of the tool's hooks, waiting for its instance to be handled.
+   *
+   * @param heldSince the event's time: when Auto Scaling began to hold the instance
+   */
+  record HookAction(
+      String messageId,
+      String eventId,
+      InstanceId instanceId,
+      LifecycleHook hook,
+      Optional<java.time.Instant> heldSince,
+      String account,
+      String region) {}
+
+  /** A launch looked at again: its instance (in its workplace) is not handled again. */
+  record Recheck(String messageId, FollowUp followUp) {}
 
   /**
    * @param home the tool's own workplace when it serves others ({@code reach}): each instance is
@@ -56,6 +73,7 @@ record EventBatch(
       Optional<Workplace> home) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
     List<HookAction> actions = new ArrayList<>();
+    List<Recheck> rechecks = new ArrayList<>();
     List<String> reconcileRequests = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -108,13 +126,22 @@ record EventBatch(
                     + " is left alone");
             continue;
           }
-          actions.add(new HookAction(l.messageId(), l.eventId(), l.instanceId(), l.hook()));
+          actions.add(
+              new HookAction(
+                  l.messageId(),
+                  l.eventId(),
+                  l.instanceId(),
+                  l.hook(),
+                  l.time(),
+                  l.account(),
+                  l.region()));
           add(
               byInstance,
               l.instanceId(),
               new Trigger(
                   l.messageId(), l.eventId(), Optional.empty(), causeOf(l.hook()), l.time()));
         }
+        case LifecycleFollowUp f -> rechecks.add(new Recheck(f.messageId(), f.followUp()));
         case TagChange t -> {
           if (!relevant(t, rules)) {
             notes.add(
@@ -129,7 +156,7 @@ record EventBatch(
         }
       }
     }
-    return new EventBatch(byInstance, actions, reconcileRequests, rejected, notes);
+    return new EventBatch(byInstance, actions, rechecks, reconcileRequests, rejected, notes);
   }
 
   /**
@@ -205,6 +232,15 @@ record EventBatch(
                       l.account(),
                       l.region(),
                       l.time()));
+      case LifecycleFollowUp f ->
+          place(
+              f,
+              f.eventId(),
+              f.followUp().account(),
+              f.followUp().region(),
+              reach,
+              home,
+              w -> new LifecycleFollowUp(f.messageId(), f.eventId(), f.followUp().in(w, home)));
       case Scheduled s -> s;
       case Rejected r -> r;
     };

@@ -83,6 +83,12 @@ final class EventRun {
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
     List<String> notes = new ArrayList<>(batch.notes());
+    List<String> failedRechecks = List.of();
+    if (!batch.rechecks().isEmpty()) {
+      LifecycleCompletion.Rechecked rechecked = lifecycle.recheck(batch.rechecks(), dryRun);
+      notes.addAll(rechecked.notes());
+      failedRechecks = rechecked.failedMessageIds();
+    }
     if (!batch.reconcileRequests().isEmpty()) {
       // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
@@ -98,7 +104,9 @@ final class EventRun {
         runFailure,
         batch.rejected(),
         notes,
-        failedMessages(batch, results, runFailure),
+        java.util.stream.Stream.concat(
+                failedMessages(batch, results, runFailure).stream(), failedRechecks.stream())
+            .toList(),
         startedMillis);
   }
 

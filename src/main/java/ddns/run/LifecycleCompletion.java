@@ -2,21 +2,29 @@ package ddns.run;
 
 import static ddns.log.JsonLog.field;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
+import ddns.apply.ChangeId;
+import ddns.apply.SubmittedChanges;
+import ddns.event.FollowUp;
 import ddns.event.LifecycleHook;
 import ddns.event.LifecycleHook.OnFailure;
 import ddns.failure.ServiceFailure;
+import ddns.lifecycle.FollowUps;
 import ddns.lifecycle.LifecycleActions;
 import ddns.lifecycle.LifecycleActions.Outcome;
 import ddns.lifecycle.LifecycleActions.Result;
 import ddns.log.JsonLog;
 import ddns.run.EventBatch.HookAction;
+import ddns.run.EventBatch.Recheck;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The last step for instances a lifecycle hook holds (docs/behaviour.md, "Lifecycle hooks"): once
@@ -25,7 +33,10 @@ import java.util.Optional;
  * <table>
  *   <caption>What each action gets</caption>
  *   <tr><th>hook</th><th>instance handled</th><th>completed with</th></tr>
- *   <tr><td>launch</td><td>records written</td><td>CONTINUE</td></tr>
+ *   <tr><td>launch</td><td>records written, Route 53 serves them ({@code INSYNC})</td>
+ *       <td>CONTINUE</td></tr>
+ *   <tr><td>launch</td><td>records written, still {@code PENDING}</td><td>not yet: looked at
+ *       again by a follow-up message (with a queue), or by handling the event again</td></tr>
  *   <tr><td>launch</td><td>failed</td><td>the hook's {@code ddns:on-failure} (CONTINUE by
  *       default), with an alert; the message comes back to write the records</td></tr>
  *   <tr><td>launch into the warm pool</td><td>any</td><td>CONTINUE at once</td></tr>
@@ -37,12 +48,42 @@ import java.util.Optional;
  * waiting (a replayed event, a hook that timed out) is a note.
  */
 final class LifecycleCompletion {
+  /** The wait before the first check; each later one doubles, up to {@link #LONGEST_WAIT}. */
+  static final Duration FIRST_WAIT = Duration.ofSeconds(10);
+
+  /** Shorter than the shortest heartbeat timeout worth setting (see the README). */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(120);
+
+  /** About 20 minutes of waiting in all; Route 53 is usually done within a minute. */
+  static final int LAST_CHECK = 12;
+
   private final LifecycleActions actions;
+  private final SubmittedChanges submitted;
+  private final Optional<FollowUps> followUps;
+  private final ObjectMapper json;
   private final JsonLog log;
 
-  LifecycleCompletion(LifecycleActions actions, JsonLog log) {
+  /**
+   * @param followUps the tool's own queue, to look at a pending launch again later; absent: the
+   *     launch is checked once, at once, and left waiting when Route 53 is not done
+   */
+  LifecycleCompletion(
+      LifecycleActions actions,
+      SubmittedChanges submitted,
+      Optional<FollowUps> followUps,
+      ObjectMapper json,
+      JsonLog log) {
     this.actions = actions;
+    this.submitted = submitted;
+    this.followUps = followUps;
+    this.json = json;
     this.log = log;
+  }
+
+  /** The wait before check {@code check} (from 1). */
+  static Duration waitBefore(int check) {
+    Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(check - 1, 20));
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
 
   /** The results, each with what completing its instance's lifecycle actions did. */
@@ -60,6 +101,54 @@ final class LifecycleCompletion {
       }
     }
     return List.copyOf(byId.values());
+  }
+
+  /** What looking at pending launches again did: notes, and the messages to fail. */
+  record Rechecked(List<String> notes, List<String> failedMessageIds) {}
+
+  /**
+   * Each launch whose changes Route 53 now serves everywhere is completed; one still pending gets a
+   * heartbeat and another follow-up, later, until {@link #LAST_CHECK}, when it is let go.
+   */
+  Rechecked recheck(List<Recheck> rechecks, boolean dryRun) {
+    List<String> notes = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (Recheck recheck : rechecks) {
+      FollowUp followUp = recheck.followUp();
+      String subject = followUp.instanceId().value() + " (" + followUp.hook().describe() + ")";
+      try {
+        List<ChangeId> pending = pending(followUp.changeIds().stream().map(ChangeId::new).toList());
+        if (dryRun) {
+          notes.add("dry run: " + subject + " not looked at again");
+        } else if (pending.isEmpty() || followUp.check() >= LAST_CHECK) {
+          Outcome outcome =
+              actions.complete(followUp.instanceId(), followUp.hook(), Result.CONTINUE);
+          notes.add(completedNote(subject, pending, outcome, followUp.check()));
+          logCompleted(followUp, outcome, pending);
+        } else if (actions.heartbeat(followUp.instanceId(), followUp.hook())
+            == Outcome.NOT_WAITING) {
+          notes.add(subject + " no longer waits (completed before, or timed out)");
+        } else {
+          FollowUp next = followUp.next();
+          followUps.orElseThrow().send(next.toEvent(json), waitBefore(next.check()));
+          notes.add(
+              subject
+                  + ": Route 53 has not yet applied "
+                  + pending
+                  + " everywhere (PENDING); looked at again in "
+                  + waitBefore(next.check()).toSeconds()
+                  + " s");
+        }
+      } catch (ServiceFailure e) {
+        log.error(
+            "lifecycle follow-up failed",
+            field("instanceId", followUp.instanceId().value()),
+            field("error", e.getMessage()));
+        notes.add(subject + ": " + e.getMessage());
+        failed.add(recheck.messageId());
+      }
+    }
+    return new Rechecked(notes, failed);
   }
 
   private InstanceResult complete(HookAction action, InstanceResult result, boolean dryRun) {
@@ -80,6 +169,9 @@ final class LifecycleCompletion {
               List.of("dry run: " + hook.describe() + " would be completed with " + choice.get()));
     }
     try {
+      if (waitsForRoute53(action, result, choice.get())) {
+        return waitForRoute53(action, result);
+      }
       Outcome outcome = actions.complete(action.instanceId(), hook, choice.get());
       log.info(
           "lifecycle action completed",
@@ -109,6 +201,96 @@ final class LifecycleCompletion {
           field("error", e.getMessage()));
       return result.withAlerts(alerts).failedWith(e.getMessage());
     }
+  }
+
+  /** A launch that wrote records now, into the group: CONTINUE waits until Route 53 serves them. */
+  private boolean waitsForRoute53(HookAction action, InstanceResult result, Result choice) {
+    return choice == Result.CONTINUE
+        && !result.failed()
+        && action.hook().transition() == LifecycleHook.Transition.LAUNCHING
+        && !action.hook().intoWarmPool()
+        && !submitted.changeIds(result.changes()).isEmpty();
+  }
+
+  /**
+   * With a queue, the first check is a follow-up message, later (Route 53 is rarely done at once,
+   * so asking now would only spend its budget); without one, Route 53 is asked now, and a launch
+   * still pending is left waiting, to be completed by handling the event again.
+   */
+  private InstanceResult waitForRoute53(HookAction action, InstanceResult result) {
+    Set<ChangeId> ids = submitted.changeIds(result.changes());
+    LifecycleHook hook = action.hook();
+    if (followUps.isPresent()) {
+      FollowUp first =
+          new FollowUp(
+              action.instanceId(),
+              hook,
+              ids.stream().map(ChangeId::value).toList(),
+              1,
+              action.heldSince(),
+              action.account(),
+              action.region());
+      followUps.get().send(first.toEvent(json), waitBefore(1));
+      return result.withNotes(
+          List.of(
+              hook.describe()
+                  + " waits until Route 53 serves "
+                  + ids
+                  + " everywhere: looked at again in "
+                  + waitBefore(1).toSeconds()
+                  + " s"));
+    }
+    List<ChangeId> pending = pending(List.copyOf(ids));
+    if (pending.isEmpty()) {
+      Outcome outcome = actions.complete(action.instanceId(), hook, Result.CONTINUE);
+      return result.withNotes(List.of(completedNote(hook.describe(), pending, outcome, 1)));
+    }
+    return result.withNotes(
+        List.of(
+            "Route 53 has not yet applied "
+                + pending
+                + " everywhere (PENDING): "
+                + hook.describe()
+                + " still waits; handle the event again to complete it"));
+  }
+
+  private List<ChangeId> pending(List<ChangeId> ids) {
+    return ids.stream().filter(id -> !submitted.inSync(id)).toList();
+  }
+
+  private static String completedNote(
+      String subject, List<ChangeId> pending, Outcome outcome, int check) {
+    if (outcome == Outcome.NOT_WAITING) {
+      return subject + " no longer waits (completed before, or timed out): nothing to complete";
+    }
+    if (!pending.isEmpty()) {
+      return subject
+          + " completed with CONTINUE although Route 53 had not applied "
+          + pending
+          + " everywhere after "
+          + check
+          + " checks";
+    }
+    return subject + " completed with CONTINUE: Route 53 serves its records (INSYNC)";
+  }
+
+  private void logCompleted(FollowUp followUp, Outcome outcome, List<ChangeId> pending) {
+    if (!pending.isEmpty()) {
+      log.error(
+          "lifecycle action let go before Route 53 was in sync",
+          field("instanceId", followUp.instanceId().value()),
+          field("pending", pending.toString()),
+          field("checks", followUp.check()));
+      return;
+    }
+    log.info(
+        "lifecycle action completed",
+        field("instanceId", followUp.instanceId().value()),
+        field("hook", followUp.hook().hook()),
+        field("group", followUp.hook().group()),
+        field("result", "CONTINUE"),
+        field("outcome", outcome.toString()),
+        field("checks", followUp.check()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package ddns.fakes;
 
+import ddns.apply.ChangeId;
 import ddns.apply.DnsZones;
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
@@ -120,7 +121,7 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   }
 
   @Override
-  public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+  public ChangeId apply(ZoneId zoneId, List<PlannedChange> changes) {
     Runnable interleaved = beforeNextChange;
     beforeNextChange = null;
     if (interleaved != null) {
@@ -153,6 +154,13 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
         zone.put(key, c.set());
       }
     }
+    return new ChangeId("C" + batches.size());
+  }
+
+  /** Every change is in sync at once, as the emulator's. */
+  @Override
+  public boolean inSync(ChangeId change) {
+    return true;
   }
 
   @Override

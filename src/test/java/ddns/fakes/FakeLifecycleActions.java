@@ -30,6 +30,11 @@ public final class FakeLifecycleActions implements LifecycleActions {
     return Outcome.COMPLETED;
   }
 
+  @Override
+  public synchronized Outcome heartbeat(InstanceId instance, LifecycleHook hook) {
+    return waiting.contains(hook.token()) ? Outcome.COMPLETED : Outcome.NOT_WAITING;
+  }
+
   public synchronized List<Completion> completions() {
     return List.copyOf(completions);
   }

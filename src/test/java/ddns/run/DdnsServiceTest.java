@@ -77,6 +77,7 @@ class DdnsServiceTest {
             alerts,
             FakeAlerts.topic(TOPIC),
             new ddns.fakes.FakeLifecycleActions(),
+            java.util.Optional.empty(),
             FakeAlerts.noCalls()),
         log,
         clock);
@@ -337,6 +338,7 @@ class DdnsServiceTest {
                       alerts,
                       FakeAlerts.topic(TOPIC),
                       new ddns.fakes.FakeLifecycleActions(),
+                      java.util.Optional.empty(),
                       FakeAlerts.noCalls()),
                   new JsonLog(
                       new PrintStream(logs),

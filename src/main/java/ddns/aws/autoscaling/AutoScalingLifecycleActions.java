@@ -38,17 +38,36 @@ public final class AutoScalingLifecycleActions implements LifecycleActions {
   @Override
   public Outcome complete(InstanceId instance, LifecycleHook hook, Result result) {
     AutoScalingClient client = autoScaling.apply(instance.workplaceIn(home.get()));
+    return call(
+        "AutoScaling.CompleteLifecycleAction",
+        () ->
+            client.completeLifecycleAction(
+                r ->
+                    r.autoScalingGroupName(hook.group())
+                        .lifecycleHookName(hook.hook())
+                        .lifecycleActionToken(hook.token())
+                        .instanceId(instance.ec2Id())
+                        .lifecycleActionResult(result.name())));
+  }
+
+  @Override
+  public Outcome heartbeat(InstanceId instance, LifecycleHook hook) {
+    AutoScalingClient client = autoScaling.apply(instance.workplaceIn(home.get()));
+    return call(
+        "AutoScaling.RecordLifecycleActionHeartbeat",
+        () ->
+            client.recordLifecycleActionHeartbeat(
+                r ->
+                    r.autoScalingGroupName(hook.group())
+                        .lifecycleHookName(hook.hook())
+                        .lifecycleActionToken(hook.token())
+                        .instanceId(instance.ec2Id())));
+  }
+
+  /** A call on one action: done, or no action waits with the token any more. */
+  private static Outcome call(String operation, java.util.function.Supplier<?> call) {
     try {
-      AwsCall.run(
-          "AutoScaling.CompleteLifecycleAction",
-          () ->
-              client.completeLifecycleAction(
-                  r ->
-                      r.autoScalingGroupName(hook.group())
-                          .lifecycleHookName(hook.hook())
-                          .lifecycleActionToken(hook.token())
-                          .instanceId(instance.ec2Id())
-                          .lifecycleActionResult(result.name())));
+      AwsCall.run(operation, call);
       return Outcome.COMPLETED;
     } catch (ServiceFailure e) {
       if (e.getCause() instanceof AwsServiceException refused
