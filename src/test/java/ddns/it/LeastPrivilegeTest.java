@@ -58,8 +58,12 @@ class LeastPrivilegeTest extends FaultTestBase {
               Set.of("route53:DeleteVPCAssociationAuthorization")),
           Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")),
           Map.entry(
-              "AutoScaling.CompleteLifecycleAction",
-              Set.of("autoscaling:CompleteLifecycleAction")));
+              "AutoScaling.CompleteLifecycleAction", Set.of("autoscaling:CompleteLifecycleAction")),
+          Map.entry(
+              "AutoScaling.RecordLifecycleActionHeartbeat",
+              Set.of("autoscaling:RecordLifecycleActionHeartbeat")),
+          Map.entry("Route53.GetChange", Set.of("route53:GetChange")),
+          Map.entry("SQS.SendMessage", Set.of("sqs:SendMessage")));
 
   /** Calls made as a member account's role are counted with this suffix. */
   private static final String AS_MEMBER = " as member";
@@ -67,6 +71,7 @@ class LeastPrivilegeTest extends FaultTestBase {
   @Test
   void roleAllowsExactlyTheActionsTheCodeCalls() {
     env.put("DDNS_CREATE_TABLE", "false");
+    followLaunchesThroughAQueue();
     world.registryTable("DDNS");
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     var other = world.network("10.30.0.0/16", null, true);
@@ -82,7 +87,9 @@ class LeastPrivilegeTest extends FaultTestBase {
     world.start(id);
     runs.add(app().reconcile(false));
     runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
-    runs.add(handle(lifecycleLaunch(id)));
+    String scaled = world.launch(net, Map.of(), false);
+    runs.add(handle(lifecycleLaunch(scaled)));
+    runs.addAll(deliverFollowUps());
 
     Set<String> operations = new TreeSet<>();
     runs.forEach(s -> operations.addAll(s.apiCalls().keySet()));
@@ -94,7 +101,10 @@ class LeastPrivilegeTest extends FaultTestBase {
             "DynamoDB.GetItem",
             "DynamoDB.Scan",
             "SNS.Publish",
-            "AutoScaling.CompleteLifecycleAction");
+            "AutoScaling.CompleteLifecycleAction",
+            "AutoScaling.RecordLifecycleActionHeartbeat",
+            "Route53.GetChange",
+            "SQS.SendMessage");
     assertThat(world.records(zone)).isNotEmpty();
 
     Set<String> needed = new TreeSet<>();
@@ -112,6 +122,43 @@ class LeastPrivilegeTest extends FaultTestBase {
     String token = java.util.UUID.randomUUID().toString();
     proxy.lifecycleActions().open(token, "web", "route53-ddns-launch", id);
     return Events.lifecycle("lifecycle-launch.json", id, token, Map.of());
+  }
+
+  /**
+   * Launches are followed through the tool's queue, as deployed, and Route 53 says PENDING once per
+   * change, so each launch takes a heartbeat and a second follow-up before it is let go.
+   */
+  private void followLaunchesThroughAQueue() {
+    env.put("DDNS_QUEUE_URL", world.sqs.createQueue(r -> r.queueName("ddns-events")).queueUrl());
+    proxy.changeStatus(asked -> asked <= 1);
+  }
+
+  /** Delivers the follow-ups sent so far, and those they send, as the queue would. */
+  private List<Summary> deliverFollowUps() {
+    List<Summary> runs = new ArrayList<>();
+    for (int delivered = 0; delivered < sentFollowUps().size(); delivered++) {
+      runs.add(handle(Events.sqsBatch(List.of(sentFollowUps().get(delivered)))));
+    }
+    assertThat(runs).as("follow-ups delivered").hasSizeGreaterThanOrEqualTo(2);
+    proxy.clearCalls();
+    return runs;
+  }
+
+  private List<String> sentFollowUps() {
+    return proxy.calls().stream()
+        .filter(c -> c.operation().equals("SendMessage"))
+        .map(
+            c -> {
+              try {
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(c.body())
+                    .path("MessageBody")
+                    .asText();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .toList();
   }
 
   private static String inAccount(String event, String account, String region) {
@@ -159,6 +206,7 @@ class LeastPrivilegeTest extends FaultTestBase {
     env.put("DDNS_ACCOUNTS", member);
     env.put("DDNS_REGIONS", west);
     proxy.crossAccountZones("testing");
+    followLaunchesThroughAQueue();
     world.registryTable("DDNS");
     var central = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", central.vpcId());
@@ -183,6 +231,7 @@ class LeastPrivilegeTest extends FaultTestBase {
       runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
       theirs.start(id);
       runs.add(handle(inAccount(lifecycleLaunch(id), member, west)));
+      runs.addAll(deliverFollowUps());
     } finally {
       others.forEach(AwsWorld::close);
     }
@@ -207,7 +256,8 @@ class LeastPrivilegeTest extends FaultTestBase {
             "STS.AssumeRole",
             "Route53.CreateVPCAssociationAuthorization",
             "Route53.DeleteVPCAssociationAuthorization",
-            "AutoScaling.CompleteLifecycleAction as member");
+            "AutoScaling.CompleteLifecycleAction as member",
+            "AutoScaling.RecordLifecycleActionHeartbeat as member");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
     assertThat(Template.member().roleActions("MemberRole", roleStack))
