@@ -30,6 +30,14 @@ public final class SubmittedChanges implements DnsZones {
         }
       };
 
+  private final Map<ChangeId, Boolean> synced =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ChangeId, Boolean> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
   public SubmittedChanges(DnsZones zones) {
     this.zones = zones;
   }
@@ -56,9 +64,24 @@ public final class SubmittedChanges implements DnsZones {
     return id;
   }
 
+  /**
+   * Asks Route 53 only about a change not yet seen in sync: {@code INSYNC} is final, and the
+   * launches of one batch share their requests.
+   */
   @Override
   public boolean inSync(ChangeId change) {
-    return zones.inSync(change);
+    synchronized (this) {
+      if (synced.containsKey(change)) {
+        return true;
+      }
+    }
+    boolean inSync = zones.inSync(change);
+    if (inSync) {
+      synchronized (this) {
+        synced.put(change, Boolean.TRUE);
+      }
+    }
+    return inSync;
   }
 
   @Override

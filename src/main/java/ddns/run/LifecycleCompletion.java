@@ -113,11 +113,17 @@ final class LifecycleCompletion {
   Rechecked recheck(List<Recheck> rechecks, boolean dryRun) {
     List<String> notes = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    // The follow-ups of one batch's launches share their change requests: one question each.
+    Map<ChangeId, Boolean> asked = new java.util.HashMap<>();
     for (Recheck recheck : rechecks) {
       FollowUp followUp = recheck.followUp();
       String subject = followUp.instanceId().value() + " (" + followUp.hook().describe() + ")";
       try {
-        List<ChangeId> pending = pending(followUp.changeIds().stream().map(ChangeId::new).toList());
+        List<ChangeId> pending =
+            followUp.changeIds().stream()
+                .map(ChangeId::new)
+                .filter(id -> !asked.computeIfAbsent(id, submitted::inSync))
+                .toList();
         if (dryRun) {
           notes.add("dry run: " + subject + " not looked at again");
         } else if (pending.isEmpty() || followUp.check() >= LAST_CHECK) {

@@ -24,6 +24,7 @@ public final class ChangeStatusEmulation {
   /** One change the proxy gave an id: how often it was asked for, and when it first was INSYNC. */
   public static final class Change {
     private final AtomicInteger asked = new AtomicInteger();
+    private final long acceptedNanos = System.nanoTime();
     private volatile int inSyncAt = -1;
 
     public int asked() {
@@ -36,7 +37,15 @@ public final class ChangeStatusEmulation {
     }
   }
 
-  private final IntPredicate pendingAfter;
+  /**
+   * Whether a change is still {@code PENDING}, asked for the n-th time, so long after it was
+   * accepted.
+   */
+  public interface PendingRule {
+    boolean pending(int asked, java.time.Duration sinceAccepted);
+  }
+
+  private final PendingRule rule;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<String, Change> changes = new LinkedHashMap<>();
 
@@ -44,7 +53,11 @@ public final class ChangeStatusEmulation {
    * @param pendingAfter whether a change asked for the n-th time (from 1) is still {@code PENDING}
    */
   ChangeStatusEmulation(IntPredicate pendingAfter) {
-    this.pendingAfter = pendingAfter;
+    this((asked, since) -> pendingAfter.test(asked));
+  }
+
+  ChangeStatusEmulation(PendingRule rule) {
+    this.rule = rule;
   }
 
   public synchronized Map<String, Change> changes() {
@@ -78,7 +91,10 @@ public final class ChangeStatusEmulation {
               "NoSuchChange",
               "A change with the specified change ID does not exist."));
     }
-    boolean pending = pendingAfter.test(change.asked.incrementAndGet());
+    boolean pending =
+        rule.pending(
+            change.asked.incrementAndGet(),
+            java.time.Duration.ofNanos(System.nanoTime() - change.acceptedNanos));
     if (!pending && change.inSyncAt < 0) {
       change.inSyncAt = order;
     }

@@ -199,6 +199,12 @@ public final class FaultProxy implements AutoCloseable {
     return changeStatus;
   }
 
+  /** As above, the rule also seeing how long ago the change was accepted. */
+  public ChangeStatusEmulation changeStatus(ChangeStatusEmulation.PendingRule rule) {
+    changeStatus = new ChangeStatusEmulation(rule);
+    return changeStatus;
+  }
+
   /** Forwards the call; one at a time where the service applies them one at a time. */
   private void send(HttpExchange exchange, Call call, byte[] body) throws IOException {
     ChangeStatusEmulation status = changeStatus;

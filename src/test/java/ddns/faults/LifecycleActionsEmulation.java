@@ -24,12 +24,16 @@ public final class LifecycleActionsEmulation {
   /** An action Auto Scaling holds an instance for. */
   public record Action(String token, String group, String hook, String instanceId) {}
 
-  /** A completion as Auto Scaling received it; {@code order} counts every call the proxy saw. */
-  public record Completion(Action action, String result, int order) {}
+  /**
+   * A completion as Auto Scaling received it; {@code order} counts every call the proxy saw, {@code
+   * nanos} is {@link System#nanoTime} when it came.
+   */
+  public record Completion(Action action, String result, int order, long nanos) {}
 
   private final Map<String, Action> waiting = new LinkedHashMap<>();
   private final List<Completion> completions = new ArrayList<>();
   private final Map<String, Integer> heartbeats = new LinkedHashMap<>();
+  private int refused;
 
   LifecycleActionsEmulation() {}
 
@@ -45,6 +49,11 @@ public final class LifecycleActionsEmulation {
   /** Heartbeats recorded per token. */
   public synchronized Map<String, Integer> heartbeats() {
     return Map.copyOf(heartbeats);
+  }
+
+  /** Calls refused as naming no waiting action (a second completion, say). */
+  public synchronized int refused() {
+    return refused;
   }
 
   /** Whether an action still waits with the token. */
@@ -74,6 +83,7 @@ public final class LifecycleActionsEmulation {
             .filter(a -> a.hook().equals(form.get("LifecycleHookName")))
             .findFirst();
     if (found.isEmpty()) {
+      refused++;
       return Optional.of(
           AwsErrors.errorResponse(
               400,
@@ -95,7 +105,7 @@ public final class LifecycleActionsEmulation {
               "Valid values for LifecycleActionResult are CONTINUE and ABANDON, was " + result));
     }
     waiting.remove(found.get().token());
-    completions.add(new Completion(found.get(), result, order));
+    completions.add(new Completion(found.get(), result, order, System.nanoTime()));
     return Optional.of(ok("CompleteLifecycleAction"));
   }
 
