@@ -44,6 +44,7 @@ public final class Application implements AutoCloseable {
             config,
             new DdnsService.Ports(
                 clients.instanceSource(),
+                clients.groupTags(),
                 clients.workplaces(),
                 route53,
                 route53,

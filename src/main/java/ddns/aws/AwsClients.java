@@ -1,5 +1,6 @@
 package ddns.aws;
 
+import ddns.aws.autoscaling.AutoScalingGroupTags;
 import ddns.aws.autoscaling.AutoScalingLifecycleActions;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
@@ -262,6 +263,11 @@ public final class AwsClients implements AutoCloseable {
                     isOwnAccount(w.account()) ? common : asMember(common),
                     Region.of(w.region()))
                 .build());
+  }
+
+  /** The tags of Auto Scaling groups, read in each group's workplace. */
+  public AutoScalingGroupTags groupTags() {
+    return new AutoScalingGroupTags(this::autoScaling, this::home);
   }
 
   /** Lifecycle actions, completed in the workplace of each instance. */

@@ -46,6 +46,21 @@ public final class InstanceFacts {
     this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
   }
 
+  /** The same instance with these tags instead of its own (its group's added, say). */
+  public InstanceFacts withTags(Map<String, String> newTags) {
+    return builder(instanceId, state, launchTime)
+        .vpcId(vpcId.orElse(null))
+        .privateIp(privateIp.orElse(null))
+        .privateDnsName(privateDnsName.orElse(null))
+        .publicIp(publicIp.orElse(null))
+        .publicDnsName(publicDnsName.orElse(null))
+        .ipv6Addresses(ipv6Addresses)
+        .secondaryIpv4Addresses(secondaryIpv4)
+        .availabilityZone(availabilityZone.orElse(null))
+        .tags(newTags)
+        .build();
+  }
+
   /** The three facts every instance has; the rest are set on the builder. */
   public static Builder builder(InstanceId instanceId, InstanceState state, Instant launchTime) {
     return new Builder(instanceId, state, launchTime);

@@ -11,6 +11,7 @@ import ddns.apply.ZoneActions;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.CachedLookups;
+import ddns.facts.GroupTags;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
@@ -49,6 +50,7 @@ public final class DdnsService {
   /** The ports the service works through: one per AWS service and role. */
   public record Ports(
       InstanceSource instances,
+      GroupTags groupTags,
       WorkplaceDirectory workplaces,
       ZoneDirectory zoneDirectory,
       DnsZones dnsZones,
@@ -67,6 +69,9 @@ public final class DdnsService {
     this.clock = clock;
     CachedLookups lookups =
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
+    // Every job reads instances with their Auto Scaling group's tags applied.
+    InstanceSource instances =
+        new GroupTaggedInstances(ports.instances(), ports.groupTags(), config.rules());
     // The event path asks Route 53 whether the changes it made are served yet (lifecycle hooks).
     SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones());
     BatchApplier applier =
@@ -74,7 +79,7 @@ public final class DdnsService {
             submitted, ports.registry(), log, lookups::recordSetCount, config.policy());
     Pipeline pipeline =
         new Pipeline(
-            ports.instances(),
+            instances,
             new InstancePlanning(
                 lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
             lookups,
@@ -94,7 +99,7 @@ public final class DdnsService {
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
         new Reconciler(
-            ports.instances(),
+            instances,
             ports.workplaces(),
             config.reach(),
             ports.dnsZones(),
@@ -106,7 +111,7 @@ public final class DdnsService {
     this.events =
         new EventRun(
             config,
-            ports.instances(),
+            instances,
             ports.workplaces(),
             table,
             pipeline,
@@ -118,7 +123,7 @@ public final class DdnsService {
                 new com.fasterxml.jackson.databind.ObjectMapper(),
                 log),
             log);
-    this.explainer = new Explainer(ports.instances(), pipeline);
+    this.explainer = new Explainer(instances, pipeline);
     this.uninstaller =
         new Uninstaller(
             ports.dnsZones(),

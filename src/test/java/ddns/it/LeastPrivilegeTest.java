@@ -63,6 +63,7 @@ class LeastPrivilegeTest extends FaultTestBase {
               "AutoScaling.RecordLifecycleActionHeartbeat",
               Set.of("autoscaling:RecordLifecycleActionHeartbeat")),
           Map.entry("Route53.GetChange", Set.of("route53:GetChange")),
+          Map.entry("AutoScaling.DescribeTags", Set.of("autoscaling:DescribeTags")),
           Map.entry("SQS.SendMessage", Set.of("sqs:SendMessage")));
 
   /** Calls made as a member account's role are counted with this suffix. */
@@ -87,7 +88,7 @@ class LeastPrivilegeTest extends FaultTestBase {
     world.start(id);
     runs.add(app().reconcile(false));
     runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
-    String scaled = world.launch(net, Map.of(), false);
+    String scaled = world.group(net, "web", 1, Map.of("POOL", "web"), Map.of()).get(0);
     runs.add(handle(lifecycleLaunch(scaled)));
     runs.addAll(deliverFollowUps());
 
@@ -103,6 +104,7 @@ class LeastPrivilegeTest extends FaultTestBase {
             "SNS.Publish",
             "AutoScaling.CompleteLifecycleAction",
             "AutoScaling.RecordLifecycleActionHeartbeat",
+            "AutoScaling.DescribeTags",
             "Route53.GetChange",
             "SQS.SendMessage");
     assertThat(world.records(zone)).isNotEmpty();
@@ -229,8 +231,8 @@ class LeastPrivilegeTest extends FaultTestBase {
       runs.add(handle(Events.stateChangeIn(id, "stopped", member, west)));
       ownWest.stop(westId);
       runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
-      theirs.start(id);
-      runs.add(handle(inAccount(lifecycleLaunch(id), member, west)));
+      String grouped = theirs.group(net, "web", 1, Map.of("POOL", "web"), Map.of()).get(0);
+      runs.add(handle(inAccount(lifecycleLaunch(grouped), member, west)));
       runs.addAll(deliverFollowUps());
     } finally {
       others.forEach(AwsWorld::close);
@@ -257,7 +259,8 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.CreateVPCAssociationAuthorization",
             "Route53.DeleteVPCAssociationAuthorization",
             "AutoScaling.CompleteLifecycleAction as member",
-            "AutoScaling.RecordLifecycleActionHeartbeat as member");
+            "AutoScaling.RecordLifecycleActionHeartbeat as member",
+            "AutoScaling.DescribeTags as member");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
     assertThat(Template.member().roleActions("MemberRole", roleStack))

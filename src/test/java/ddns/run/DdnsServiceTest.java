@@ -68,6 +68,7 @@ class DdnsServiceTest {
         Config.fromEnvironment(env),
         new DdnsService.Ports(
             ec2,
+            (where, groups) -> Map.of(),
             ec2,
             dns,
             dns,
@@ -329,6 +330,7 @@ class DdnsServiceTest {
                   Config.fromEnvironment(env),
                   new DdnsService.Ports(
                       ec2,
+                      (where, groups) -> Map.of(),
                       ec2,
                       bare,
                       bare,

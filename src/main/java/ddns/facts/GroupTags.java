@@ -1,0 +1,20 @@
+package ddns.facts;
+
+import ddns.failure.ServiceFailure;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tags of Auto Scaling groups, in one workplace, propagated to their instances or not.
+ * Read-only; throttling and 5xx are retried inside; what still fails is thrown as {@link
+ * ServiceFailure}.
+ */
+public interface GroupTags {
+  /**
+   * Each named group's tags (key to value); a group without tags, or unknown, is absent.
+   *
+   * @param where the workplace of the groups; empty: the tool's own
+   */
+  Map<String, Map<String, String>> of(Optional<Workplace> where, Set<String> groups);
+}
