@@ -51,6 +51,7 @@ public final class Application implements AutoCloseable {
                 registry,
                 registry,
                 registry,
+                clients.groupNumbers(config.tableName()),
                 clients.alerts(),
                 clients.defaultTopic(),
                 clients.lifecycleActions(),

@@ -2,6 +2,7 @@ package ddns.aws;
 
 import ddns.aws.autoscaling.AutoScalingGroupTags;
 import ddns.aws.autoscaling.AutoScalingLifecycleActions;
+import ddns.aws.dynamodb.DynamoDbGroupNumbers;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
 import ddns.aws.route53.Route53DnsZones;
@@ -351,6 +352,10 @@ public final class AwsClients implements AutoCloseable {
             e);
       }
     };
+  }
+
+  public DynamoDbGroupNumbers groupNumbers(String tableName) {
+    return new DynamoDbGroupNumbers(dynamoDb, tableName);
   }
 
   public DynamoDbRegistry registry(String tableName) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tags of Auto Scaling groups, in one workplace, propagated to their instances or not.
- * Read-only; throttling and 5xx are retried inside; what still fails is thrown as {@link
- * ServiceFailure}.
+ * Auto Scaling groups, in one workplace: their tags, propagated to their instances or not, and
+ * their instances. Read-only; throttling and 5xx are retried inside; what still fails is thrown as
+ * {@link ServiceFailure}.
  */
 public interface GroupTags {
   /**
@@ -17,4 +17,10 @@ public interface GroupTags {
    * @param where the workplace of the groups; empty: the tool's own
    */
   Map<String, Map<String, String>> of(Optional<Workplace> where, Set<String> groups);
+
+  /**
+   * The instances (EC2 ids) in the group now, those on their way out ({@code Terminating…})
+   * excepted; empty for a group that is gone.
+   */
+  Set<String> members(Optional<Workplace> where, String group);
 }

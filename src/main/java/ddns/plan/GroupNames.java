@@ -42,15 +42,42 @@ public final class GroupNames {
             tags.put(key, value);
           }
         });
-    Map<String, String> hostnames = PlanningRules.tags(tags, rules.hostnameTagKey());
-    if (hostnames.size() == 1) {
-      Map.Entry<String, String> hostname = hostnames.entrySet().iterator().next();
-      if (hostname.getValue().contains("{")) {
-        rendered(hostname.getValue(), facts.withTags(tags))
-            .ifPresent(name -> tags.put(hostname.getKey(), name));
-      }
+    InstanceFacts merged = tags.equals(facts.tags()) ? facts : facts.withTags(tags);
+    return withHostnameRendered(merged, rules);
+  }
+
+  /**
+   * The facts with a host-name tag that holds placeholders rendered for the instance; unchanged
+   * when it holds none, or gives no name yet (no number in its group, say).
+   */
+  public static InstanceFacts withHostnameRendered(InstanceFacts facts, PlanningRules rules) {
+    Map<String, String> hostnames = PlanningRules.tags(facts.tags(), rules.hostnameTagKey());
+    if (hostnames.size() != 1) {
+      return facts;
     }
-    return tags.equals(facts.tags()) ? facts : facts.withTags(tags);
+    Map.Entry<String, String> hostname = hostnames.entrySet().iterator().next();
+    if (!hostname.getValue().contains("{")) {
+      return facts;
+    }
+    Optional<String> name = rendered(hostname.getValue(), facts);
+    if (name.isEmpty()) {
+      return facts;
+    }
+    Map<String, String> tags = new TreeMap<>(facts.tags());
+    tags.put(hostname.getKey(), name.get());
+    return facts.withTags(tags);
+  }
+
+  /**
+   * Whether the instance's name asks for its number in its group ({@code {index}}): its host-name
+   * tag (its own or its group's), or the host-name pattern when it has none.
+   */
+  public static boolean wantsNumber(InstanceFacts facts, PlanningRules rules) {
+    Map<String, String> hostnames = PlanningRules.tags(facts.tags(), rules.hostnameTagKey());
+    if (hostnames.isEmpty()) {
+      return rules.hostnamePattern().map(HostnamePattern::numbers).orElse(false);
+    }
+    return hostnames.size() == 1 && hostnames.values().iterator().next().contains("{index}");
   }
 
   /**

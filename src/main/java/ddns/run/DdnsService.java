@@ -24,6 +24,7 @@ import ddns.plan.ChangePolicy;
 import ddns.plan.RecordRules;
 import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
+import ddns.registry.GroupNumbers;
 import ddns.registry.OwnershipRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class DdnsService {
       OwnershipRegistry registry,
       AlertMemory alertMemory,
       CreatedZones createdZones,
+      GroupNumbers groupNumbers,
       Alerts alerts,
       DefaultTopic defaultTopic,
       LifecycleActions lifecycleActions,
@@ -95,6 +97,7 @@ public final class DdnsService {
             config.deleteEmptyReverseZones()
                 ? Optional.of(new EmptyZones(ports.dnsZones(), ports.createdZones(), log))
                 : Optional.empty(),
+            new GroupNumbering(ports.groupTags(), ports.groupNumbers(), config.rules(), log),
             log);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =

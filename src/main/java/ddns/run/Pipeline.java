@@ -49,6 +49,7 @@ final class Pipeline {
   private final BatchApplier applier;
   private final AlertPublisher alerts;
   private final Optional<EmptyZones> emptyZones;
+  private final GroupNumbering numbering;
   private final JsonLog log;
 
   /**
@@ -63,8 +64,10 @@ final class Pipeline {
       BatchApplier applier,
       AlertPublisher alerts,
       Optional<EmptyZones> emptyZones,
+      GroupNumbering numbering,
       JsonLog log) {
     this.emptyZones = emptyZones;
+    this.numbering = numbering;
     this.ec2 = ec2;
     this.planning = planning;
     this.lookups = lookups;
@@ -93,8 +96,16 @@ final class Pipeline {
       boolean dryRun,
       Function<List<Intent>, Optional<Preloaded>> preload,
       boolean adopt) {
+    GroupNumbering.Numbered numbered = numbering.assign(subjects, dryRun);
     List<Decision> decisions =
-        subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList();
+        numbered.subjects().stream()
+            .map(
+                s -> {
+                  Decision d = planning.decide(s.id(), s.trigger(), s.facts());
+                  String failure = numbered.failures().get(s.id());
+                  return failure == null ? d : d.failed(failure);
+                })
+            .toList();
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
     if (dryRun) {
       decisions = asIfCreated(decisions);

@@ -64,6 +64,9 @@ class LeastPrivilegeTest extends FaultTestBase {
               Set.of("autoscaling:RecordLifecycleActionHeartbeat")),
           Map.entry("Route53.GetChange", Set.of("route53:GetChange")),
           Map.entry("AutoScaling.DescribeTags", Set.of("autoscaling:DescribeTags")),
+          Map.entry(
+              "AutoScaling.DescribeAutoScalingGroups",
+              Set.of("autoscaling:DescribeAutoScalingGroups")),
           Map.entry("SQS.SendMessage", Set.of("sqs:SendMessage")));
 
   /** Calls made as a member account's role are counted with this suffix. */
@@ -88,7 +91,10 @@ class LeastPrivilegeTest extends FaultTestBase {
     world.start(id);
     runs.add(app().reconcile(false));
     runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
-    String scaled = world.group(net, "web", 1, Map.of("POOL", "web"), Map.of()).get(0);
+    String scaled =
+        world
+            .group(net, "web", 1, Map.of("POOL", "web", "HOSTNAME", "web-{index}"), Map.of())
+            .get(0);
     runs.add(handle(lifecycleLaunch(scaled)));
     runs.addAll(deliverFollowUps());
 
@@ -105,6 +111,7 @@ class LeastPrivilegeTest extends FaultTestBase {
             "AutoScaling.CompleteLifecycleAction",
             "AutoScaling.RecordLifecycleActionHeartbeat",
             "AutoScaling.DescribeTags",
+            "AutoScaling.DescribeAutoScalingGroups",
             "Route53.GetChange",
             "SQS.SendMessage");
     assertThat(world.records(zone)).isNotEmpty();
@@ -231,7 +238,10 @@ class LeastPrivilegeTest extends FaultTestBase {
       runs.add(handle(Events.stateChangeIn(id, "stopped", member, west)));
       ownWest.stop(westId);
       runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
-      String grouped = theirs.group(net, "web", 1, Map.of("POOL", "web"), Map.of()).get(0);
+      String grouped =
+          theirs
+              .group(net, "web", 1, Map.of("POOL", "web", "HOSTNAME", "web-{index}"), Map.of())
+              .get(0);
       runs.add(handle(inAccount(lifecycleLaunch(grouped), member, west)));
       runs.addAll(deliverFollowUps());
     } finally {
@@ -260,7 +270,8 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.DeleteVPCAssociationAuthorization",
             "AutoScaling.CompleteLifecycleAction as member",
             "AutoScaling.RecordLifecycleActionHeartbeat as member",
-            "AutoScaling.DescribeTags as member");
+            "AutoScaling.DescribeTags as member",
+            "AutoScaling.DescribeAutoScalingGroups as member");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
     assertThat(Template.member().roleActions("MemberRole", roleStack))

@@ -32,6 +32,22 @@ public final class AutoScalingGroupTags implements GroupTags {
   }
 
   @Override
+  public Set<String> members(Optional<Workplace> where, String group) {
+    AutoScalingClient client = autoScaling.apply(where.orElseGet(home));
+    return AwsCall.run(
+        "AutoScaling.DescribeAutoScalingGroups",
+        () ->
+            client
+                .describeAutoScalingGroups(r -> r.autoScalingGroupNames(group))
+                .autoScalingGroups()
+                .stream()
+                .flatMap(g -> g.instances().stream())
+                .filter(i -> !String.valueOf(i.lifecycleStateAsString()).startsWith("Terminat"))
+                .map(i -> i.instanceId())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+  }
+
+  @Override
   public Map<String, Map<String, String>> of(Optional<Workplace> where, Set<String> groups) {
     Map<String, Map<String, String>> tags = new TreeMap<>();
     if (groups.isEmpty()) {
