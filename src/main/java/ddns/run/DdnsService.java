@@ -124,6 +124,7 @@ public final class DdnsService {
                 submitted,
                 ports.followUps(),
                 new com.fasterxml.jackson.databind.ObjectMapper(),
+                clock,
                 log),
             log);
     this.explainer = new Explainer(instances, pipeline);

@@ -84,10 +84,12 @@ final class EventRun {
     Optional<String> runFailure = Optional.empty();
     List<String> notes = new ArrayList<>(batch.notes());
     List<String> failedRechecks = List.of();
+    List<java.time.Duration> timesToDns = List.of();
     if (!batch.rechecks().isEmpty()) {
       LifecycleCompletion.Rechecked rechecked = lifecycle.recheck(batch.rechecks(), dryRun);
       notes.addAll(rechecked.notes());
       failedRechecks = rechecked.failedMessageIds();
+      timesToDns = rechecked.timesToDns();
     }
     if (!batch.reconcileRequests().isEmpty()) {
       // One run serves every message of the batch that asks for one.
@@ -107,7 +109,8 @@ final class EventRun {
         java.util.stream.Stream.concat(
                 failedMessages(batch, results, runFailure).stream(), failedRechecks.stream())
             .toList(),
-        startedMillis);
+        startedMillis,
+        timesToDns);
   }
 
   /**

@@ -61,6 +61,7 @@ final class LifecycleCompletion {
   private final SubmittedChanges submitted;
   private final Optional<FollowUps> followUps;
   private final ObjectMapper json;
+  private final java.time.Clock clock;
   private final JsonLog log;
 
   /**
@@ -72,7 +73,9 @@ final class LifecycleCompletion {
       SubmittedChanges submitted,
       Optional<FollowUps> followUps,
       ObjectMapper json,
+      java.time.Clock clock,
       JsonLog log) {
+    this.clock = clock;
     this.actions = actions;
     this.submitted = submitted;
     this.followUps = followUps;
@@ -103,8 +106,11 @@ final class LifecycleCompletion {
     return List.copyOf(byId.values());
   }
 
-  /** What looking at pending launches again did: notes, and the messages to fail. */
-  record Rechecked(List<String> notes, List<String> failedMessageIds) {}
+  /**
+   * What looking at pending launches again did: notes, the messages to fail, and for each launch
+   * let go in sync, the time from its lifecycle event to Route 53's {@code INSYNC} as seen.
+   */
+  record Rechecked(List<String> notes, List<String> failedMessageIds, List<Duration> timesToDns) {}
 
   /**
    * Each launch whose changes Route 53 now serves everywhere is completed; one still pending gets a
@@ -115,6 +121,7 @@ final class LifecycleCompletion {
     List<String> failed = new ArrayList<>();
     // The follow-ups of one batch's launches share their change requests: one question each.
     Map<ChangeId, Boolean> asked = new java.util.HashMap<>();
+    List<Duration> times = new ArrayList<>();
     for (Recheck recheck : rechecks) {
       FollowUp followUp = recheck.followUp();
       String subject = followUp.instanceId().value() + " (" + followUp.hook().describe() + ")";
@@ -129,7 +136,14 @@ final class LifecycleCompletion {
         } else if (pending.isEmpty() || followUp.check() >= LAST_CHECK) {
           Outcome outcome =
               actions.complete(followUp.instanceId(), followUp.hook(), Result.CONTINUE);
-          notes.add(completedNote(subject, pending, outcome, followUp.check()));
+          Optional<Duration> toDns =
+              pending.isEmpty()
+                  ? followUp.heldSince().map(t -> Duration.between(t, clock.instant()))
+                  : Optional.empty();
+          toDns.ifPresent(times::add);
+          notes.add(
+              completedNote(subject, pending, outcome, followUp.check())
+                  + toDns.map(d -> ", " + d.toMillis() / 1000.0 + " s after its event").orElse(""));
           logCompleted(followUp, outcome, pending);
         } else if (actions.heartbeat(followUp.instanceId(), followUp.hook())
             == Outcome.NOT_WAITING) {
@@ -154,7 +168,7 @@ final class LifecycleCompletion {
         failed.add(recheck.messageId());
       }
     }
-    return new Rechecked(notes, failed);
+    return new Rechecked(notes, failed, times);
   }
 
   private InstanceResult complete(HookAction action, InstanceResult result, boolean dryRun) {

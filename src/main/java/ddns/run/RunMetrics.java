@@ -65,13 +65,33 @@ final class RunMetrics {
     return metric.equals("Duration") ? Unit.MILLISECONDS : Unit.COUNT;
   }
 
+  /** The metric of the time from a lifecycle event to Route 53's {@code INSYNC}, one value each. */
+  static final String TIME_TO_DNS = "TimeToDns";
+
   /** The EMF document for these figures. */
   static Map<String, Object> emf(
       String service, Mode mode, Map<String, Long> metrics, long timestampMillis) {
-    List<Map<String, String>> definitions =
-        metrics.keySet().stream()
-            .map(name -> Map.of("Name", name, "Unit", unitOf(name).cloudWatchName))
-            .toList();
+    return emf(service, mode, metrics, List.of(), timestampMillis);
+  }
+
+  /**
+   * @param timesToDns milliseconds from each launch's lifecycle event to its records in sync (EMF's
+   *     list of values: CloudWatch keeps each for percentiles); none, no such metric
+   */
+  static Map<String, Object> emf(
+      String service,
+      Mode mode,
+      Map<String, Long> metrics,
+      List<Long> timesToDns,
+      long timestampMillis) {
+    List<Map<String, String>> definitions = new java.util.ArrayList<>();
+    metrics
+        .keySet()
+        .forEach(
+            name -> definitions.add(Map.of("Name", name, "Unit", unitOf(name).cloudWatchName)));
+    if (!timesToDns.isEmpty()) {
+      definitions.add(Map.of("Name", TIME_TO_DNS, "Unit", Unit.MILLISECONDS.cloudWatchName));
+    }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put(
         "_aws",
@@ -87,6 +107,9 @@ final class RunMetrics {
     document.put("Service", service);
     document.put("Mode", mode.toString());
     document.putAll(metrics);
+    if (!timesToDns.isEmpty()) {
+      document.put(TIME_TO_DNS, List.copyOf(timesToDns));
+    }
     return document;
   }
 }

@@ -31,7 +31,30 @@ final class Summaries {
       List<RejectedEvent> rejected,
       List<String> notes,
       List<String> failedMessageIds,
-      long startedMillis) {}
+      long startedMillis,
+      List<java.time.Duration> timesToDns) {
+
+    Run(
+        Mode mode,
+        boolean dryRun,
+        List<InstanceResult> results,
+        Optional<String> runFailure,
+        List<RejectedEvent> rejected,
+        List<String> notes,
+        List<String> failedMessageIds,
+        long startedMillis) {
+      this(
+          mode,
+          dryRun,
+          results,
+          runFailure,
+          rejected,
+          notes,
+          failedMessageIds,
+          startedMillis,
+          List.of());
+    }
+  }
 
   Summary summarise(Run run, Map<String, Integer> calls) {
     Map<String, Long> metrics =
@@ -40,8 +63,20 @@ final class Summaries {
             run.mode(),
             run.runFailure().isPresent(),
             clock.millis() - run.startedMillis());
-    log.document(RunMetrics.emf(service, run.mode(), metrics, clock.millis()));
+    List<Long> toDns =
+        run.timesToDns().stream().map(java.time.Duration::toMillis).sorted().toList();
+    log.document(RunMetrics.emf(service, run.mode(), metrics, toDns, clock.millis()));
     List<String> notes = new ArrayList<>(run.notes());
+    if (!toDns.isEmpty()) {
+      notes.add(
+          "time to DNS (lifecycle event to Route 53 INSYNC) of "
+              + toDns.size()
+              + " launches: median "
+              + toDns.get((toDns.size() - 1) / 2) / 1000.0
+              + " s, longest "
+              + toDns.get(toDns.size() - 1) / 1000.0
+              + " s");
+    }
     List<InstanceResult> reported = run.results();
     if (run.mode() != Mode.EVENT && run.runFailure().isEmpty()) {
       reported = run.results().stream().filter(InstanceResult::eventful).toList();

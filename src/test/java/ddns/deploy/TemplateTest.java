@@ -157,10 +157,26 @@ class TemplateTest {
 
   @Test
   void alarms_goToTheAlertTopic() {
-    for (String alarm : new String[] {"DeadLetterAlarm", "ErrorsAlarm", "ThrottlesAlarm"}) {
+    for (String alarm :
+        new String[] {"DeadLetterAlarm", "ErrorsAlarm", "ThrottlesAlarm", "TimeToDnsAlarm"}) {
       assertThat(template.resource(alarm).path("Properties").path("AlarmActions").toString())
           .contains("AlertTopic");
     }
+  }
+
+  @Test
+  void timeToDnsAlarm_watchesTheMetricTheFunctionWrites_inItsServiceAndMode() {
+    JsonNode alarm = template.resource("TimeToDnsAlarm").path("Properties");
+
+    assertThat(alarm.path("Namespace").asText()).isEqualTo("route53-ddns");
+    assertThat(alarm.path("MetricName").asText()).isEqualTo("TimeToDns");
+    assertThat(alarm.path("ExtendedStatistic").asText()).isEqualTo("p95");
+    assertThat(alarm.path("Dimensions").toString())
+        .contains("\"Service\"")
+        .contains("AWS::StackName")
+        .contains("\"event\"");
+    assertThat(alarm.path("Threshold").path("Ref").asText())
+        .isEqualTo("TimeToDnsAlarmMilliseconds");
   }
 
   private static String example(String name) throws IOException {

@@ -95,7 +95,14 @@ class InSyncScenarioTest extends FaultTestBase {
       String body = followUpsSent().get(check - 1).path("MessageBody").asText();
       Summary followUp = handle(Events.sqsBatch(List.of(body)));
       assertThat(followUp.failedMessageIds()).isEmpty();
+      if (check == 3) {
+        assertThat(followUp.notes())
+            .as("the time from the lifecycle event to INSYNC, as a figure")
+            .anyMatch(n -> n.startsWith("time to DNS (lifecycle event to Route 53 INSYNC) of 1"));
+        assertThat(logs()).containsPattern("\"TimeToDns\":\\[[0-9]+\\]");
+      }
       if (check < 3) {
+        assertThat(logs()).doesNotContain("TimeToDns");
         assertThat(proxy.lifecycleActions().completions()).as("check %d: PENDING", check).isEmpty();
         assertThat(followUpsSent()).hasSize(check + 1);
         assertThat(followUpsSent().get(check).path("DelaySeconds").asInt())
