@@ -50,7 +50,16 @@ public final class InstanceFacts {
 
   /** The same instance with these tags instead of its own (its group's added, say). */
   public InstanceFacts withTags(Map<String, String> newTags) {
-    return builder(instanceId, state, launchTime)
+    return withTagsIn(state, newTags);
+  }
+
+  /** The same instance in another state (a launch held for its records, planned as running). */
+  public InstanceFacts withState(InstanceState newState) {
+    return withTagsIn(newState, tags);
+  }
+
+  private InstanceFacts withTagsIn(InstanceState newState, Map<String, String> newTags) {
+    return builder(instanceId, newState, launchTime)
         .vpcId(vpcId.orElse(null))
         .privateIp(privateIp.orElse(null))
         .privateDnsName(privateDnsName.orElse(null))

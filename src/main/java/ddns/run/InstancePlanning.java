@@ -68,7 +68,10 @@ final class InstancePlanning {
         ZoneCatalog catalog = lookups.catalogFor(facts.vpc());
         List<HostedZone> planned =
             plannedZones.stream().filter(z -> z.createdForVpc().equals(facts.vpc())).toList();
-        plan = Optional.of(rules.plan(facts, vpc, catalog.withAssociated(planned)));
+        // Auto Scaling holds a launch for its records: EC2's pending carries its addresses.
+        InstanceFacts planning =
+            facts.state() == InstanceState.PENDING ? facts.withState(InstanceState.RUNNING) : facts;
+        plan = Optional.of(rules.plan(planning, vpc, catalog.withAssociated(planned)));
         notes.addAll(plan.get().notes());
       } catch (ServiceFailure e) {
         failure = Optional.of(e.getMessage());

@@ -157,10 +157,16 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     return new ChangeId("C" + batches.size());
   }
 
-  /** Every change is in sync at once, as the emulator's. */
+  private boolean pending;
+
+  /** Route 53 answers every change PENDING from now on (false: in sync at once, the default). */
+  public void keepChangesPending(boolean pending) {
+    this.pending = pending;
+  }
+
   @Override
   public boolean inSync(ChangeId change) {
-    return true;
+    return !pending;
   }
 
   @Override

@@ -94,6 +94,11 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     setState(id, InstanceState.RUNNING);
   }
 
+  /** EC2 reports the instance pending (launched, not yet running). */
+  public void pending(InstanceId id) {
+    setState(id, InstanceState.PENDING);
+  }
+
   private void setState(InstanceId id, InstanceState state) {
     InstanceFacts f = instances.get(id);
     int host = Integer.parseInt(f.privateIpv4().orElseThrow().substring("10.0.1.".length()));

@@ -15,6 +15,12 @@ public final class FakeLifecycleActions implements LifecycleActions {
 
   private final Set<String> waiting = new HashSet<>();
   private final List<Completion> completions = new ArrayList<>();
+  private int failures;
+
+  /** The next {@code times} calls fail, as after the SDK's retries. */
+  public synchronized void fail(int times) {
+    failures = times;
+  }
 
   /** Auto Scaling holds an instance with this token. */
   public synchronized void waiting(String token) {
@@ -23,6 +29,11 @@ public final class FakeLifecycleActions implements LifecycleActions {
 
   @Override
   public synchronized Outcome complete(InstanceId instance, LifecycleHook hook, Result result) {
+    if (failures > 0) {
+      failures--;
+      throw new ddns.failure.ServiceFailure(
+          "AutoScaling.CompleteLifecycleAction failed: InternalFailure (HTTP 500)", null);
+    }
     if (!waiting.remove(hook.token())) {
       return Outcome.NOT_WAITING;
     }
