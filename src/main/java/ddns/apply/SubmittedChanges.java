@@ -38,8 +38,29 @@ public final class SubmittedChanges implements DnsZones {
         }
       };
 
-  public SubmittedChanges(DnsZones zones) {
+  private final Map<ChangeId, java.time.Instant> submittedAt =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ChangeId, java.time.Instant> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+  private final java.time.Clock clock;
+
+  /**
+   * @param clock when a change request was accepted
+   */
+  public SubmittedChanges(DnsZones zones, java.time.Clock clock) {
     this.zones = zones;
+    this.clock = clock;
+  }
+
+  /** When Route 53 accepted the last of these change requests, as far as remembered. */
+  public synchronized java.util.Optional<java.time.Instant> submittedAt(Set<ChangeId> ids) {
+    return ids.stream()
+        .map(submittedAt::get)
+        .filter(java.util.Objects::nonNull)
+        .max(java.util.Comparator.naturalOrder());
   }
 
   /** The requests that carried these changes, as far as they are remembered. */
@@ -58,8 +79,10 @@ public final class SubmittedChanges implements DnsZones {
   @Override
   public ChangeId apply(ZoneId zoneId, List<PlannedChange> changes) {
     ChangeId id = zones.apply(zoneId, changes);
+    java.time.Instant at = clock.instant();
     synchronized (this) {
       changes.forEach(c -> carriedBy.put(c, id));
+      submittedAt.put(id, at);
     }
     return id;
   }

@@ -75,7 +75,7 @@ public final class DdnsService {
     InstanceSource instances =
         new GroupTaggedInstances(ports.instances(), ports.groupTags(), config.rules());
     // The event path asks Route 53 whether the changes it made are served yet (lifecycle hooks).
-    SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones());
+    SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones(), clock);
     BatchApplier applier =
         new BatchApplier(
             submitted, ports.registry(), log, lookups::recordSetCount, config.policy());
@@ -119,6 +119,7 @@ public final class DdnsService {
             table,
             pipeline,
             reconciler,
+            submitted,
             new LifecycleCompletion(
                 ports.lifecycleActions(),
                 submitted,

@@ -4,6 +4,7 @@ import static ddns.log.JsonLog.field;
 
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
+import ddns.apply.SubmittedChanges;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.InstanceFacts;
@@ -34,6 +35,7 @@ final class EventRun {
   private final TableSetup table;
   private final Pipeline pipeline;
   private final Reconciler reconciler;
+  private final SubmittedChanges submitted;
   private final LifecycleCompletion lifecycle;
   private final JsonLog log;
 
@@ -44,9 +46,11 @@ final class EventRun {
       TableSetup table,
       Pipeline pipeline,
       Reconciler reconciler,
+      SubmittedChanges submitted,
       LifecycleCompletion lifecycle,
       JsonLog log) {
     this.config = config;
+    this.submitted = submitted;
     this.lifecycle = lifecycle;
     this.ec2 = ec2;
     this.workplaces = workplaces;
@@ -110,7 +114,7 @@ final class EventRun {
                 failedMessages(batch, results, runFailure).stream(), failedRechecks.stream())
             .toList(),
         startedMillis,
-        timesToDns);
+        new Timings(toSubmit(results), timesToDns));
   }
 
   /**
@@ -172,6 +176,19 @@ final class EventRun {
                 field("changes", r.changes().size()),
                 field("alerts", r.alerts().size())));
     return results;
+  }
+
+  /** From each event's time to Route 53 accepting the request that wrote its instance's records. */
+  private List<java.time.Duration> toSubmit(List<InstanceResult> results) {
+    List<java.time.Duration> times = new ArrayList<>();
+    for (InstanceResult r : results) {
+      Optional<java.time.Instant> event = r.trigger().eventTime();
+      Optional<java.time.Instant> at = submitted.submittedAt(submitted.changeIds(r.changes()));
+      if (event.isPresent() && at.isPresent() && !at.get().isBefore(event.get())) {
+        times.add(java.time.Duration.between(event.get(), at.get()));
+      }
+    }
+    return times;
   }
 
   private static List<InstanceResult> failed(

@@ -88,6 +88,8 @@ class LifecycleHookScenarioTest extends FaultTestBase {
         .isGreaterThan(lastCall("ChangeResourceRecordSets"));
     assertThat(summary.instances().get(0).notes())
         .anyMatch(n -> n.contains("completed with CONTINUE"));
+    assertThat(summary.notes()).anyMatch(n -> n.startsWith("time to submit"));
+    assertThat(logs()).containsPattern("\"TimeToSubmit\":\\[[0-9]+\\]");
   }
 
   @Test
