@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.AddressChange;
-import ddns.event.InboundEvent.LifecycleAction;
-import ddns.event.InboundEvent.LifecycleFollowUp;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -117,13 +115,13 @@ public final class EventDecoder {
       return decodeApiCall(event, label);
     }
     if (detailType.equals(LAUNCH_ACTION)) {
-      return decodeLifecycleAction(event, label, LifecycleHook.Transition.LAUNCHING);
+      return LifecycleEvents.action(event, label, LifecycleHook.Transition.LAUNCHING);
     }
     if (detailType.equals(TERMINATE_ACTION)) {
-      return decodeLifecycleAction(event, label, LifecycleHook.Transition.TERMINATING);
+      return LifecycleEvents.action(event, label, LifecycleHook.Transition.TERMINATING);
     }
     if (detailType.equals(FollowUp.DETAIL_TYPE)) {
-      return decodeFollowUp(event, label);
+      return LifecycleEvents.followUp(event, label);
     }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
@@ -177,136 +175,9 @@ public final class EventDecoder {
   }
 
   /**
-   * An Auto Scaling lifecycle action, as EventBridge delivers it without a notification target:
-   * each field the completion needs checked, the transition matching the detail-type.
-   */
-  private static InboundEvent decodeLifecycleAction(
-      JsonNode event, String label, LifecycleHook.Transition transition) {
-    String source = text(event, "source");
-    if (!"aws.autoscaling".equals(source)) {
-      return new Rejected(
-          label,
-          "source must be 'aws.autoscaling', was "
-              + (source == null ? "missing" : "'" + abbreviate(source) + "'"));
-    }
-    HookFields decoded = decodeHook(event, label, transition);
-    if (!(decoded instanceof Held held)) {
-      return ((NotHeld) decoded).rejected();
-    }
-    return new LifecycleAction(
-        label,
-        text(event, "id"),
-        held.instanceId(),
-        held.hook(),
-        text(event, "account"),
-        text(event, "region"),
-        time(event));
-  }
-
-  /** A follow-up of a launch, as {@link FollowUp#toEvent} wrote it. */
-  private static InboundEvent decodeFollowUp(JsonNode event, String label) {
-    String source = text(event, "source");
-    if (!FollowUp.SOURCE.equals(source)) {
-      return new Rejected(
-          label,
-          "source must be '"
-              + FollowUp.SOURCE
-              + "', was "
-              + (source == null ? "missing" : "'" + abbreviate(source) + "'"));
-    }
-    HookFields decoded = decodeHook(event, label, LifecycleHook.Transition.LAUNCHING);
-    if (!(decoded instanceof Held held)) {
-      return ((NotHeld) decoded).rejected();
-    }
-    JsonNode detail = event.path("detail");
-    JsonNode ids = detail.path("ChangeIds");
-    List<String> changeIds = new ArrayList<>();
-    for (JsonNode id : ids) {
-      if (!id.isTextual() || id.asText().isBlank()) {
-        return new Rejected(label, "detail.ChangeIds holds something other than a change id");
-      }
-      changeIds.add(id.asText());
-    }
-    if (!ids.isArray() || changeIds.isEmpty()) {
-      return new Rejected(label, "detail.ChangeIds is missing or empty");
-    }
-    JsonNode check = detail.path("Check");
-    if (!check.canConvertToInt() || !check.isIntegralNumber() || check.asInt() < 1) {
-      return new Rejected(label, "detail.Check is missing or not a whole number from 1");
-    }
-    return new LifecycleFollowUp(
-        label,
-        text(event, "id"),
-        new FollowUp(
-            held.instanceId(),
-            held.hook(),
-            changeIds,
-            check.asInt(),
-            time(event),
-            text(event, "account"),
-            text(event, "region")));
-  }
-
-  /** The lifecycle fields of a detail, read: the instance and hook, or why not. */
-  private sealed interface HookFields permits Held, NotHeld {}
-
-  private record Held(InstanceId instanceId, LifecycleHook hook) implements HookFields {}
-
-  private record NotHeld(Rejected rejected) implements HookFields {}
-
-  /** The lifecycle fields of the detail, each checked. */
-  private static HookFields decodeHook(
-      JsonNode event, String label, LifecycleHook.Transition transition) {
-    JsonNode detail = event.path("detail");
-    if (!detail.isObject()) {
-      return new NotHeld(new Rejected(label, "detail is missing or not an object"));
-    }
-    for (String field :
-        List.of(
-            "EC2InstanceId",
-            "LifecycleActionToken",
-            "AutoScalingGroupName",
-            "LifecycleHookName",
-            "LifecycleTransition")) {
-      String value = text(detail, field);
-      if (value == null || value.isBlank()) {
-        return new NotHeld(new Rejected(label, "detail." + field + " is missing or not a string"));
-      }
-    }
-    String instanceId = text(detail, "EC2InstanceId");
-    if (!InstanceId.isEc2Id(instanceId)) {
-      return new NotHeld(
-          new Rejected(
-              label,
-              "detail.EC2InstanceId '" + abbreviate(instanceId) + "' is not an instance id (i-…)"));
-    }
-    String given = text(detail, "LifecycleTransition");
-    if (!given.equals(transition.spelling())) {
-      return new NotHeld(
-          new Rejected(
-              label,
-              "detail.LifecycleTransition '"
-                  + abbreviate(given)
-                  + "' does not match detail-type: expected '"
-                  + transition.spelling()
-                  + "'"));
-    }
-    LifecycleHook hook =
-        new LifecycleHook(
-            text(detail, "AutoScalingGroupName"),
-            text(detail, "LifecycleHookName"),
-            text(detail, "LifecycleActionToken"),
-            transition,
-            text(detail, "Origin"),
-            text(detail, "Destination"),
-            text(detail, "NotificationMetadata"));
-    return new Held(InstanceId.of(instanceId), hook);
-  }
-
-  /**
    * The event's {@code time}, ISO 8601; absent when missing or unreadable (it only times retries).
    */
-  private static java.util.Optional<java.time.Instant> time(JsonNode event) {
+  static java.util.Optional<java.time.Instant> time(JsonNode event) {
     String text = text(event, "time");
     if (text == null) {
       return java.util.Optional.empty();
@@ -388,13 +259,13 @@ public final class EventDecoder {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isTextual() ? value.asText() : null;
   }
 
   /** Event text in a rejection: one line, at most 40 characters. */
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     String quoted = ddns.dns.Quoted.of(s.length() <= 40 ? s : s.substring(0, 40) + "…");
     return quoted.substring(1, quoted.length() - 1);
   }
