@@ -22,5 +22,12 @@ public enum AlertKind {
   /** The host-name pattern gave no usable name for the instance. */
   NAME_UNUSABLE,
   /** The account or region the instance runs in cannot be read: its member role, say. */
-  WORKPLACE_UNREACHABLE
+  WORKPLACE_UNREACHABLE,
+  /**
+   * A launch held by a lifecycle hook whose records could not be written: the action was completed
+   * as the hook asks ({@code CONTINUE} by default, {@code ABANDON} when its metadata says so).
+   */
+  LIFECYCLE_RECORDS_FAILED,
+  /** A lifecycle hook's metadata names an {@code on-failure} choice the tool does not know. */
+  INVALID_HOOK_METADATA
 }

@@ -46,14 +46,18 @@ public final class Application implements AutoCloseable {
             config,
             new DdnsService.Ports(
                 clients.instanceSource(),
+                clients.groupTags(),
                 clients.workplaces(),
                 route53,
                 route53,
                 registry,
                 registry,
                 registry,
+                clients.groupNumbers(config.tableName()),
                 clients.alerts(),
                 clients.defaultTopic(),
+                clients.lifecycleActions(),
+                config.queueUrl().map(clients::followUps),
                 clients.counter()),
             log,
             Clock.systemUTC());

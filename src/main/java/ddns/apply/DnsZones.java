@@ -33,6 +33,7 @@ public interface DnsZones {
    * Sends one change batch (already validated and within Route 53's limits). Not idempotent by
    * itself; the planner makes it so by reading the live records first.
    *
+   * @return the id Route 53 gave the accepted request ({@link #inSync})
    * @throws ConcurrentUpdateException when Route 53 refuses because the zone changed since it was
    *     read (a record to delete is gone or has other values): read again and re-plan
    * @throws RefusedChangeException when Route 53 refuses the batch's content for another reason (a
@@ -40,7 +41,13 @@ public interface DnsZones {
    *     without the refused name may pass
    * @throws ServiceFailure for any other failure, which a retry will not mend
    */
-  void apply(ZoneId zoneId, List<PlannedChange> changes);
+  ChangeId apply(ZoneId zoneId, List<PlannedChange> changes);
+
+  /**
+   * Whether every authoritative server has the change ({@code GetChange} answers {@code INSYNC});
+   * false while it is {@code PENDING}. Read-only.
+   */
+  boolean inSync(ChangeId change);
 
   /**
    * Creates a private zone associated with the VPC. Idempotent: a zone created by an earlier

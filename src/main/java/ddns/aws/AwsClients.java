@@ -1,9 +1,13 @@
 package ddns.aws;
 
+import ddns.aws.autoscaling.AutoScalingGroupTags;
+import ddns.aws.autoscaling.AutoScalingLifecycleActions;
+import ddns.aws.dynamodb.DynamoDbGroupNumbers;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
 import ddns.aws.route53.Route53DnsZones;
 import ddns.aws.sns.SnsAlerts;
+import ddns.aws.sqs.SqsFollowUps;
 import ddns.aws.sts.StsDefaultTopic;
 import ddns.config.Reach;
 import ddns.facts.Workplace;
@@ -25,10 +29,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -52,6 +58,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsClient> credentialClients = new ArrayList<>();
   private final ClientOverrideConfiguration common;
   private StsClient sts;
+  private SqsClient sqs;
   private final Reach reach;
   private final ClientOverrideConfiguration paced;
   private final RateLimiter route53Pacing;
@@ -61,6 +68,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
   private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
   private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
+  private final Map<Workplace, AutoScalingClient> workplaceAutoScaling = new HashMap<>();
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -269,6 +277,33 @@ public final class AwsClients implements AutoCloseable {
                 .build());
   }
 
+  /**
+   * Auto Scaling of the workplace, built on first use (only lifecycle actions need it) and kept; in
+   * another account as its member role.
+   */
+  public synchronized AutoScalingClient autoScaling(Workplace where) {
+    return workplaceAutoScaling.computeIfAbsent(
+        where,
+        w ->
+            configure(
+                    AutoScalingClient.builder(),
+                    settings,
+                    credentialsOf(w.account()),
+                    isOwnAccount(w.account()) ? common : asMember(common),
+                    Region.of(w.region()))
+                .build());
+  }
+
+  /** The tags of Auto Scaling groups, read in each group's workplace. */
+  public AutoScalingGroupTags groupTags() {
+    return new AutoScalingGroupTags(this::autoScaling, this::home);
+  }
+
+  /** Lifecycle actions, completed in the workplace of each instance. */
+  public AutoScalingLifecycleActions lifecycleActions() {
+    return new AutoScalingLifecycleActions(this::autoScaling, this::home);
+  }
+
   /** Route 53 as the account: the tool's own client, or one with the account's member role. */
   public synchronized Route53Client route53(String account) {
     if (account.equals(home().account())) {
@@ -348,6 +383,10 @@ public final class AwsClients implements AutoCloseable {
     };
   }
 
+  public DynamoDbGroupNumbers groupNumbers(String tableName) {
+    return new DynamoDbGroupNumbers(dynamoDb, tableName);
+  }
+
   public DynamoDbRegistry registry(String tableName) {
     return new DynamoDbRegistry(dynamoDb, tableName);
   }
@@ -358,6 +397,18 @@ public final class AwsClients implements AutoCloseable {
 
   public StsDefaultTopic defaultTopic() {
     return new StsDefaultTopic(this::sts, region.id());
+  }
+
+  /** Follow-up messages on the tool's own queue; the SQS client is built on first use. */
+  public SqsFollowUps followUps(String queueUrl) {
+    return new SqsFollowUps(this::sqsClient, queueUrl);
+  }
+
+  private synchronized SqsClient sqsClient() {
+    if (sqs == null) {
+      sqs = configure(SqsClient.builder(), settings, credentials, common, region).build();
+    }
+    return sqs;
   }
 
   /** Built on first use: only a deployment without DDNS_ALERT_TOPIC_ARN ever needs it. */
@@ -378,9 +429,13 @@ public final class AwsClients implements AutoCloseable {
       if (sts != null) {
         sts.close();
       }
+      if (sqs != null) {
+        sqs.close();
+      }
       credentialClients.forEach(StsClient::close);
       workplaceEc2.values().forEach(Ec2Client::close);
       accountRoute53.values().forEach(Route53Client::close);
+      workplaceAutoScaling.values().forEach(AutoScalingClient::close);
       memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
     }
     http.close();

@@ -2,6 +2,7 @@ package ddns.config;
 
 import ddns.dns.DnsName;
 import ddns.dns.InvalidNameException;
+import ddns.event.HookSelector;
 import ddns.log.JsonLog;
 import ddns.plan.AccountBoundary;
 import ddns.plan.ChangePolicy;
@@ -30,6 +31,11 @@ import java.util.stream.Collectors;
  * @param deleteEmptyReverseZones delete a reverse zone this tool created once its last record is
  *     gone ({@code DDNS_DELETE_EMPTY_REVERSE_ZONES})
  * @param reach the accounts and regions served besides the tool's own, and how they are reached
+ * @param lifecycleHooks which Auto Scaling lifecycle hooks are this tool's ({@code
+ *     DDNS_LIFECYCLE_HOOK})
+ * @param queueUrl the tool's own SQS queue ({@code DDNS_QUEUE_URL}), where a launch held by a
+ *     lifecycle hook is looked at again while Route 53 applies its records; absent: checked at once
+ *     (the command line)
  * @param serviceName names this deployment in metrics (their {@code Service} dimension), so that
  *     two stacks in one account keep their figures apart
  */
@@ -46,7 +52,9 @@ public record Config(
     double route53RequestsPerSecond,
     boolean deleteEmptyReverseZones,
     ChangePolicy policy,
-    Reach reach) {
+    Reach reach,
+    HookSelector lifecycleHooks,
+    Optional<String> queueUrl) {
 
   /** Route 53 requests the tool may send at once before the rate applies. */
   public static final int ROUTE53_BURST = 5;
@@ -160,6 +168,16 @@ public record Config(
               "",
               "per account, the zones its instances may write in: ACCOUNT=zone,zone;ACCOUNT=zone"
                   + " (an account not listed: any zone allowed otherwise)"),
+          new Setting(
+              "DDNS_LIFECYCLE_HOOK",
+              "route53-ddns*",
+              "Auto Scaling lifecycle hooks whose actions the tool completes ('*' matches any"
+                  + " text; a hook whose metadata holds a 'ddns:' entry is the tool's too)"),
+          new Setting(
+              "DDNS_QUEUE_URL",
+              "",
+              "the tool's own SQS queue, where a launch held by a lifecycle hook is looked at again"
+                  + " until Route 53 serves its records (empty: checked once, at once)"),
           new Setting("DDNS_LOG_LEVEL", "INFO", "lowest level logged: DEBUG, INFO, WARN or ERROR"),
           new Setting(
               "DDNS_SERVICE_NAME",
@@ -171,6 +189,9 @@ public record Config(
   private static final java.util.regex.Pattern TOPIC_ARN =
       java.util.regex.Pattern.compile(
           "arn:aws(-[a-z]+)*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?");
+
+  private static final java.util.regex.Pattern QUEUE_URL =
+      java.util.regex.Pattern.compile("https?://[^/\\s]+/[0-9]{12}/[A-Za-z0-9_-]{1,80}(\\.fifo)?");
 
   private static final Map<String, String> DEFAULTS =
       SETTINGS.stream().collect(Collectors.toUnmodifiableMap(Setting::name, Setting::fallback));
@@ -211,7 +232,9 @@ public record Config(
         read.rate("DDNS_ROUTE53_RPS"),
         read.flag("DDNS_DELETE_EMPTY_REVERSE_ZONES"),
         read.parsed("DDNS_POLICY", ChangePolicy::parse),
-        read.reach());
+        read.reach(),
+        read.parsed("DDNS_LIFECYCLE_HOOK", HookSelector::new),
+        read.queueUrl("DDNS_QUEUE_URL"));
   }
 
   /** One tag key cannot mean two things: a zone and an alias, a host name and a pool. */
@@ -248,7 +271,9 @@ public record Config(
         route53RequestsPerSecond,
         deleteEmptyReverseZones,
         policy,
-        reach);
+        reach,
+        lifecycleHooks,
+        queueUrl);
   }
 
   /** Reads variables with defaults; failures name the variable. */
@@ -293,6 +318,22 @@ public record Config(
                 + "'");
       }
       return value;
+    }
+
+    /** An SQS queue URL ({@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME}); empty: none. */
+    Optional<String> queueUrl(String name) {
+      String value = text(name);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!QUEUE_URL.matcher(value).matches()) {
+        throw new ConfigException(
+            name
+                + " is not an SQS queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), was '"
+                + value
+                + "'");
+      }
+      return Optional.of(value);
     }
 
     /** An SNS topic ARN; the documented placeholder of the default means the default. */

@@ -24,6 +24,8 @@ public final class EventDecoder {
   static final String STATE_CHANGE = "EC2 Instance State-change Notification";
   static final String SCHEDULED = "Scheduled Event";
   static final String API_CALL = "AWS API Call via CloudTrail";
+  static final String LAUNCH_ACTION = "EC2 Instance-launch Lifecycle Action";
+  static final String TERMINATE_ACTION = "EC2 Instance-terminate Lifecycle Action";
   private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
   private static final Set<String> ADDRESS_CALLS =
       Set.of(
@@ -112,17 +114,23 @@ public final class EventDecoder {
     if (detailType.equals(API_CALL)) {
       return decodeApiCall(event, label);
     }
+    if (detailType.equals(LAUNCH_ACTION)) {
+      return LifecycleEvents.action(event, label, LifecycleHook.Transition.LAUNCHING);
+    }
+    if (detailType.equals(TERMINATE_ACTION)) {
+      return LifecycleEvents.action(event, label, LifecycleHook.Transition.TERMINATING);
+    }
+    if (detailType.equals(FollowUp.DETAIL_TYPE)) {
+      return LifecycleEvents.followUp(event, label);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
           "detail-type '"
-              + detailType
+              + abbreviate(detailType)
               + "' is not '"
-              + STATE_CHANGE
-              + "', '"
-              + API_CALL
-              + "' or '"
-              + SCHEDULED
+              + String.join(
+                  "', '", STATE_CHANGE, API_CALL, LAUNCH_ACTION, TERMINATE_ACTION, SCHEDULED)
               + "'");
     }
     return decodeStateChange(event, label);
@@ -169,7 +177,7 @@ public final class EventDecoder {
   /**
    * The event's {@code time}, ISO 8601; absent when missing or unreadable (it only times retries).
    */
-  private static java.util.Optional<java.time.Instant> time(JsonNode event) {
+  static java.util.Optional<java.time.Instant> time(JsonNode event) {
     String text = text(event, "time");
     if (text == null) {
       return java.util.Optional.empty();
@@ -251,13 +259,13 @@ public final class EventDecoder {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isTextual() ? value.asText() : null;
   }
 
   /** Event text in a rejection: one line, at most 40 characters. */
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     String quoted = ddns.dns.Quoted.of(s.length() <= 40 ? s : s.substring(0, 40) + "…");
     return quoted.substring(1, quoted.length() - 1);
   }

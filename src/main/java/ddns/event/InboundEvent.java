@@ -84,6 +84,36 @@ public sealed interface InboundEvent {
     }
   }
 
+  /**
+   * Auto Scaling holds an instance in {@code Pending:Wait} or {@code Terminating:Wait} for a
+   * lifecycle hook (an {@code EC2 Instance-launch Lifecycle Action} or {@code EC2
+   * Instance-terminate Lifecycle Action} event): its records are written or removed, then the
+   * action is completed.
+   */
+  record LifecycleAction(
+      String messageId,
+      String eventId,
+      InstanceId instanceId,
+      LifecycleHook hook,
+      String account,
+      String region,
+      Optional<Instant> time)
+      implements InboundEvent {
+    public LifecycleAction {
+      Objects.requireNonNull(instanceId, "instanceId == null");
+      Objects.requireNonNull(hook, "hook == null");
+      Objects.requireNonNull(time, "time == null");
+    }
+  }
+
+  /** The tool's own follow-up of a launch, back from its queue: is Route 53 done with it? */
+  record LifecycleFollowUp(String messageId, String eventId, FollowUp followUp)
+      implements InboundEvent {
+    public LifecycleFollowUp {
+      Objects.requireNonNull(followUp, "followUp == null");
+    }
+  }
+
   /** An EventBridge schedule fired: a reconciliation is asked for. */
   record Scheduled(String messageId, String eventId, String account, String region)
       implements InboundEvent {}

@@ -26,6 +26,7 @@ public final class InstanceFacts {
   private final List<String> secondaryIpv4;
   private final Optional<String> availabilityZone;
   private final Map<String, String> tags;
+  private final Optional<Integer> groupNumber;
 
   private InstanceFacts(Builder b) {
     this.instanceId = b.instanceId;
@@ -44,6 +45,56 @@ public final class InstanceFacts {
             .toList();
     this.availabilityZone = present(b.availabilityZone);
     this.tags = Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.groupNumber = Optional.ofNullable(b.groupNumber);
+  }
+
+  /** The same instance with these tags instead of its own (its group's added, say). */
+  public InstanceFacts withTags(Map<String, String> newTags) {
+    return withTagsIn(state, newTags);
+  }
+
+  /** The same instance in another state (a launch held for its records, planned as running). */
+  public InstanceFacts withState(InstanceState newState) {
+    return withTagsIn(newState, tags);
+  }
+
+  private InstanceFacts withTagsIn(InstanceState newState, Map<String, String> newTags) {
+    return builder(instanceId, newState, launchTime)
+        .vpcId(vpcId.orElse(null))
+        .privateIp(privateIp.orElse(null))
+        .privateDnsName(privateDnsName.orElse(null))
+        .publicIp(publicIp.orElse(null))
+        .publicDnsName(publicDnsName.orElse(null))
+        .ipv6Addresses(ipv6Addresses)
+        .secondaryIpv4Addresses(secondaryIpv4)
+        .availabilityZone(availabilityZone.orElse(null))
+        .tags(newTags)
+        .groupNumber(groupNumber.orElse(null))
+        .build();
+  }
+
+  /** The same instance holding this number in its Auto Scaling group. */
+  public InstanceFacts withGroupNumber(int number) {
+    return builder(instanceId, state, launchTime)
+        .vpcId(vpcId.orElse(null))
+        .privateIp(privateIp.orElse(null))
+        .privateDnsName(privateDnsName.orElse(null))
+        .publicIp(publicIp.orElse(null))
+        .publicDnsName(publicDnsName.orElse(null))
+        .ipv6Addresses(ipv6Addresses)
+        .secondaryIpv4Addresses(secondaryIpv4)
+        .availabilityZone(availabilityZone.orElse(null))
+        .tags(tags)
+        .groupNumber(number)
+        .build();
+  }
+
+  /**
+   * The lowest number free in its Auto Scaling group when it first registered, kept while it is in
+   * the group (the {@code {index}} placeholder); absent when not asked for.
+   */
+  public Optional<Integer> groupNumber() {
+    return groupNumber;
   }
 
   /** The three facts every instance has; the rest are set on the builder. */
@@ -121,7 +172,8 @@ public final class InstanceFacts {
         && ipv6Addresses.equals(f.ipv6Addresses)
         && secondaryIpv4.equals(f.secondaryIpv4)
         && availabilityZone.equals(f.availabilityZone)
-        && tags.equals(f.tags);
+        && tags.equals(f.tags)
+        && groupNumber.equals(f.groupNumber);
   }
 
   @Override
@@ -148,6 +200,7 @@ public final class InstanceFacts {
     private List<String> secondaryIpv4 = List.of();
     private String availabilityZone;
     private Map<String, String> tags = Map.of();
+    private Integer groupNumber;
 
     private Builder(InstanceId instanceId, InstanceState state, Instant launchTime) {
       this.instanceId = Objects.requireNonNull(instanceId, "instanceId == null");
@@ -197,6 +250,11 @@ public final class InstanceFacts {
 
     public Builder tags(Map<String, String> tags) {
       this.tags = tags == null ? Map.of() : Map.copyOf(tags);
+      return this;
+    }
+
+    public Builder groupNumber(Integer number) {
+      this.groupNumber = number;
       return this;
     }
 

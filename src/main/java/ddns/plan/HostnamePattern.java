@@ -41,6 +41,9 @@ public final class HostnamePattern {
 
   private record Tag(String key) implements Part {}
 
+  /** The instance's number in its Auto Scaling group: the lowest free, kept while it is there. */
+  private record Index() implements Part {}
+
   private final String text;
   private final List<Part> parts;
 
@@ -94,11 +97,12 @@ public final class HostnamePattern {
       case "instance-id" -> new InstanceIdPart();
       case "az" -> new Zone();
       case "ip" -> new Address();
+      case "index" -> new Index();
       default ->
           throw new IllegalArgumentException(
               "has the unknown placeholder {"
                   + name
-                  + "}; use {instance-id}, {tag:KEY}, {az} or {ip}");
+                  + "}; use {instance-id}, {tag:KEY}, {az}, {ip} or {index}");
     };
   }
 
@@ -110,6 +114,7 @@ public final class HostnamePattern {
           switch (part) {
             case Literal l -> Optional.of(l.text());
             case InstanceIdPart i -> Optional.of(facts.instanceId().ec2Id());
+            case Index i -> facts.groupNumber().map(String::valueOf);
             case Zone z -> facts.availabilityZone();
             case Address a -> facts.privateIpv4().map(ip -> ip.replace('.', '-').replace(':', '-'));
             case Tag t -> PlanningRules.tags(facts.tags(), t.key()).values().stream().findFirst();
@@ -139,6 +144,7 @@ public final class HostnamePattern {
       case Tag t -> "needs the tag " + Quoted.of(t.key()) + ", which the instance does not have";
       case Zone z -> "needs the availability zone, which EC2 did not report";
       case Address a -> "needs the private IPv4 address, which the instance does not have";
+      case Index i -> "needs the instance's number in its Auto Scaling group, which it has not";
       default -> "needs a value the instance does not have";
     };
   }
@@ -160,6 +166,11 @@ public final class HostnamePattern {
       end--;
     }
     return s.substring(start, end);
+  }
+
+  /** Whether the pattern numbers instances in their group ({@code {index}}). */
+  public boolean numbers() {
+    return parts.stream().anyMatch(p -> p instanceof Index);
   }
 
   /** The tag keys the pattern reads, as written in it. */

@@ -7,20 +7,25 @@ import ddns.apply.BatchApplier;
 import ddns.apply.Deadline;
 import ddns.apply.DnsZones;
 import ddns.apply.EmptyZones;
+import ddns.apply.SubmittedChanges;
 import ddns.apply.ZoneActions;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.CachedLookups;
+import ddns.facts.GroupTags;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
+import ddns.lifecycle.FollowUps;
+import ddns.lifecycle.LifecycleActions;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
 import ddns.plan.RecordRules;
 import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
+import ddns.registry.GroupNumbers;
 import ddns.registry.OwnershipRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,14 +52,18 @@ public final class DdnsService {
   /** The ports the service works through: one per AWS service and role. */
   public record Ports(
       InstanceSource instances,
+      GroupTags groupTags,
       WorkplaceDirectory workplaces,
       ZoneDirectory zoneDirectory,
       DnsZones dnsZones,
       OwnershipRegistry registry,
       AlertMemory alertMemory,
       CreatedZones createdZones,
+      GroupNumbers groupNumbers,
       Alerts alerts,
       DefaultTopic defaultTopic,
+      LifecycleActions lifecycleActions,
+      Optional<FollowUps> followUps,
       ApiCalls calls) {}
 
   public DdnsService(Config config, Ports ports, JsonLog log, Clock clock) {
@@ -63,9 +72,14 @@ public final class DdnsService {
     this.clock = clock;
     CachedLookups lookups =
         new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
+    // Every job reads instances with their Auto Scaling group's tags applied.
+    InstanceSource instances =
+        new GroupTaggedInstances(ports.instances(), ports.groupTags(), config.rules());
+    // The event path asks Route 53 whether the changes it made are served yet (lifecycle hooks).
+    SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones(), clock);
     BatchApplier applier =
         new BatchApplier(
-            ports.dnsZones(),
+            submitted,
             ports.registry(),
             log,
             lookups::recordSetCount,
@@ -74,7 +88,7 @@ public final class DdnsService {
             () -> ports.workplaces().home().account());
     Pipeline pipeline =
         new Pipeline(
-            ports.instances(),
+            instances,
             new InstancePlanning(
                 lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
             lookups,
@@ -91,11 +105,12 @@ public final class DdnsService {
             config.deleteEmptyReverseZones()
                 ? Optional.of(new EmptyZones(ports.dnsZones(), ports.createdZones(), log))
                 : Optional.empty(),
+            new GroupNumbering(ports.groupTags(), ports.groupNumbers(), config.rules(), log),
             log);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
         new Reconciler(
-            ports.instances(),
+            instances,
             ports.workplaces(),
             config.reach(),
             ports.dnsZones(),
@@ -107,8 +122,22 @@ public final class DdnsService {
     this.workplaces = ports.workplaces();
     this.events =
         new EventRun(
-            config, ports.instances(), ports.workplaces(), table, pipeline, reconciler, log);
-    this.explainer = new Explainer(ports.instances(), pipeline);
+            config,
+            instances,
+            ports.workplaces(),
+            table,
+            pipeline,
+            reconciler,
+            submitted,
+            new LifecycleCompletion(
+                ports.lifecycleActions(),
+                submitted,
+                ports.followUps(),
+                new com.fasterxml.jackson.databind.ObjectMapper(),
+                clock,
+                log),
+            log);
+    this.explainer = new Explainer(instances, pipeline);
     this.uninstaller =
         new Uninstaller(
             ports.dnsZones(),

@@ -3,12 +3,17 @@ package ddns.run;
 import static ddns.log.JsonLog.field;
 
 import ddns.config.Reach;
+import ddns.event.FollowUp;
+import ddns.event.HookSelector;
 import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.AddressChange;
+import ddns.event.InboundEvent.LifecycleAction;
+import ddns.event.InboundEvent.LifecycleFollowUp;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
 import ddns.event.InboundEvent.TagChange;
+import ddns.event.LifecycleHook;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceState;
 import ddns.facts.Workplace;
@@ -25,14 +30,35 @@ import java.util.function.Function;
 
 /**
  * One invocation's events sorted for handling: the triggers per instance (state changes, tag
- * changes that touch a tag this tool reads, address changes), the messages that ask for a reconcile
- * run (schedules, and address changes that name no instance), and the events rejected.
+ * changes that touch a tag this tool reads, address changes, lifecycle actions of the tool's
+ * hooks), the lifecycle actions to complete once their instances are handled, the messages that ask
+ * for a reconcile run (schedules, and address changes that name no instance), and the events
+ * rejected.
  */
 record EventBatch(
     Map<InstanceId, List<Trigger>> byInstance,
+    List<HookAction> hooks,
+    List<Recheck> rechecks,
     List<String> reconcileRequests,
     List<RejectedEvent> rejected,
     List<String> notes) {
+
+  /**
+   * A lifecycle action of one of the tool's hooks, waiting for its instance to be handled.
+   *
+   * @param heldSince the event's time: when Auto Scaling began to hold the instance
+   */
+  record HookAction(
+      String messageId,
+      String eventId,
+      InstanceId instanceId,
+      LifecycleHook hook,
+      Optional<java.time.Instant> heldSince,
+      String account,
+      String region) {}
+
+  /** A launch looked at again: its instance (in its workplace) is not handled again. */
+  record Recheck(String messageId, FollowUp followUp) {}
 
   /**
    * @param home the tool's own workplace when it serves others ({@code reach}): each instance is
@@ -44,11 +70,14 @@ record EventBatch(
   static EventBatch of(
       List<InboundEvent> events,
       PlanningRules rules,
+      HookSelector hooks,
       JsonLog log,
       Reach reach,
       Optional<Workplace> home,
       Set<String> outsiders) {
     Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
+    List<HookAction> actions = new ArrayList<>();
+    List<Recheck> rechecks = new ArrayList<>();
     List<String> reconcileRequests = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -96,6 +125,38 @@ record EventBatch(
                   c.account());
           add(byInstance, c.instanceId(), t);
         }
+        case LifecycleAction l -> {
+          if (!hooks.selects(l.hook())) {
+            notes.add(
+                l.hook().describe()
+                    + " is not route53-ddns's (DDNS_LIFECYCLE_HOOK '"
+                    + hooks.pattern()
+                    + "', no 'ddns:' metadata): its action for "
+                    + l.instanceId().value()
+                    + " is left alone");
+            continue;
+          }
+          actions.add(
+              new HookAction(
+                  l.messageId(),
+                  l.eventId(),
+                  l.instanceId(),
+                  l.hook(),
+                  l.time(),
+                  l.account(),
+                  l.region()));
+          add(
+              byInstance,
+              l.instanceId(),
+              Trigger.ofEvent(
+                  l.messageId(),
+                  l.eventId(),
+                  Optional.empty(),
+                  causeOf(l.hook()),
+                  l.time(),
+                  l.account()));
+        }
+        case LifecycleFollowUp f -> rechecks.add(new Recheck(f.messageId(), f.followUp()));
         case TagChange t -> {
           if (!relevant(t, rules)) {
             notes.add(
@@ -116,7 +177,7 @@ record EventBatch(
         }
       }
     }
-    return new EventBatch(byInstance, reconcileRequests, rejected, notes);
+    return new EventBatch(byInstance, actions, rechecks, reconcileRequests, rejected, notes);
   }
 
   /**
@@ -179,6 +240,34 @@ record EventBatch(
                       a.needsReconcile(),
                       a.account(),
                       a.region()));
+      case LifecycleAction l ->
+          place(
+              l,
+              l.eventId(),
+              l.account(),
+              l.region(),
+              reach,
+              home,
+              outsiders,
+              w ->
+                  new LifecycleAction(
+                      l.messageId(),
+                      l.eventId(),
+                      InstanceId.in(w, l.instanceId().ec2Id(), home),
+                      l.hook(),
+                      l.account(),
+                      l.region(),
+                      l.time()));
+      case LifecycleFollowUp f ->
+          place(
+              f,
+              f.eventId(),
+              f.followUp().account(),
+              f.followUp().region(),
+              reach,
+              home,
+              outsiders,
+              w -> new LifecycleFollowUp(f.messageId(), f.eventId(), f.followUp().in(w, home)));
       case Scheduled s -> s;
       case Rejected r -> r;
     };
@@ -231,8 +320,25 @@ record EventBatch(
     byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
   }
 
-  /** The trigger an instance is handled for: its last event. */
+  /**
+   * The trigger an instance is handled for: a termination hook when the batch has one (the instance
+   * is going, whatever an earlier or later event of the batch says), else its last event.
+   */
   static Trigger last(List<Trigger> triggers) {
-    return triggers.get(triggers.size() - 1);
+    return triggers.stream()
+        .filter(t -> t.cause() == Trigger.Cause.TERMINATE_HOOK)
+        .reduce((first, second) -> second)
+        .orElse(triggers.get(triggers.size() - 1));
+  }
+
+  /**
+   * Launching into the warm pool: no records (the instance is stopped or hibernated there). Leaving
+   * the pool for the group is a launch; going back to it on scale-in is a termination.
+   */
+  private static Trigger.Cause causeOf(LifecycleHook hook) {
+    return switch (hook.transition()) {
+      case LAUNCHING -> hook.intoWarmPool() ? Trigger.Cause.WARM_POOL : Trigger.Cause.LAUNCH_HOOK;
+      case TERMINATING -> Trigger.Cause.TERMINATE_HOOK;
+    };
   }
 }

@@ -5,6 +5,7 @@ import static ddns.log.JsonLog.field;
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
 import ddns.apply.Deadline;
+import ddns.apply.SubmittedChanges;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
 import ddns.facts.InstanceFacts;
@@ -38,6 +39,8 @@ final class EventRun {
   private final TableSetup table;
   private final Pipeline pipeline;
   private final Reconciler reconciler;
+  private final SubmittedChanges submitted;
+  private final LifecycleCompletion lifecycle;
   private final JsonLog log;
 
   EventRun(
@@ -47,8 +50,12 @@ final class EventRun {
       TableSetup table,
       Pipeline pipeline,
       Reconciler reconciler,
+      SubmittedChanges submitted,
+      LifecycleCompletion lifecycle,
       JsonLog log) {
     this.config = config;
+    this.submitted = submitted;
+    this.lifecycle = lifecycle;
     this.ec2 = ec2;
     this.workplaces = workplaces;
     this.table = table;
@@ -84,7 +91,9 @@ final class EventRun {
         log.error("batch failed", field("error", unplaced.get()));
       }
     }
-    EventBatch batch = EventBatch.of(events, config.rules(), log, config.reach(), home, outsiders);
+    EventBatch batch =
+        EventBatch.of(
+            events, config.rules(), config.lifecycleHooks(), log, config.reach(), home, outsiders);
     boolean dryRun = config.dryRun();
     List<InstanceResult> results = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
@@ -101,6 +110,14 @@ final class EventRun {
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
+    List<String> failedRechecks = List.of();
+    List<java.time.Duration> timesToDns = List.of();
+    if (!batch.rechecks().isEmpty()) {
+      LifecycleCompletion.Rechecked rechecked = lifecycle.recheck(batch.rechecks(), dryRun);
+      notes.addAll(rechecked.notes());
+      failedRechecks = rechecked.failedMessageIds();
+      timesToDns = rechecked.timesToDns();
+    }
     if (!batch.reconcileRequests().isEmpty()) {
       // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
@@ -116,8 +133,12 @@ final class EventRun {
         runFailure,
         rejected,
         notes,
-        failedMessages(rejected, batch, results, runFailure),
-        startedMillis);
+        java.util.stream.Stream.concat(
+                failedMessages(rejected, batch, results, runFailure).stream(),
+                failedRechecks.stream())
+            .toList(),
+        startedMillis,
+        new Timings(toSubmit(results), timesToDns));
   }
 
   /**
@@ -140,6 +161,8 @@ final class EventRun {
             case InboundEvent.StateChange c -> c.account();
             case InboundEvent.TagChange t -> t.account();
             case InboundEvent.AddressChange a -> a.account();
+            case InboundEvent.LifecycleAction l -> l.account();
+            case InboundEvent.LifecycleFollowUp f -> f.followUp().account();
             case InboundEvent.Scheduled s -> null;
             case InboundEvent.Rejected r -> null;
           };
@@ -177,8 +200,12 @@ final class EventRun {
       table.ensure(dryRun);
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
+      List<InstanceResult> failed =
+          failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
       return new Handled(
-          failed(batch.byInstance().keySet(), batch, e.getMessage(), false), List.of(), List.of());
+          pipeline.alert(lifecycle.complete(batch.hooks(), failed, dryRun), dryRun),
+          List.of(),
+          List.of());
     }
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
@@ -222,6 +249,7 @@ final class EventRun {
     if (!subjects.isEmpty()) {
       results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty(), deadline));
     }
+    results = lifecycle.complete(batch.hooks(), results, dryRun);
     Pipeline.Alerted alerted = pipeline.alert(results, notices, dryRun);
     results = alerted.results();
     results.forEach(
@@ -294,6 +322,19 @@ final class EventRun {
           }
         });
     return refused;
+  }
+
+  /** From each event's time to Route 53 accepting the request that wrote its instance's records. */
+  private List<java.time.Duration> toSubmit(List<InstanceResult> results) {
+    List<java.time.Duration> times = new ArrayList<>();
+    for (InstanceResult r : results) {
+      Optional<java.time.Instant> event = r.trigger().eventTime();
+      Optional<java.time.Instant> at = submitted.submittedAt(submitted.changeIds(r.changes()));
+      if (event.isPresent() && at.isPresent() && !at.get().isBefore(event.get())) {
+        times.add(java.time.Duration.between(event.get(), at.get()));
+      }
+    }
+    return times;
   }
 
   private static List<InstanceResult> failed(

@@ -5,6 +5,7 @@ import ddns.dns.ZoneCatalog;
 import ddns.facts.CachedLookups;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
+import ddns.facts.InstanceState;
 import ddns.facts.VpcFacts;
 import ddns.failure.ServiceFailure;
 import ddns.plan.Action;
@@ -58,10 +59,7 @@ final class InstancePlanning {
     List<String> notes = new ArrayList<>();
     InstanceFacts facts = found.get();
     String state = facts.state().ec2Name();
-    Action action =
-        facts.state().registers()
-            ? Action.REGISTER
-            : facts.state().deregisters() ? Action.DEREGISTER : Action.SKIP;
+    Action action = action(facts, trigger.cause(), notes);
     Optional<InstancePlan> plan = Optional.empty();
     Optional<String> failure = Optional.empty();
     if (action == Action.REGISTER) {
@@ -70,12 +68,15 @@ final class InstancePlanning {
         ZoneCatalog catalog = lookups.catalogFor(facts.vpc());
         List<HostedZone> planned =
             plannedZones.stream().filter(z -> z.createdForVpc().equals(facts.vpc())).toList();
-        plan = Optional.of(rules.plan(facts, vpc, catalog.withAssociated(planned)));
+        // Auto Scaling holds a launch for its records: EC2's pending carries its addresses.
+        InstanceFacts planning =
+            facts.state() == InstanceState.PENDING ? facts.withState(InstanceState.RUNNING) : facts;
+        plan = Optional.of(rules.plan(planning, vpc, catalog.withAssociated(planned)));
         notes.addAll(plan.get().notes());
       } catch (ServiceFailure e) {
         failure = Optional.of(e.getMessage());
       }
-    } else if (action == Action.SKIP) {
+    } else if (action == Action.SKIP && trigger.cause() != Trigger.Cause.WARM_POOL) {
       notes.add("instance is " + state + "; its running event will register it");
     }
     Optional<String> reported = trigger.reportedState().map(s -> s.ec2Name());
@@ -83,6 +84,34 @@ final class InstancePlanning {
       notes.add("event said " + reported.get() + "; acting on EC2's current state " + state);
     }
     return new Decision(id, trigger, found, action, state, plan, notes, failure);
+  }
+
+  /**
+   * What EC2's state calls for, except where a lifecycle hook holds the instance
+   * (docs/behaviour.md, "Lifecycle hooks"): a termination removes the records while EC2 still says
+   * running; a launch writes them from {@code pending} on (the addresses are there); an instance
+   * launching into the warm pool gets none.
+   */
+  private static Action action(InstanceFacts facts, Trigger.Cause cause, List<String> notes) {
+    boolean alive = facts.state().registers() || facts.state() == InstanceState.PENDING;
+    if (cause == Trigger.Cause.TERMINATE_HOOK) {
+      if (alive) {
+        notes.add(
+            "Auto Scaling is terminating the instance (or returning it to the warm pool): its"
+                + " records go before it does");
+      }
+      return Action.DEREGISTER;
+    }
+    if (cause == Trigger.Cause.WARM_POOL && alive) {
+      notes.add("launching into the warm pool, where it is stopped or hibernated: no records");
+      return Action.SKIP;
+    }
+    if (cause == Trigger.Cause.LAUNCH_HOOK && facts.state() == InstanceState.PENDING) {
+      return Action.REGISTER;
+    }
+    return facts.state().registers()
+        ? Action.REGISTER
+        : facts.state().deregisters() ? Action.DEREGISTER : Action.SKIP;
   }
 
   /**
@@ -102,7 +131,7 @@ final class InstancePlanning {
           notes,
           Optional.of(
               "EC2 does not show it yet, though its event says "
-                  + trigger.reportedState().get().ec2Name()
+                  + trigger.reportedState().map(InstanceState::ec2Name).orElse("it launches")
                   + " (DescribeInstances is eventually consistent right after a launch); the"
                   + " message is retried for up to "
                   + launchGrace.toSeconds()
@@ -128,7 +157,10 @@ final class InstancePlanning {
 
   /** A pending or running event, recent enough that EC2 may not list the instance yet. */
   private boolean justLaunched(Trigger trigger) {
-    return trigger.reportedState().filter(s -> !s.deregisters()).isPresent()
+    boolean launching =
+        trigger.reportedState().filter(s -> !s.deregisters()).isPresent()
+            || trigger.cause() == Trigger.Cause.LAUNCH_HOOK;
+    return launching
         && trigger.eventTime().isPresent()
         && clock.instant().isBefore(trigger.eventTime().get().plus(launchGrace));
   }

@@ -116,6 +116,26 @@ record InstanceResult(
         error);
   }
 
+  /** With more alerts (published with the instance's others). */
+  InstanceResult withAlerts(List<Alert> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    return new InstanceResult(
+        decision,
+        zoneActions,
+        applied,
+        Stream.concat(alerts.stream(), more.stream()).toList(),
+        notes,
+        error);
+  }
+
+  /** Failed, when it had not failed already (its first failure stays). */
+  InstanceResult failedWith(String failure) {
+    return new InstanceResult(
+        decision, zoneActions, applied, alerts, notes, error.or(() -> Optional.of(failure)));
+  }
+
   long count(ChangeAction action, boolean creates) {
     return changes().stream()
         .filter(

@@ -52,6 +52,7 @@ final class Pipeline {
   private final BatchApplier applier;
   private final AlertPublisher alerts;
   private final Optional<EmptyZones> emptyZones;
+  private final GroupNumbering numbering;
   private final JsonLog log;
 
   /**
@@ -67,8 +68,10 @@ final class Pipeline {
       BatchApplier applier,
       AlertPublisher alerts,
       Optional<EmptyZones> emptyZones,
+      GroupNumbering numbering,
       JsonLog log) {
     this.emptyZones = emptyZones;
+    this.numbering = numbering;
     this.ec2 = ec2;
     this.planning = planning;
     this.lookups = lookups;
@@ -116,9 +119,17 @@ final class Pipeline {
       boolean adopt,
       boolean listedBefore,
       Deadline deadline) {
+    GroupNumbering.Numbered numbered = numbering.assign(subjects, dryRun);
     List<Decision> decisions =
         reverseJoins.check(
-            subjects.stream().map(s -> planning.decide(s.id(), s.trigger(), s.facts())).toList());
+            numbered.subjects().stream()
+                .map(
+                    s -> {
+                      Decision d = planning.decide(s.id(), s.trigger(), s.facts());
+                      String failure = numbered.failures().get(s.id());
+                      return failure == null ? d : d.failed(failure);
+                    })
+                .toList());
     ZoneActions.Result zones = zoneActions.apply(zoneActionsOf(decisions), dryRun);
     if (dryRun) {
       decisions = asIfCreated(decisions);
@@ -283,7 +294,9 @@ final class Pipeline {
     Set<InstanceId> wrote = new TreeSet<>();
     for (Decision d : decisions) {
       Applied a = applied.get(d.id());
+      // A termination hook deregisters an instance EC2 still shows running: not a restart.
       if (d.action() == recheck.action()
+          && d.trigger().cause() != Trigger.Cause.TERMINATE_HOOK
           && a != null
           && a.changes().stream().anyMatch(c -> c.action() == recheck.wrote())) {
         wrote.add(d.id());

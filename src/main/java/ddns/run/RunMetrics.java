@@ -65,13 +65,47 @@ final class RunMetrics {
     return metric.equals("Duration") ? Unit.MILLISECONDS : Unit.COUNT;
   }
 
+  /** Milliseconds from an event to Route 53 accepting the change: one value per instance. */
+  static final String TIME_TO_SUBMIT = "TimeToSubmit";
+
+  /** Milliseconds from a lifecycle event to Route 53's {@code INSYNC}: one value per launch. */
+  static final String TIME_TO_DNS = "TimeToDns";
+
   /** The EMF document for these figures. */
   static Map<String, Object> emf(
       String service, Mode mode, Map<String, Long> metrics, long timestampMillis) {
-    List<Map<String, String>> definitions =
-        metrics.keySet().stream()
-            .map(name -> Map.of("Name", name, "Unit", unitOf(name).cloudWatchName))
-            .toList();
+    return emf(service, mode, metrics, List.of(), List.of(), timestampMillis);
+  }
+
+  /**
+   * @param timesToSubmit milliseconds from each instance's event to its change accepted
+   * @param timesToDns milliseconds from each launch's lifecycle event to its records in sync (EMF's
+   *     list of values: CloudWatch keeps each, for percentiles); none: no such metric
+   */
+  static Map<String, Object> emf(
+      String service,
+      Mode mode,
+      Map<String, Long> metrics,
+      List<Long> timesToSubmit,
+      List<Long> timesToDns,
+      long timestampMillis) {
+    List<Map<String, String>> definitions = new java.util.ArrayList<>();
+    metrics
+        .keySet()
+        .forEach(
+            name -> definitions.add(Map.of("Name", name, "Unit", unitOf(name).cloudWatchName)));
+    Map<String, List<Long>> samples = new LinkedHashMap<>();
+    if (!timesToSubmit.isEmpty()) {
+      samples.put(TIME_TO_SUBMIT, List.copyOf(timesToSubmit));
+    }
+    if (!timesToDns.isEmpty()) {
+      samples.put(TIME_TO_DNS, List.copyOf(timesToDns));
+    }
+    samples
+        .keySet()
+        .forEach(
+            name ->
+                definitions.add(Map.of("Name", name, "Unit", Unit.MILLISECONDS.cloudWatchName)));
     Map<String, Object> document = new LinkedHashMap<>();
     document.put(
         "_aws",
@@ -87,6 +121,7 @@ final class RunMetrics {
     document.put("Service", service);
     document.put("Mode", mode.toString());
     document.putAll(metrics);
+    document.putAll(samples);
     return document;
   }
 }

@@ -31,7 +31,52 @@ final class Summaries {
       List<RejectedEvent> rejected,
       List<String> notes,
       List<String> failedMessageIds,
-      long startedMillis) {}
+      long startedMillis,
+      Timings timings) {
+
+    Run(
+        Mode mode,
+        boolean dryRun,
+        List<InstanceResult> results,
+        Optional<String> runFailure,
+        List<RejectedEvent> rejected,
+        List<String> notes,
+        List<String> failedMessageIds,
+        long startedMillis) {
+      this(
+          mode,
+          dryRun,
+          results,
+          runFailure,
+          rejected,
+          notes,
+          failedMessageIds,
+          startedMillis,
+          Timings.NONE);
+    }
+  }
+
+  private static List<Long> millis(List<java.time.Duration> times) {
+    return times.stream().map(java.time.Duration::toMillis).toList();
+  }
+
+  /** {@code WHAT of N NOUN: median X s, longest Y s}; none without figures. */
+  private static Optional<String> figure(String what, List<Long> sorted, String noun) {
+    if (sorted.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        what
+            + " of "
+            + sorted.size()
+            + " "
+            + noun
+            + ": median "
+            + sorted.get((sorted.size() - 1) / 2) / 1000.0
+            + " s, longest "
+            + sorted.get(sorted.size() - 1) / 1000.0
+            + " s");
+  }
 
   Summary summarise(Run run, Map<String, Integer> calls) {
     Map<String, Long> metrics =
@@ -40,8 +85,14 @@ final class Summaries {
             run.mode(),
             run.runFailure().isPresent(),
             clock.millis() - run.startedMillis());
-    log.document(RunMetrics.emf(service, run.mode(), metrics, clock.millis()));
+    List<Long> toSubmit = millis(run.timings().toSubmit());
+    List<Long> toDns = millis(run.timings().toDns());
+    log.document(RunMetrics.emf(service, run.mode(), metrics, toSubmit, toDns, clock.millis()));
     List<String> notes = new ArrayList<>(run.notes());
+    figure("time to submit (event to Route 53 accepting the change)", toSubmit, "instances")
+        .ifPresent(notes::add);
+    figure("time to DNS (lifecycle event to Route 53 INSYNC)", toDns, "launches")
+        .ifPresent(notes::add);
     List<InstanceResult> reported = run.results();
     if (run.mode() != Mode.EVENT && run.runFailure().isEmpty()) {
       reported = run.results().stream().filter(InstanceResult::eventful).toList();

@@ -22,6 +22,12 @@ record Trigger(
     STATE_CHANGE("state change"),
     TAG_CHANGE("tag change"),
     ADDRESS_CHANGE("address change"),
+    /** A launch lifecycle hook holds the instance: its records are written, EC2 pending or not. */
+    LAUNCH_HOOK("launch hook"),
+    /** A termination lifecycle hook holds it: its records go, whatever EC2 says. */
+    TERMINATE_HOOK("terminate hook"),
+    /** It launches into the warm pool, stopped or hibernated there: no records. */
+    WARM_POOL("warm pool"),
     RECONCILE("reconcile"),
     UNINSTALL("uninstall"),
     PLAN("plan");

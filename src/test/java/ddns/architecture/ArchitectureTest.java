@@ -89,7 +89,12 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "ddns.facts..", "ddns.apply..", "ddns.registry..", "ddns.alert..", "ddns.run..")
+            "ddns.facts..",
+            "ddns.apply..",
+            "ddns.registry..",
+            "ddns.alert..",
+            "ddns.lifecycle..",
+            "ddns.run..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("ddns.aws..", "ddns.app..", "ddns.cli..", "ddns.handler..")
@@ -108,6 +113,7 @@ class ArchitectureTest {
           "registry",
           "alert",
           "run",
+          "lifecycle",
           "failure",
           "log",
           "aws",
@@ -116,6 +122,7 @@ class ArchitectureTest {
           "aws/dynamodb",
           "aws/sns",
           "aws/sts",
+          "aws/autoscaling",
           "config",
           "app",
           "handler",

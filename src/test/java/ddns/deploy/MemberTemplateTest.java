@@ -20,7 +20,8 @@ class MemberTemplateTest {
   @CsvSource({
     "StateChangeForward, StateChangeRule",
     "TagChangeForward, TagChangeRule",
-    "AddressChangeForward, AddressChangeRule"
+    "AddressChangeForward, AddressChangeRule",
+    "LifecycleActionForward, LifecycleActionRule"
   })
   void eachForwardingRule_matchesWhatTheCentralRuleMatches_andTargetsTheCentralBus(
       String forward, String centralRule) {

@@ -104,6 +104,10 @@ class TemplateTest {
     "disassociate-address.json, AddressChangeRule, true",
     "create-tags.json,          AddressChangeRule, false",
     "associate-address.json,    TagChangeRule,     false",
+    "lifecycle-launch.json,     LifecycleActionRule, true",
+    "lifecycle-terminate.json,  LifecycleActionRule, true",
+    "running.json,              LifecycleActionRule, false",
+    "lifecycle-launch.json,     StateChangeRule,   false",
   })
   void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
       throws IOException {
@@ -153,10 +157,26 @@ class TemplateTest {
 
   @Test
   void alarms_goToTheAlertTopic() {
-    for (String alarm : new String[] {"DeadLetterAlarm", "ErrorsAlarm", "ThrottlesAlarm"}) {
+    for (String alarm :
+        new String[] {"DeadLetterAlarm", "ErrorsAlarm", "ThrottlesAlarm", "TimeToDnsAlarm"}) {
       assertThat(template.resource(alarm).path("Properties").path("AlarmActions").toString())
           .contains("AlertTopic");
     }
+  }
+
+  @Test
+  void timeToDnsAlarm_watchesTheMetricTheFunctionWrites_inItsServiceAndMode() {
+    JsonNode alarm = template.resource("TimeToDnsAlarm").path("Properties");
+
+    assertThat(alarm.path("Namespace").asText()).isEqualTo("route53-ddns");
+    assertThat(alarm.path("MetricName").asText()).isEqualTo("TimeToDns");
+    assertThat(alarm.path("ExtendedStatistic").asText()).isEqualTo("p95");
+    assertThat(alarm.path("Dimensions").toString())
+        .contains("\"Service\"")
+        .contains("AWS::StackName")
+        .contains("\"event\"");
+    assertThat(alarm.path("Threshold").path("Ref").asText())
+        .isEqualTo("TimeToDnsAlarmMilliseconds");
   }
 
   private static String example(String name) throws IOException {
@@ -208,7 +228,8 @@ class TemplateTest {
     assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
         .contains("StateChangeRule")
         .contains("TagChangeRule")
-        .contains("AddressChangeRule");
+        .contains("AddressChangeRule")
+        .contains("LifecycleActionRule");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package ddns.fakes;
 
+import ddns.apply.ChangeId;
 import ddns.apply.DnsZones;
 import ddns.dns.DnsName;
 import ddns.dns.HostedZone;
@@ -142,7 +143,7 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   }
 
   @Override
-  public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+  public ChangeId apply(ZoneId zoneId, List<PlannedChange> changes) {
     requests++;
     onRequest.run();
     Runnable interleaved = beforeNextChange;
@@ -189,6 +190,19 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
         zone.put(key, c.set());
       }
     }
+    return new ChangeId("C" + batches.size());
+  }
+
+  private boolean pending;
+
+  /** Route 53 answers every change PENDING from now on (false: in sync at once, the default). */
+  public void keepChangesPending(boolean pending) {
+    this.pending = pending;
+  }
+
+  @Override
+  public boolean inSync(ChangeId change) {
+    return !pending;
   }
 
   /** The account's quota of hosted zones, 500 as AWS sets it by default. */

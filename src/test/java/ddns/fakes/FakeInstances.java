@@ -118,6 +118,11 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
     instances.put(id, facts(id, hosts.get(id), f.state(), tags, f.vpc().orElse(VPC)));
   }
 
+  /** EC2 reports the instance pending (launched, not yet running). */
+  public void pending(InstanceId id) {
+    setState(id, InstanceState.PENDING);
+  }
+
   private void setState(InstanceId id, InstanceState state) {
     InstanceFacts f = instances.get(id);
     int host = hosts.get(id);

@@ -53,6 +53,8 @@ public final class FaultProxy implements AutoCloseable {
   private final Object recordChanges = new Object();
   private volatile StrictRecordChanges strict;
   private volatile CrossAccountZones crossAccount;
+  private final LifecycleActionsEmulation lifecycleActions = new LifecycleActionsEmulation();
+  private volatile ChangeStatusEmulation changeStatus;
 
   /** One request as the proxy saw it. */
   public record Call(
@@ -179,8 +181,48 @@ public final class FaultProxy implements AutoCloseable {
     this.crossAccount = new CrossAccountZones(ownerKey);
   }
 
+  /**
+   * Auto Scaling's lifecycle actions as the proxy emulates them (see {@link
+   * LifecycleActionsEmulation}): the test opens them, the code under test completes them.
+   */
+  public LifecycleActionsEmulation lifecycleActions() {
+    return lifecycleActions;
+  }
+
+  /**
+   * Makes Route 53's change status real (see {@link ChangeStatusEmulation}): each accepted change
+   * request gets an id of its own and stays {@code PENDING} while {@code pendingAfter} says so of
+   * the n-th {@code GetChange} for it.
+   */
+  public ChangeStatusEmulation changeStatus(java.util.function.IntPredicate pendingAfter) {
+    changeStatus = new ChangeStatusEmulation(pendingAfter);
+    return changeStatus;
+  }
+
+  /** As above, the rule also seeing how long ago the change was accepted. */
+  public ChangeStatusEmulation changeStatus(ChangeStatusEmulation.PendingRule rule) {
+    changeStatus = new ChangeStatusEmulation(rule);
+    return changeStatus;
+  }
+
   /** Forwards the call; one at a time where the service applies them one at a time. */
   private void send(HttpExchange exchange, Call call, byte[] body) throws IOException {
+    ChangeStatusEmulation status = changeStatus;
+    if (status != null) {
+      java.util.Optional<AwsErrors.Response> answer = status.answer(call, calls.lastIndexOf(call));
+      if (answer.isPresent()) {
+        count(call.operation() + " (emulated)");
+        Fault.respond(exchange, answer.get());
+        return;
+      }
+    }
+    java.util.Optional<AwsErrors.Response> lifecycle =
+        lifecycleActions.answer(call, calls.lastIndexOf(call));
+    if (lifecycle.isPresent()) {
+      count(call.operation() + " (emulated)");
+      Fault.respond(exchange, lifecycle.get());
+      return;
+    }
     CrossAccountZones across = crossAccount;
     if (across != null) {
       if (call.service().equals("sts") && call.operation().equals("AssumeRole")) {
@@ -209,8 +251,10 @@ public final class FaultProxy implements AutoCloseable {
           Fault.invalidChangeBatch(refused.get()).apply(exchange, call, body, () -> {});
           return;
         }
-        forward(exchange, body, false);
+        forwardChange(exchange, body);
       }
+    } else if (call.operation().equals("ChangeResourceRecordSets")) {
+      forwardChange(exchange, body);
     } else if (call.operation().equals("TransactWriteItems")) {
       synchronized (transactions) {
         forward(exchange, body, false);
@@ -218,6 +262,18 @@ public final class FaultProxy implements AutoCloseable {
     } else {
       forward(exchange, body, false);
     }
+  }
+
+  /** A change request, its accepted answer given an id and status of its own when emulated. */
+  private void forwardChange(HttpExchange exchange, byte[] body) throws IOException {
+    ChangeStatusEmulation status = changeStatus;
+    HttpResponse<byte[]> response = fetch(exchange, body, null);
+    if (status == null || response.statusCode() != 200) {
+      write(exchange, response);
+      return;
+    }
+    String answer = status.accepted(new String(response.body(), StandardCharsets.UTF_8));
+    Fault.respond(exchange, new AwsErrors.Response(200, "text/xml", answer));
   }
 
   private void forward(HttpExchange exchange, byte[] body, boolean dropResponse)
@@ -331,6 +387,9 @@ public final class FaultProxy implements AutoCloseable {
     }
     if (p.matches("/hostedzone/?")) {
       return method.equals("POST") ? "CreateHostedZone" : "ListHostedZones";
+    }
+    if (p.matches("/change/[^/]+/?")) {
+      return "GetChange";
     }
     if (p.startsWith("/hostedzonesbyvpc")) {
       return "ListHostedZonesByVPC";

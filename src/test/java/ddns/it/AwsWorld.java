@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -45,6 +46,7 @@ public final class AwsWorld implements AutoCloseable {
   final DynamoDbClient dynamoDb;
   final SnsClient sns;
   final SqsClient sqs;
+  final AutoScalingClient autoScaling;
   private String alertQueueUrl;
 
   /** A VPC with one subnet. */
@@ -117,6 +119,65 @@ public final class AwsWorld implements AutoCloseable {
             .region(Region.of(region))
             .credentialsProvider(keys)
             .build();
+    this.autoScaling =
+        AutoScalingClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(keys)
+            .build();
+  }
+
+  /**
+   * An Auto Scaling group of {@code size} instances in the network's subnet, with tags on the group
+   * that are not propagated to its instances, and tags that are; its instance ids.
+   */
+  List<String> group(
+      Network net,
+      String name,
+      int size,
+      Map<String, String> groupTags,
+      Map<String, String> propagated) {
+    autoScaling.createLaunchConfiguration(
+        r -> r.launchConfigurationName(name + "-lc").imageId(IMAGE).instanceType("t3.micro"));
+    List<software.amazon.awssdk.services.autoscaling.model.Tag> tags = new ArrayList<>();
+    groupTags.forEach(
+        (k, v) ->
+            tags.add(
+                software.amazon.awssdk.services.autoscaling.model.Tag.builder()
+                    .resourceId(name)
+                    .resourceType("auto-scaling-group")
+                    .key(k)
+                    .value(v)
+                    .propagateAtLaunch(false)
+                    .build()));
+    propagated.forEach(
+        (k, v) ->
+            tags.add(
+                software.amazon.awssdk.services.autoscaling.model.Tag.builder()
+                    .resourceId(name)
+                    .resourceType("auto-scaling-group")
+                    .key(k)
+                    .value(v)
+                    .propagateAtLaunch(true)
+                    .build()));
+    autoScaling.createAutoScalingGroup(
+        r ->
+            r.autoScalingGroupName(name)
+                .launchConfigurationName(name + "-lc")
+                .minSize(0)
+                .maxSize(Math.max(size, 10))
+                .desiredCapacity(size)
+                .vpcZoneIdentifier(net.subnetId())
+                .tags(tags));
+    return autoScaling
+        .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
+        .autoScalingGroups()
+        .get(0)
+        .instances()
+        .stream()
+        .map(i -> i.instanceId())
+        .sorted()
+        .toList();
   }
 
   /**
@@ -493,5 +554,6 @@ public final class AwsWorld implements AutoCloseable {
     dynamoDb.close();
     sns.close();
     sqs.close();
+    autoScaling.close();
   }
 }

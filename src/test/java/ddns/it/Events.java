@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Event documents built from the real JSON fixtures in {@code src/test/resources/events}. */
@@ -97,6 +98,25 @@ final class Events {
       event.put("id", UUID.randomUUID().toString());
       ((ObjectNode) event.path("detail").path("requestParameters"))
           .put("associationId", associationId);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The lifecycle-launch.json or lifecycle-terminate.json fixture for the instance and token, now,
+   * with the detail fields given replaced (hook name, metadata, origin, destination).
+   */
+  static String lifecycle(
+      String fixture, String instanceId, String token, Map<String, String> detailFields) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture(fixture));
+      event.put("id", UUID.randomUUID().toString());
+      event.put("time", java.time.Instant.now().toString());
+      ObjectNode detail = (ObjectNode) event.path("detail");
+      detail.put("EC2InstanceId", instanceId).put("LifecycleActionToken", token);
+      detailFields.forEach(detail::put);
       return JSON.writeValueAsString(event);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

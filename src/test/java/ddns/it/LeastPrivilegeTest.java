@@ -58,7 +58,18 @@ class LeastPrivilegeTest extends FaultTestBase {
           Map.entry(
               "Route53.DeleteVPCAssociationAuthorization",
               Set.of("route53:DeleteVPCAssociationAuthorization")),
-          Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")));
+          Map.entry("Organizations.ListAccounts", Set.of("organizations:ListAccounts")),
+          Map.entry(
+              "AutoScaling.CompleteLifecycleAction", Set.of("autoscaling:CompleteLifecycleAction")),
+          Map.entry(
+              "AutoScaling.RecordLifecycleActionHeartbeat",
+              Set.of("autoscaling:RecordLifecycleActionHeartbeat")),
+          Map.entry("Route53.GetChange", Set.of("route53:GetChange")),
+          Map.entry("AutoScaling.DescribeTags", Set.of("autoscaling:DescribeTags")),
+          Map.entry(
+              "AutoScaling.DescribeAutoScalingGroups",
+              Set.of("autoscaling:DescribeAutoScalingGroups")),
+          Map.entry("SQS.SendMessage", Set.of("sqs:SendMessage")));
 
   /** Calls made as a member account's role are counted with this suffix. */
   private static final String AS_MEMBER = " as member";
@@ -66,6 +77,7 @@ class LeastPrivilegeTest extends FaultTestBase {
   @Test
   void roleAllowsExactlyTheActionsTheCodeCalls() {
     env.put("DDNS_CREATE_TABLE", "false");
+    followLaunchesThroughAQueue();
     world.registryTable("DDNS");
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     var other = world.network("10.30.0.0/16", null, true);
@@ -81,6 +93,12 @@ class LeastPrivilegeTest extends FaultTestBase {
     world.start(id);
     runs.add(app().reconcile(false));
     runs.add(handle(Events.tagChange(id, "DeleteTags", "CNAME", null)));
+    String scaled =
+        world
+            .group(net, "web", 1, Map.of("POOL", "web", "HOSTNAME", "web-{index}"), Map.of())
+            .get(0);
+    runs.add(handle(lifecycleLaunch(scaled)));
+    runs.addAll(deliverFollowUps());
 
     Set<String> operations = new TreeSet<>();
     runs.forEach(s -> operations.addAll(s.apiCalls().keySet()));
@@ -92,7 +110,13 @@ class LeastPrivilegeTest extends FaultTestBase {
             "DynamoDB.GetItem",
             "DynamoDB.Scan",
             "DynamoDB.BatchWriteItem",
-            "SNS.Publish");
+            "SNS.Publish",
+            "AutoScaling.CompleteLifecycleAction",
+            "AutoScaling.RecordLifecycleActionHeartbeat",
+            "AutoScaling.DescribeTags",
+            "AutoScaling.DescribeAutoScalingGroups",
+            "Route53.GetChange",
+            "SQS.SendMessage");
     assertThat(world.records(zone)).isNotEmpty();
 
     Set<String> needed = new TreeSet<>();
@@ -103,6 +127,56 @@ class LeastPrivilegeTest extends FaultTestBase {
     assertThat(Template.read().allowedActions())
         .as("template.yaml DdnsFunction policy")
         .isEqualTo(needed);
+  }
+
+  /** A launch lifecycle action of the tool's hook, held open in the proxy as Auto Scaling would. */
+  private String lifecycleLaunch(String id) {
+    String token = java.util.UUID.randomUUID().toString();
+    proxy.lifecycleActions().open(token, "web", "route53-ddns-launch", id);
+    return Events.lifecycle("lifecycle-launch.json", id, token, Map.of());
+  }
+
+  /**
+   * Launches are followed through the tool's queue, as deployed, and Route 53 says PENDING once per
+   * change, so each launch takes a heartbeat and a second follow-up before it is let go.
+   */
+  private void followLaunchesThroughAQueue() {
+    env.put("DDNS_QUEUE_URL", world.sqs.createQueue(r -> r.queueName("ddns-events")).queueUrl());
+    proxy.changeStatus(asked -> asked <= 1);
+  }
+
+  /** Delivers the follow-ups sent so far, and those they send, as the queue would. */
+  private List<Summary> deliverFollowUps() {
+    List<Summary> runs = new ArrayList<>();
+    for (int delivered = 0; delivered < sentFollowUps().size(); delivered++) {
+      runs.add(handle(Events.sqsBatch(List.of(sentFollowUps().get(delivered)))));
+    }
+    assertThat(runs).as("follow-ups delivered").hasSizeGreaterThanOrEqualTo(2);
+    proxy.clearCalls();
+    return runs;
+  }
+
+  private List<String> sentFollowUps() {
+    return proxy.calls().stream()
+        .filter(c -> c.operation().equals("SendMessage"))
+        .map(
+            c -> {
+              try {
+                return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(c.body())
+                    .path("MessageBody")
+                    .asText();
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            })
+        .toList();
+  }
+
+  private static String inAccount(String event, String account, String region) {
+    return event
+        .replace("\"account\":\"123456789012\"", "\"account\":\"" + account + "\"")
+        .replace("\"region\":\"us-east-1\"", "\"region\":\"" + region + "\"");
   }
 
   @Test
@@ -144,6 +218,7 @@ class LeastPrivilegeTest extends FaultTestBase {
     env.put("DDNS_ACCOUNTS", member);
     env.put("DDNS_REGIONS", west);
     proxy.crossAccountZones("testing");
+    followLaunchesThroughAQueue();
     world.registryTable("DDNS");
     var central = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", central.vpcId());
@@ -166,6 +241,12 @@ class LeastPrivilegeTest extends FaultTestBase {
       runs.add(handle(Events.stateChangeIn(id, "stopped", member, west)));
       ownWest.stop(westId);
       runs.add(handle(Events.stateChangeIn(westId, "stopped", AwsWorld.ACCOUNT, west)));
+      String grouped =
+          theirs
+              .group(net, "web", 1, Map.of("POOL", "web", "HOSTNAME", "web-{index}"), Map.of())
+              .get(0);
+      runs.add(handle(inAccount(lifecycleLaunch(grouped), member, west)));
+      runs.addAll(deliverFollowUps());
     } finally {
       others.forEach(AwsWorld::close);
     }
@@ -189,7 +270,11 @@ class LeastPrivilegeTest extends FaultTestBase {
             "Route53.AssociateVPCWithHostedZone as member",
             "STS.AssumeRole",
             "Route53.CreateVPCAssociationAuthorization",
-            "Route53.DeleteVPCAssociationAuthorization");
+            "Route53.DeleteVPCAssociationAuthorization",
+            "AutoScaling.CompleteLifecycleAction as member",
+            "AutoScaling.RecordLifecycleActionHeartbeat as member",
+            "AutoScaling.DescribeTags as member",
+            "AutoScaling.DescribeAutoScalingGroups as member");
 
     Map<String, String> roleStack = Map.of("AWS::Region", "us-east-1");
     assertThat(Template.member().roleActions("MemberRole", roleStack))

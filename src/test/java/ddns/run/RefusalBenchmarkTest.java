@@ -176,14 +176,18 @@ class RefusalBenchmarkTest {
         Config.fromEnvironment(env),
         new DdnsService.Ports(
             instances,
+            new ddns.fakes.NoGroups(),
             instances,
             dns,
             dns,
             registry,
             registry,
             registry,
+            new ddns.fakes.NoGroups(),
             alerts,
             FakeAlerts.topic("arn:aws:sns:us-east-1:123456789012:DDNSAlerts"),
+            new ddns.fakes.FakeLifecycleActions(),
+            java.util.Optional.empty(),
             FakeAlerts.noCalls()),
         new JsonLog(
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

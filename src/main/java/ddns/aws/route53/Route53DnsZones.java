@@ -1,5 +1,6 @@
 package ddns.aws.route53;
 
+import ddns.apply.ChangeId;
 import ddns.apply.DnsZones;
 import ddns.aws.AwsCall;
 import ddns.dns.DnsName;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.AccountLimitType;
 import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneNotEmptyException;
@@ -230,13 +232,17 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
    * RefusedChangeException}.
    */
   @Override
-  public void apply(ZoneId zoneId, List<PlannedChange> changes) {
+  public ChangeId apply(ZoneId zoneId, List<PlannedChange> changes) {
     List<Change> batch = changes.stream().flatMap(c -> toChanges(c).stream()).toList();
     try {
-      route53.changeResourceRecordSets(
-          r ->
-              r.hostedZoneId(zoneId.value())
-                  .changeBatch(b -> b.comment("route53-ddns").changes(batch)));
+      return new ChangeId(
+          route53
+              .changeResourceRecordSets(
+                  r ->
+                      r.hostedZoneId(zoneId.value())
+                          .changeBatch(b -> b.comment("route53-ddns").changes(batch)))
+              .changeInfo()
+              .id());
     } catch (AwsServiceException e) {
       Optional<List<String>> refused = InvalidChangeBatch.messages(e);
       if (refused.isEmpty()) {
@@ -254,6 +260,15 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
     }
+  }
+
+  @Override
+  public boolean inSync(ChangeId change) {
+    return AwsCall.run(
+                "Route53.GetChange",
+                () -> route53.getChange(r -> r.id(change.value())).changeInfo())
+            .status()
+        == ChangeStatus.INSYNC;
   }
 
   /**

@@ -1,0 +1,2 @@
+/** Auto Scaling: the lifecycle actions that hold instances for this tool, completed. */
+package ddns.aws.autoscaling;
