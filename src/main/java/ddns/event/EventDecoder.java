@@ -24,6 +24,7 @@ public final class EventDecoder {
   static final String STATE_CHANGE = "EC2 Instance State-change Notification";
   static final String SCHEDULED = "Scheduled Event";
   static final String API_CALL = "AWS API Call via CloudTrail";
+  static final String TAG_SERVICE = "Tag Change on Resource";
   private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
   private static final Set<String> ADDRESS_CALLS =
       Set.of(
@@ -112,6 +113,9 @@ public final class EventDecoder {
     if (detailType.equals(API_CALL)) {
       return decodeApiCall(event, label);
     }
+    if (detailType.equals(TAG_SERVICE)) {
+      return TagServiceEvents.decode(event, label);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
@@ -121,6 +125,8 @@ public final class EventDecoder {
               + STATE_CHANGE
               + "', '"
               + API_CALL
+              + "', '"
+              + TAG_SERVICE
               + "' or '"
               + SCHEDULED
               + "'");
@@ -251,13 +257,13 @@ public final class EventDecoder {
     return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isTextual() ? value.asText() : null;
   }
 
   /** Event text in a rejection: one line, at most 40 characters. */
-  private static String abbreviate(String s) {
+  static String abbreviate(String s) {
     String quoted = ddns.dns.Quoted.of(s.length() <= 40 ? s : s.substring(0, 40) + "…");
     return quoted.substring(1, quoted.length() - 1);
   }

@@ -20,6 +20,7 @@ class MemberTemplateTest {
   @CsvSource({
     "StateChangeForward, StateChangeRule",
     "TagChangeForward, TagChangeRule",
+    "ResourceTagForward, ResourceTagRule",
     "AddressChangeForward, AddressChangeRule"
   })
   void eachForwardingRule_matchesWhatTheCentralRuleMatches_andTargetsTheCentralBus(

@@ -104,6 +104,11 @@ class TemplateTest {
     "disassociate-address.json, AddressChangeRule, true",
     "create-tags.json,          AddressChangeRule, false",
     "associate-address.json,    TagChangeRule,     false",
+    "tag-change-on-resource.json, ResourceTagRule, true",
+    "create-tags.json,            ResourceTagRule, false",
+    "running.json,                ResourceTagRule, false",
+    "tag-change-on-resource.json, TagChangeRule,   false",
+    "tag-change-on-resource.json, StateChangeRule, false",
   })
   void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
       throws IOException {
@@ -229,14 +234,14 @@ class TemplateTest {
   }
 
   @Test
-  void aFailedReconcileRun_goesToTheDeadLetterQueue() {
+  void aFailedReconcileRun_goesToAQueueOfItsOwn() {
     JsonNode config = template.function().path("EventInvokeConfig");
 
     assertThat(config.path("MaximumRetryAttempts").asInt()).isBetween(0, 2);
     assertThat(config.path("DestinationConfig").path("OnFailure").path("Type").asText())
         .isEqualTo("SQS");
     assertThat(config.path("DestinationConfig").path("OnFailure").path("Destination").toString())
-        .contains("DeadLetterQueue");
+        .contains("ReconcileFailureQueue");
   }
 
   @Test
@@ -272,15 +277,5 @@ class TemplateTest {
                 .path("DDNS_ROUTE53_RPS")
                 .toString())
         .contains("Route53RequestsPerSecond");
-  }
-
-  @Test
-  void aFailedMessage_comesBackWithinMinutes_andNeverWhileItsInvocationMayStillRun() {
-    int timeout = Integer.parseInt(template.defaultOf("Timeout"));
-    int window = Integer.parseInt(template.defaultOf("BatchingWindowSeconds"));
-    int visibility =
-        template.resource("EventQueue").path("Properties").path("VisibilityTimeout").asInt();
-
-    assertThat(visibility).isGreaterThanOrEqualTo(timeout + window).isLessThanOrEqualTo(600);
   }
 }
