@@ -15,6 +15,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that builds SDK clients. {@link AwsSettings} says where they go and as whom; what
@@ -59,6 +61,7 @@ public final class AwsClients implements AutoCloseable {
   private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
   private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
   private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
+  private final List<SdkAutoCloseable> operatorClients = new ArrayList<>();
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -168,6 +171,18 @@ public final class AwsClients implements AutoCloseable {
               + " region)",
           e);
     }
+  }
+
+  /**
+   * A client of a service only the operator's commands call (CloudFormation, Lambda, SQS,
+   * EventBridge), built like the others, in the tool's region; closed with these clients.
+   */
+  public synchronized <
+          C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
+      C operatorClient(B builder) {
+    C client = configure(builder, settings, credentials, common, region).build();
+    operatorClients.add(client);
+    return client;
   }
 
   public ApiCallCounter counter() {
@@ -353,6 +368,7 @@ public final class AwsClients implements AutoCloseable {
       workplaceEc2.values().forEach(Ec2Client::close);
       accountRoute53.values().forEach(Route53Client::close);
       memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
+      operatorClients.forEach(SdkAutoCloseable::close);
     }
     http.close();
   }

@@ -368,6 +368,13 @@ public final class Template {
     return value.isMissingNode() ? Optional.empty() : Optional.of(value.asText());
   }
 
+  /** The names of the template's outputs. */
+  Set<String> outputs() {
+    Set<String> names = new TreeSet<>();
+    root.path("Outputs").fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
   /** The resources of one type, by logical id. */
   Map<String, JsonNode> resourcesOfType(String type) {
     Map<String, JsonNode> found = new TreeMap<>();
