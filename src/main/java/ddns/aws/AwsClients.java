@@ -185,6 +185,15 @@ public final class AwsClients implements AutoCloseable {
     return client;
   }
 
+  /** The same for a global service (Route 53), in the global region as the tool's own. */
+  public synchronized <
+          C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
+      C globalOperatorClient(B builder) {
+    C client = configure(builder, settings, credentials, common, Region.AWS_GLOBAL).build();
+    operatorClients.add(client);
+    return client;
+  }
+
   public ApiCallCounter counter() {
     return counter;
   }

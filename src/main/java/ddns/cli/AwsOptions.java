@@ -75,6 +75,11 @@ final class AwsOptions {
    *     other accounts or regions, rather than the tool's own (reconcile, plan)
    */
   Map<String, String> environment(CommandSpec spec, boolean regionPicksWorkplaces) {
+    return settings(spec, awsEnvironment(spec, regionPicksWorkplaces));
+  }
+
+  /** The command's environment with the AWS options applied, and nothing read from a stack. */
+  Map<String, String> awsEnvironment(CommandSpec spec, boolean regionPicksWorkplaces) {
     Map<String, String> env = new HashMap<>(Main.environment(spec));
     boolean picks = regionPicksWorkplaces && servesOthers(env);
     if (profile != null) {
@@ -88,7 +93,12 @@ final class AwsOptions {
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl);
     }
-    return settings(spec, env);
+    return env;
+  }
+
+  /** The stack named by {@code --stack}, else by {@code DDNS_STACK}, in {@code env}; or empty. */
+  String stackName(Map<String, String> env) {
+    return StackSettings.stackName(stack, env);
   }
 
   /**

@@ -279,6 +279,10 @@ public final class Template {
     if (operand.isTextual()) {
       return operand.asText();
     }
+    JsonNode join = operand.path("Fn::Join");
+    if (join.isArray()) { // a list parameter joined: its items, with the delimiter between them
+      return String.join(join.get(0).asText(), value(join.get(1), parameters, name).split(",", -1));
+    }
     String parameter = operand.path("Ref").asText();
     if (parameter.isEmpty()) {
       throw new AssertionError(name + " compares something other than a parameter");

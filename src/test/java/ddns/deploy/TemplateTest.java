@@ -195,7 +195,7 @@ class TemplateTest {
   }
 
   @Test
-  void theQueue_deniesSendMessage_toEveryoneButTheTwoRules() {
+  void theQueue_deniesSendMessage_toEveryoneButTheRules_andTheNamedOperators() {
     JsonNode deny = null;
     for (JsonNode s :
         template
@@ -210,10 +210,25 @@ class TemplateTest {
     assertThat(deny).as("an explicit deny").isNotNull();
     assertThat(deny.path("Principal").asText()).isEqualTo("*");
     assertThat(deny.path("Action").asText()).isEqualTo("sqs:SendMessage");
-    assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
-        .contains("StateChangeRule")
-        .contains("TagChangeRule")
-        .contains("AddressChangeRule");
+    JsonNode branches = deny.path("Condition").path("Fn::If");
+    assertThat(branches.get(0).asText()).isEqualTo("HasOperators");
+    for (JsonNode condition : new JsonNode[] {branches.get(1), branches.get(2)}) {
+      assertThat(condition.path("ArnNotEquals").path("aws:SourceArn").toString())
+          .contains("StateChangeRule")
+          .contains("TagChangeRule")
+          .contains("ResourceTagRule")
+          .contains("AddressChangeRule");
+    }
+    assertThat(branches.get(1).path("ArnNotLike").path("aws:PrincipalArn").toString())
+        .as("the operators who send dead letters back, and only when named")
+        .contains("OperatorRoleArns");
+    assertThat(branches.get(2).has("ArnNotLike")).isFalse();
+    assertThat(template.holds("HasOperators", java.util.Map.of())).isFalse();
+    assertThat(
+            template.holds(
+                "HasOperators",
+                java.util.Map.of("OperatorRoleArns", "arn:aws:iam::123456789012:role/ops")))
+        .isTrue();
   }
 
   @Test

@@ -32,4 +32,21 @@ public final class LambdaFunctions {
       throw new ServiceFailure("Lambda GetFunctionConfiguration " + functionName, e);
     }
   }
+
+  /**
+   * Stops the queue trigger with this id (the mapping's UUID) from invoking the function
+   * (UpdateEventSourceMapping, Enabled=false); the queue keeps its messages. Idempotent; a mapping
+   * already gone counts as stopped.
+   *
+   * @throws ServiceFailure when Lambda refuses after the SDK's retries
+   */
+  public void disableEventSource(String mappingId) {
+    try {
+      lambda.updateEventSourceMapping(r -> r.uuid(mappingId).enabled(false));
+    } catch (ResourceNotFoundException e) {
+      // gone with its stack: nothing left to stop
+    } catch (SdkException e) {
+      throw new ServiceFailure("Lambda UpdateEventSourceMapping " + mappingId, e);
+    }
+  }
 }
