@@ -51,6 +51,25 @@ class MemberTemplateTest {
     assertThat(member.defaultOf("MemberRoleName")).isEqualTo(central.defaultOf("MemberRoleName"));
   }
 
+  /**
+   * IAM keeps a trusted role by its unique id: after the central stack is made again, raising
+   * TrustGeneration changes the trust policy, so CloudFormation writes it again and IAM trusts the
+   * new role (README, "Organization").
+   */
+  @Test
+  void theTrustPolicy_changesWithTrustGeneration_soItCanBeWrittenAgain() {
+    JsonNode statement =
+        member
+            .resource("MemberRole")
+            .path("Properties")
+            .path("AssumeRolePolicyDocument")
+            .path("Statement")
+            .get(0);
+
+    assertThat(statement.path("Sid").path("Fn::Sub").asText()).contains("${TrustGeneration}");
+    assertThat(member.defaultOf("TrustGeneration")).isEqualTo("1");
+  }
+
   @Test
   void theRoleIsMadeInOneRegion_andNotInTheCentralAccount() {
     Map<String, String> roleRegion = Map.of("AWS::Region", member.defaultOf("RoleRegion"));
