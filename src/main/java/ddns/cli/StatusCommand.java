@@ -117,28 +117,33 @@ final class StatusCommand implements Callable<Integer> {
       Map<String, String> reconcile = Map.of("Service", config.serviceName(), "Mode", "reconcile");
       Map<String, String> events = Map.of("Service", config.serviceName(), "Mode", "event");
       List<Point> failedReconciling = sum(metrics, "FailedInstances", reconcile, now);
-      StackStatus.LastReconcile last =
-          CloudWatchMetrics.latest(sum(metrics, "DriftFound", reconcile, now))
-              .map(
-                  p ->
-                      new StackStatus.LastReconcile(
-                          p.at().toString(),
-                          Math.round(p.value()),
-                          failedReconciling.stream()
-                              .filter(f -> f.at().equals(p.at()))
-                              .mapToLong(f -> Math.round(f.value()))
-                              .sum()))
-              .orElse(null);
-      long failed =
-          failedReconciling.stream().mapToLong(p -> Math.round(p.value())).sum()
-              + sum(metrics, "FailedInstances", events, now).stream()
-                  .mapToLong(p -> Math.round(p.value()))
-                  .sum();
-      return new Figures(oldest.orElse(null), last, failed);
+      return new Figures(
+          oldest.orElse(null),
+          lastReconcile(sum(metrics, "DriftFound", reconcile, now), failedReconciling),
+          total(failedReconciling) + total(sum(metrics, "FailedInstances", events, now)));
     } catch (ServiceFailure e) {
       unknown.add("oldest event, last reconcile, failed instances: " + reason(e));
       return new Figures(null, null, null);
     }
+  }
+
+  /**
+   * The newest reconcile run: the newest {@code DriftFound} point (every run writes it), with the
+   * {@code FailedInstances} of the same period; null when there is none.
+   */
+  static StackStatus.LastReconcile lastReconcile(List<Point> drift, List<Point> failed) {
+    return CloudWatchMetrics.latest(drift)
+        .map(
+            p ->
+                new StackStatus.LastReconcile(
+                    p.at().toString(),
+                    Math.round(p.value()),
+                    total(failed.stream().filter(f -> f.at().equals(p.at())).toList())))
+        .orElse(null);
+  }
+
+  static long total(List<Point> points) {
+    return points.stream().mapToLong(p -> Math.round(p.value())).sum();
   }
 
   private static String reason(ServiceFailure e) {
