@@ -17,6 +17,7 @@ import java.util.List;
 record StackStatus(
     String stack,
     String stackStatus,
+    String registryTable,
     Depth eventQueue,
     Double oldestEventSeconds,
     Depth deadLetters,
@@ -43,6 +44,7 @@ record StackStatus(
   String render() {
     StringBuilder text = new StringBuilder();
     text.append("Stack ").append(stack).append(" (").append(stackStatus).append(")\n");
+    line(text, "registry table", registryTable);
     line(
         text,
         "event queue",

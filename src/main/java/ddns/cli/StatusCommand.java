@@ -23,9 +23,10 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     header = "Show a deployed stack's queues, dead letters, reconcile runs, failures and zones.",
     description = {
-      "For the stack named by --stack (or DDNS_STACK): messages in the event queue and the age",
-      "of the oldest (CloudWatch), dead letters, failed scheduled reconcile runs, the last",
-      "reconcile run and instances failed in the last 24 hours (the function's metrics), the",
+      "For the stack named by --stack (or DDNS_STACK): its registry table, messages in the",
+      "event queue and the age of the oldest (CloudWatch), dead letters, failed scheduled",
+      "reconcile runs, the last reconcile run and instances failed in the last 24 hours (the",
+      "function's metrics), the",
       "stack's rules and whether each is on, and the reverse zones the tool created against the",
       "account's hosted zone quota (Route 53 GetAccountLimit). A figure AWS does not give is",
       "shown as unknown, with the reason."
@@ -77,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
     return new StackStatus(
         stack.stack.name(),
         stack.stack.status(),
+        config.tableName(),
         queues.depth(eventQueue),
         figures.oldest(),
         queues.depth(stack.output("DeadLetterQueueUrl")),

@@ -91,6 +91,7 @@ class OperatorScenarioTest extends EmulatorTest {
     assertThat(status).as(err.toString()).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.path("stackStatus").asText()).isEqualTo("CREATE_COMPLETE");
+    assertThat(json.path("registryTable").asText()).isEqualTo(outputs.get("RegistryTableName"));
     assertThat(json.path("eventQueue").path("waiting").asLong()).isEqualTo(1);
     assertThat(json.path("deadLetters").path("waiting").asLong()).isEqualTo(2);
     assertThat(json.path("failedReconcileRuns").path("waiting").asLong()).isZero();
