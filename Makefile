@@ -1,5 +1,5 @@
 # route53-ddns: the two commands of the README, and helpers.
-.PHONY: demo test bench measure build package clean
+.PHONY: demo test bench measure build package deploy clean
 
 demo:        ## Run the local demo against an emulator it starts itself
 	bin/demo
@@ -19,6 +19,9 @@ build:       ## Build target/route53-ddns.jar without running tests
 
 package: build ## The deployment artifact, with its size
 	@echo "target/route53-ddns.jar: $$(( $$(stat -c %s target/route53-ddns.jar) / 1024 / 1024 )) MiB ($$(stat -c %s target/route53-ddns.jar) bytes)"
+
+deploy:      ## Build the jar and deploy the stack with SAM from samconfig.toml (first time: make deploy GUIDED=1)
+	bin/deploy
 
 clean:
 	bin/mvnw-jdk -q -B -ntp clean

@@ -38,7 +38,14 @@ public final class Application implements AutoCloseable {
     this.json = objectMapper();
     this.clients = clients;
     this.decoder = new EventDecoder(json);
-    this.log = new JsonLog(logStream, json, Clock.systemUTC(), config.logLevel());
+    this.log =
+        new JsonLog(
+            logStream,
+            json,
+            Clock.systemUTC(),
+            config.logLevel(),
+            lambdaProcess(config.serviceName()),
+            () -> System.getProperty(TRACE_HEADER));
     Route53DnsZones route53 = clients.dnsZones(config.tableName());
     DynamoDbRegistry registry = clients.registry(config.tableName());
     this.service =
@@ -61,6 +68,23 @@ public final class Application implements AutoCloseable {
                 clients.counter()),
             log,
             Clock.systemUTC());
+  }
+
+  /**
+   * The system property the Lambda Java runtime sets to the X-Ray trace header of the invocation it
+   * runs (absent outside Lambda).
+   */
+  static final String TRACE_HEADER = "com.amazonaws.xray.traceHeader";
+
+  /** The fields of every log line: the service (stack) name, and the function's name in Lambda. */
+  private static Map<String, Object> lambdaProcess(String service) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("service", service);
+    String function = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+    if (function != null && !function.isBlank()) {
+      fields.put("function_name", function);
+    }
+    return fields;
   }
 
   /** From the process environment: the settings and where the AWS clients go. */

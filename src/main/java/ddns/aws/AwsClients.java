@@ -19,6 +19,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The one place that builds SDK clients. {@link AwsSettings} says where they go and as whom; what
@@ -69,6 +71,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
   private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
   private final Map<Workplace, AutoScalingClient> workplaceAutoScaling = new HashMap<>();
+  private final List<SdkAutoCloseable> operatorClients = new ArrayList<>();
 
   public AwsClients(AwsSettings settings) {
     this(settings, Retries.standard());
@@ -184,6 +187,27 @@ public final class AwsClients implements AutoCloseable {
               + " region)",
           e);
     }
+  }
+
+  /**
+   * A client of a service only the operator's commands call (CloudFormation, Lambda, SQS,
+   * EventBridge), built like the others, in the tool's region; closed with these clients.
+   */
+  public synchronized <
+          C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
+      C operatorClient(B builder) {
+    C client = configure(builder, settings, credentials, common, region).build();
+    operatorClients.add(client);
+    return client;
+  }
+
+  /** The same for a global service (Route 53), in the global region as the tool's own. */
+  public synchronized <
+          C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
+      C globalOperatorClient(B builder) {
+    C client = configure(builder, settings, credentials, common, Region.AWS_GLOBAL).build();
+    operatorClients.add(client);
+    return client;
   }
 
   public ApiCallCounter counter() {
@@ -437,6 +461,7 @@ public final class AwsClients implements AutoCloseable {
       accountRoute53.values().forEach(Route53Client::close);
       workplaceAutoScaling.values().forEach(AutoScalingClient::close);
       memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
+      operatorClients.forEach(SdkAutoCloseable::close);
     }
     http.close();
   }

@@ -1,6 +1,7 @@
 package ddns.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.app.Application;
 import ddns.aws.AwsSettings;
 import ddns.aws.Retries;
@@ -33,9 +34,13 @@ final class AppOptions {
 
   /** Prints {@code value} as JSON or, for tables, as {@code text} renders it. */
   <T> void print(PrintWriter out, Application app, T value, Function<T, String> text) {
+    print(out, app.json(), value, text);
+  }
+
+  /** The same with a JSON writer of one's own (no application built). */
+  <T> void print(PrintWriter out, ObjectMapper json, T value, Function<T, String> text) {
     try {
-      out.print(
-          output == Output.json ? app.json().writeValueAsString(value) + "\n" : text.apply(value));
+      out.print(output == Output.json ? json.writeValueAsString(value) + "\n" : text.apply(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("summary not serialisable", e);
     }

@@ -42,6 +42,24 @@ final class AwsOptions {
   String region;
 
   @Option(
+      names = "--stack",
+      paramLabel = "NAME",
+      description = {
+        "The deployed route53-ddns stack to act for (DDNS_STACK): its function's settings",
+        "(table, topic, zones, policy, accounts...) replace the DDNS_* variables, so the",
+        "command works on the same registry as the Lambda."
+      })
+  String stack;
+
+  @Option(
+      names = "--create-table",
+      description = {
+        "Create the registry table DDNS_TABLE (default DDNS) if it is missing, in AWS too.",
+        "Without a stack or DDNS_TABLE, a command against AWS that would create it refuses."
+      })
+  boolean createTable;
+
+  @Option(
       names = "--endpoint-url",
       paramLabel = "URL",
       description = "Send every AWS call to this URL, such as a local emulator (AWS_ENDPOINT_URL).")
@@ -57,6 +75,11 @@ final class AwsOptions {
    *     other accounts or regions, rather than the tool's own (reconcile, plan)
    */
   Map<String, String> environment(CommandSpec spec, boolean regionPicksWorkplaces) {
+    return settings(spec, awsEnvironment(spec, regionPicksWorkplaces));
+  }
+
+  /** The command's environment with the AWS options applied, and nothing read from a stack. */
+  Map<String, String> awsEnvironment(CommandSpec spec, boolean regionPicksWorkplaces) {
     Map<String, String> env = new HashMap<>(Main.environment(spec));
     boolean picks = regionPicksWorkplaces && servesOthers(env);
     if (profile != null) {
@@ -70,6 +93,33 @@ final class AwsOptions {
     if (endpointUrl != null) {
       env.put("AWS_ENDPOINT_URL", endpointUrl);
     }
+    return env;
+  }
+
+  /** The stack named by {@code --stack}, else by {@code DDNS_STACK}, in {@code env}; or empty. */
+  String stackName(Map<String, String> env) {
+    return StackSettings.stackName(stack, env);
+  }
+
+  /**
+   * The stack's function's settings over {@code env} when a stack is named; else {@code env} as it
+   * is, unless it would create a registry table in AWS unasked ({@link TableGuard}).
+   *
+   * @throws IllegalArgumentException when the table guard refuses, or the stack is not found
+   */
+  private Map<String, String> settings(CommandSpec spec, Map<String, String> env) {
+    String stackName = StackSettings.stackName(stack, env);
+    if (!stackName.isEmpty()) {
+      return StackSettings.apply(env, stackName, spec.commandLine().getErr());
+    }
+    if (createTable) {
+      env.put("DDNS_CREATE_TABLE", "true");
+    }
+    TableGuard.refusal(env, createTable)
+        .ifPresent(
+            reason -> {
+              throw new IllegalArgumentException(reason);
+            });
     return env;
   }
 

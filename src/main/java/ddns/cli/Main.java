@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       "(a local emulator), AWS_REGION or AWS_DEFAULT_REGION, the access-key variables,",
       "AWS_PROFILE (any profile kind: keys, role_arn, web identity, IAM Identity Center,",
       "credential_process), then the AWS SDK's default chains.",
-      "Settings are DDNS_* environment variables: see 'ddns config'."
+      "Settings are DDNS_* environment variables: see 'ddns config'; with --stack NAME (or",
+      "DDNS_STACK), those of the function that stack deployed."
     },
     subcommands = {
       HandleCommand.class,
@@ -26,6 +27,8 @@ import picocli.CommandLine.Command;
       AdoptCommand.class,
       UninstallCommand.class,
       PlanCommand.class,
+      StatusCommand.class,
+      RedriveCommand.class,
       Main.ConfigHelp.class,
       CommandLine.HelpCommand.class
     },

@@ -65,6 +65,11 @@ public record Config(
   /** Every variable, in the order {@code ddns config} and the README list them. */
   public static final List<Setting> SETTINGS =
       List.of(
+          new Setting(
+              "DDNS_STACK",
+              "",
+              "command line only (--stack): the deployed stack whose function's DDNS_* settings"
+                  + " replace these (empty: none)"),
           new Setting("DDNS_TABLE", "DDNS", "DynamoDB table of the registry"),
           new Setting(
               "DDNS_ALERT_TOPIC_ARN",

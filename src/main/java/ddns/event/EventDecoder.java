@@ -26,6 +26,7 @@ public final class EventDecoder {
   static final String API_CALL = "AWS API Call via CloudTrail";
   static final String LAUNCH_ACTION = "EC2 Instance-launch Lifecycle Action";
   static final String TERMINATE_ACTION = "EC2 Instance-terminate Lifecycle Action";
+  static final String TAG_SERVICE = "Tag Change on Resource";
   private static final Set<String> TAG_CALLS = Set.of("CreateTags", "DeleteTags");
   private static final Set<String> ADDRESS_CALLS =
       Set.of(
@@ -123,6 +124,9 @@ public final class EventDecoder {
     if (detailType.equals(FollowUp.DETAIL_TYPE)) {
       return LifecycleEvents.followUp(event, label);
     }
+    if (detailType.equals(TAG_SERVICE)) {
+      return TagServiceEvents.decode(event, label);
+    }
     if (!detailType.equals(STATE_CHANGE)) {
       return new Rejected(
           label,
@@ -130,7 +134,13 @@ public final class EventDecoder {
               + abbreviate(detailType)
               + "' is not '"
               + String.join(
-                  "', '", STATE_CHANGE, API_CALL, LAUNCH_ACTION, TERMINATE_ACTION, SCHEDULED)
+                  "', '",
+                  STATE_CHANGE,
+                  API_CALL,
+                  TAG_SERVICE,
+                  LAUNCH_ACTION,
+                  TERMINATE_ACTION,
+                  SCHEDULED)
               + "'");
     }
     return decodeStateChange(event, label);

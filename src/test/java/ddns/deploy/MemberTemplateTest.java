@@ -20,6 +20,7 @@ class MemberTemplateTest {
   @CsvSource({
     "StateChangeForward, StateChangeRule",
     "TagChangeForward, TagChangeRule",
+    "ResourceTagForward, ResourceTagRule",
     "AddressChangeForward, AddressChangeRule",
     "LifecycleActionForward, LifecycleActionRule"
   })
@@ -49,6 +50,25 @@ class MemberTemplateTest {
     assertThat(condition.get(1).path("StringEquals").path("sts:ExternalId").path("Ref").asText())
         .isEqualTo("ExternalId");
     assertThat(member.defaultOf("MemberRoleName")).isEqualTo(central.defaultOf("MemberRoleName"));
+  }
+
+  /**
+   * IAM keeps a trusted role by its unique id: after the central stack is made again, raising
+   * TrustGeneration changes the trust policy, so CloudFormation writes it again and IAM trusts the
+   * new role (README, "Organization").
+   */
+  @Test
+  void theTrustPolicy_changesWithTrustGeneration_soItCanBeWrittenAgain() {
+    JsonNode statement =
+        member
+            .resource("MemberRole")
+            .path("Properties")
+            .path("AssumeRolePolicyDocument")
+            .path("Statement")
+            .get(0);
+
+    assertThat(statement.path("Sid").path("Fn::Sub").asText()).contains("${TrustGeneration}");
+    assertThat(member.defaultOf("TrustGeneration")).isEqualTo("1");
   }
 
   @Test

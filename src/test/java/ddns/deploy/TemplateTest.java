@@ -108,6 +108,11 @@ class TemplateTest {
     "lifecycle-terminate.json,  LifecycleActionRule, true",
     "running.json,              LifecycleActionRule, false",
     "lifecycle-launch.json,     StateChangeRule,   false",
+    "tag-change-on-resource.json, ResourceTagRule, true",
+    "create-tags.json,            ResourceTagRule, false",
+    "running.json,                ResourceTagRule, false",
+    "tag-change-on-resource.json, TagChangeRule,   false",
+    "tag-change-on-resource.json, StateChangeRule, false",
   })
   void eventPatterns_matchTheExampleEvents(String event, String rule, boolean matches)
       throws IOException {
@@ -210,7 +215,7 @@ class TemplateTest {
   }
 
   @Test
-  void theQueue_deniesSendMessage_toEveryoneButTheTwoRules() {
+  void theQueue_deniesSendMessage_toEveryoneButTheRules_andTheNamedOperators() {
     JsonNode deny = null;
     for (JsonNode s :
         template
@@ -225,11 +230,29 @@ class TemplateTest {
     assertThat(deny).as("an explicit deny").isNotNull();
     assertThat(deny.path("Principal").asText()).isEqualTo("*");
     assertThat(deny.path("Action").asText()).isEqualTo("sqs:SendMessage");
-    assertThat(deny.path("Condition").path("ArnNotEquals").path("aws:SourceArn").toString())
-        .contains("StateChangeRule")
-        .contains("TagChangeRule")
-        .contains("AddressChangeRule")
-        .contains("LifecycleActionRule");
+    JsonNode branches = deny.path("Condition").path("Fn::If");
+    assertThat(branches.get(0).asText()).isEqualTo("HasOperators");
+    for (JsonNode condition : new JsonNode[] {branches.get(1), branches.get(2)}) {
+      assertThat(condition.path("ArnNotEquals").path("aws:SourceArn").toString())
+          .contains("StateChangeRule")
+          .contains("TagChangeRule")
+          .contains("ResourceTagRule")
+          .contains("AddressChangeRule")
+          .contains("LifecycleActionRule");
+      assertThat(condition.path("ArnNotEquals").path("aws:PrincipalArn").toString())
+          .as("the function's own role sends itself the follow-ups of launches")
+          .contains("DdnsFunctionRole");
+    }
+    assertThat(branches.get(1).path("ArnNotLike").path("aws:PrincipalArn").toString())
+        .as("the operators who send dead letters back, and only when named")
+        .contains("OperatorRoleArns");
+    assertThat(branches.get(2).has("ArnNotLike")).isFalse();
+    assertThat(template.holds("HasOperators", java.util.Map.of())).isFalse();
+    assertThat(
+            template.holds(
+                "HasOperators",
+                java.util.Map.of("OperatorRoleArns", "arn:aws:iam::123456789012:role/ops")))
+        .isTrue();
   }
 
   @Test
@@ -250,14 +273,14 @@ class TemplateTest {
   }
 
   @Test
-  void aFailedReconcileRun_goesToTheDeadLetterQueue() {
+  void aFailedReconcileRun_goesToAQueueOfItsOwn() {
     JsonNode config = template.function().path("EventInvokeConfig");
 
     assertThat(config.path("MaximumRetryAttempts").asInt()).isBetween(0, 2);
     assertThat(config.path("DestinationConfig").path("OnFailure").path("Type").asText())
         .isEqualTo("SQS");
     assertThat(config.path("DestinationConfig").path("OnFailure").path("Destination").toString())
-        .contains("DeadLetterQueue");
+        .contains("ReconcileFailureQueue");
   }
 
   @Test
@@ -293,15 +316,5 @@ class TemplateTest {
                 .path("DDNS_ROUTE53_RPS")
                 .toString())
         .contains("Route53RequestsPerSecond");
-  }
-
-  @Test
-  void aFailedMessage_comesBackWithinMinutes_andNeverWhileItsInvocationMayStillRun() {
-    int timeout = Integer.parseInt(template.defaultOf("Timeout"));
-    int window = Integer.parseInt(template.defaultOf("BatchingWindowSeconds"));
-    int visibility =
-        template.resource("EventQueue").path("Properties").path("VisibilityTimeout").asInt();
-
-    assertThat(visibility).isGreaterThanOrEqualTo(timeout + window).isLessThanOrEqualTo(600);
   }
 }

@@ -74,6 +74,40 @@ class EventDecoderTest {
             InboundEvent.TagChange.class, t -> assertThat(t.instanceIds()).isEmpty());
   }
 
+  /** EventBridge's own tag events (source aws.tag) reach it without a CloudTrail trail. */
+  @Test
+  void aTagServiceEvent_namesItsInstanceAndTheChangedKeys() {
+    assertThat(decoder.decode(fixture("tag-change-on-resource.json")).events())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            InboundEvent.TagChange.class,
+            t -> {
+              assertThat(t.instanceIds()).containsExactly(InstanceId.of("i-0123456789abcdef0"));
+              assertThat(t.tagKeys()).containsExactly("CNAME");
+              assertThat(t.account()).isEqualTo("123456789012");
+              assertThat(t.region()).isEqualTo("us-east-1");
+              assertThat(t.eventId()).isEqualTo("9c1f7e2a-5b3d-4e8f-a0c1-2d3e4f5a6b7c");
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"resource-type\": \"instance\"|\"resource-type\": \"volume\"|detail.resource-type",
+        "\"service\": \"ec2\"|\"service\": \"rds\"|detail.service",
+        "\"source\": \"aws.tag\"|\"source\": \"aws.ec2\"|source",
+        "instance/i-0123456789abcdef0|volume/vol-0123456789abcdef0|resources",
+      })
+  void aTagServiceEvent_forSomethingElse_isRejected_namingTheField(
+      String field, String replacement, String named) {
+    String event = fixture("tag-change-on-resource.json").replace(field, replacement);
+
+    assertThat(decoder.decode(event).events())
+        .singleElement()
+        .isInstanceOfSatisfying(Rejected.class, r -> assertThat(r.reason()).contains(named));
+  }
+
   @Test
   void decodesTheScheduledFixture() {
     assertThat(decoder.decode(fixture("scheduled.json")).events())

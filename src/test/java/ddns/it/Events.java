@@ -75,6 +75,25 @@ final class Events {
     }
   }
 
+  /** The tag-change-on-resource.json fixture (aws.tag, no trail) for another instance and key. */
+  static String tagServiceChange(String instanceId, String key) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(fixture("tag-change-on-resource.json"));
+      event.put("id", UUID.randomUUID().toString());
+      event
+          .putArray("resources")
+          .add(
+              "arn:aws:ec2:us-east-1:"
+                  + event.path("account").asText()
+                  + ":instance/"
+                  + instanceId);
+      ((ObjectNode) event.path("detail")).putArray("changed-tag-keys").add(key);
+      return JSON.writeValueAsString(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The associate-address.json fixture for another instance and association. */
   static String addressAssociated(String instanceId, String allocationId, String associationId) {
     try {

@@ -98,10 +98,12 @@ class HandlerTest extends EmulatorTest {
     assertThat(lines)
         .allSatisfy(
             l -> {
-              assertThat(l.path("requestId").asText()).isIn("req-1", "req-2");
-              assertThat(l.path("functionVersion").asText()).isEqualTo("7");
-              assertThat(l.path("coldStart").asBoolean())
-                  .isEqualTo(l.path("requestId").asText().equals("req-1"));
+              assertThat(l.path("function_request_id").asText()).isIn("req-1", "req-2");
+              assertThat(l.path("function_version").asText()).isEqualTo("7");
+              assertThat(l.path("cold_start").asBoolean())
+                  .isEqualTo(l.path("function_request_id").asText().equals("req-1"));
+              assertThat(l.path("service").asText()).isNotEmpty();
+              assertThat(l.has("timestamp")).isTrue();
             });
     assertThat(lines)
         .filteredOn(l -> l.path("message").asText().equals("instance handled"))

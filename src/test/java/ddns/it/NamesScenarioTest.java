@@ -181,6 +181,21 @@ class NamesScenarioTest extends EmulatorTest {
     assertThat(valuesAt(zone, "db-2.corp.internal.")).containsExactly(privateIp(named));
   }
 
+  /** The same through EventBridge's own tag event, which needs no CloudTrail trail. */
+  @Test
+  void aTagServiceEvent_namesARunningInstanceAtOnce_asACloudTrailTagCallDoes() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.privateZone("corp.internal", net.vpcId());
+    world.privateZone("1.20.10.in-addr.arpa", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+    running(id);
+    world.ec2.createTags(r -> r.resources(id).tags(t -> t.key("HOSTNAME").value("api")));
+
+    handle(Events.tagServiceChange(id, "HOSTNAME"));
+
+    assertThat(apiRecord(zone)).containsExactly(privateIp(id));
+  }
+
   private List<String> apiRecord(String zone) {
     return valuesAt(zone, "api.corp.internal.");
   }

@@ -1,0 +1,2 @@
+/** EventBridge: the stack's rules, read and switched off for the operator. */
+package ddns.aws.eventbridge;
