@@ -145,7 +145,8 @@ public record Config(
           new Setting(
               "DDNS_ROUTE53_RPS",
               "2",
-              "Route 53 requests a second this process sends at most (after a burst of 5)"),
+              "Route 53 requests a second this process sends at most per account (after a burst of"
+                  + " 5)"),
           new Setting(
               "DDNS_ACCOUNTS",
               "",
