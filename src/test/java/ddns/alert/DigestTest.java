@@ -78,10 +78,14 @@ class DigestTest {
     assertThat(digest.subject())
         .hasSizeLessThanOrEqualTo(Digest.MAX_SUBJECT)
         .isEqualTo(
-            "route53-ddns: 1 workplace, 16 instances: NAME_TAKEN, WORKPLACE_UNREACHABLE +13 more"
-                + " kinds");
+            "route53-ddns: 1 workplace, "
+                + (kinds.length + 1)
+                + " instances: NAME_TAKEN, WORKPLACE_UNREACHABLE +"
+                + (kinds.length - 2)
+                + " more kinds");
     assertThat(digest.message())
-        .startsWith("1 workplace could not be read.\n16 instances did not get")
+        .startsWith(
+            "1 workplace could not be read.\n" + (kinds.length + 1) + " instances did not get")
         .contains("\naccount 222222222222 eu-west-1 unreachable:\n  AccessDenied\n");
   }
 

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * Issue figures on the in-memory ports (docs/behaviour.md, "Failures and alerts"): one name Route
  * 53 refuses inside a batch of 1,000, a batch whose retries outrun the invocation's time budget,
  * and the size of the Lambda's answer at 10,000 instances. Route 53 requests take simulated time (a
- * request at 5 per second; the default pace is 2 a second after a burst of 5); prints figures to {@code target/benchmark.txt} and
- * asserts correctness, never wall time.
+ * request at 5 per second; the default pace is 2 a second after a burst of 5); prints figures to
+ * {@code target/benchmark.txt} and asserts correctness, never wall time.
  */
 @Tag("benchmark")
 class RefusalBenchmarkTest {
