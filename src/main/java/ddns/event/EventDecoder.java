@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ddns.event.InboundEvent.AddressChange;
+import ddns.event.InboundEvent.ReconcileUnit;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -108,6 +109,14 @@ public final class EventDecoder {
     String detailType = text(event, "detail-type");
     if (detailType == null) {
       return new Rejected(label, "detail-type is missing or not a string");
+    }
+    if (detailType.equals(ReconcileUnit.DETAIL_TYPE)) {
+      String account = text(event, "account");
+      String region = text(event, "region");
+      if (!ddns.facts.Workplace.isAccount(account) || !ddns.facts.Workplace.isRegion(region)) {
+        return new Rejected(label, "a reconcile unit names no valid account and region");
+      }
+      return new ReconcileUnit(label, text(event, "id"), account, region);
     }
     if (detailType.equals(SCHEDULED)) {
       return new Scheduled(label, text(event, "id"), text(event, "account"), text(event, "region"));

@@ -118,6 +118,30 @@ public sealed interface InboundEvent {
   record Scheduled(String messageId, String eventId, String account, String region)
       implements InboundEvent {}
 
+  /**
+   * A reconcile of one account and region: a unit of work the tool queued for itself when it fanned
+   * a scheduled run out, or when an address change named no instance (docs/behaviour.md,
+   * "Reconcile"). {@link #toEvent} writes the message body the decoder reads back.
+   */
+  record ReconcileUnit(String messageId, String eventId, String account, String region)
+      implements InboundEvent {
+    /** The detail-type of the tool's own unit messages. */
+    public static final String DETAIL_TYPE = "route53-ddns Reconcile Unit";
+
+    /** The message body for a unit of {@code account} and {@code region}. */
+    public static String toEvent(String account, String region) {
+      return "{\"version\":\"0\",\"id\":\""
+          + java.util.UUID.randomUUID()
+          + "\",\"detail-type\":\""
+          + DETAIL_TYPE
+          + "\",\"source\":\"route53-ddns\",\"account\":\""
+          + account
+          + "\",\"region\":\""
+          + region
+          + "\",\"detail\":{}}";
+    }
+  }
+
   /** Not an event this tool accepts; {@code reason} names the field that is wrong. */
   record Rejected(String messageId, String reason) implements InboundEvent {}
 }

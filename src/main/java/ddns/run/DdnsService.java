@@ -136,6 +136,7 @@ public final class DdnsService {
                 new com.fasterxml.jackson.databind.ObjectMapper(),
                 clock,
                 log),
+            new ReconcileFanOut(ports.followUps(), config.reach(), log),
             log);
     this.explainer = new Explainer(instances, pipeline);
     this.uninstaller =

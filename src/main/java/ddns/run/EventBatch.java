@@ -9,6 +9,7 @@ import ddns.event.InboundEvent;
 import ddns.event.InboundEvent.AddressChange;
 import ddns.event.InboundEvent.LifecycleAction;
 import ddns.event.InboundEvent.LifecycleFollowUp;
+import ddns.event.InboundEvent.ReconcileUnit;
 import ddns.event.InboundEvent.Rejected;
 import ddns.event.InboundEvent.Scheduled;
 import ddns.event.InboundEvent.StateChange;
@@ -32,7 +33,8 @@ import java.util.function.Function;
  * One invocation's events sorted for handling: the triggers per instance (state changes, tag
  * changes that touch a tag this tool reads, address changes, lifecycle actions of the tool's
  * hooks), the lifecycle actions to complete once their instances are handled, the messages that ask
- * for a reconcile run (schedules, and address changes that name no instance), and the events
+ * for a reconcile run (schedules, and address changes that name no instance, with the account and
+ * region of each such change), the reconcile units the tool queued for itself, and the events
  * rejected.
  */
 record EventBatch(
@@ -40,6 +42,8 @@ record EventBatch(
     List<HookAction> hooks,
     List<Recheck> rechecks,
     List<String> reconcileRequests,
+    Map<String, Workplace> reconcileWorkplaces,
+    List<ReconcileUnit> units,
     List<RejectedEvent> rejected,
     List<String> notes) {
 
@@ -79,6 +83,8 @@ record EventBatch(
     List<HookAction> actions = new ArrayList<>();
     List<Recheck> rechecks = new ArrayList<>();
     List<String> reconcileRequests = new ArrayList<>();
+    Map<String, Workplace> reconcileWorkplaces = new LinkedHashMap<>();
+    List<ReconcileUnit> units = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (InboundEvent given : events) {
@@ -89,9 +95,13 @@ record EventBatch(
           log.warn("event rejected", field("messageId", r.messageId()), field("error", r.reason()));
         }
         case Scheduled s -> reconcileRequests.add(s.messageId());
+        case ReconcileUnit u -> units.add(u);
         case AddressChange a -> {
           if (a.needsReconcile()) {
             reconcileRequests.add(a.messageId());
+            if (Workplace.isAccount(a.account()) && Workplace.isRegion(a.region())) {
+              reconcileWorkplaces.put(a.messageId(), new Workplace(a.account(), a.region()));
+            }
             notes.add(
                 a.call()
                     + " "
@@ -177,7 +187,15 @@ record EventBatch(
         }
       }
     }
-    return new EventBatch(byInstance, actions, rechecks, reconcileRequests, rejected, notes);
+    return new EventBatch(
+        byInstance,
+        actions,
+        rechecks,
+        reconcileRequests,
+        reconcileWorkplaces,
+        units,
+        rejected,
+        notes);
   }
 
   /**
@@ -269,6 +287,7 @@ record EventBatch(
               outsiders,
               w -> new LifecycleFollowUp(f.messageId(), f.eventId(), f.followUp().in(w, home)));
       case Scheduled s -> s;
+      case ReconcileUnit u -> u;
       case Rejected r -> r;
     };
   }

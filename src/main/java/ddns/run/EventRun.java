@@ -41,6 +41,7 @@ final class EventRun {
   private final Reconciler reconciler;
   private final SubmittedChanges submitted;
   private final LifecycleCompletion lifecycle;
+  private final ReconcileFanOut fanOut;
   private final JsonLog log;
 
   EventRun(
@@ -52,7 +53,9 @@ final class EventRun {
       Reconciler reconciler,
       SubmittedChanges submitted,
       LifecycleCompletion lifecycle,
+      ReconcileFanOut fanOut,
       JsonLog log) {
+    this.fanOut = fanOut;
     this.config = config;
     this.submitted = submitted;
     this.lifecycle = lifecycle;
@@ -119,12 +122,36 @@ final class EventRun {
       timesToDns = rechecked.timesToDns();
     }
     if (!batch.reconcileRequests().isEmpty()) {
-      // One run serves every message of the batch that asks for one.
       mode = Mode.RECONCILE;
-      Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun, deadline);
+      if (fanOut.handsOut()) {
+        runFailure = handOut(batch, dryRun, notes);
+      } else {
+        // One run serves every message of the batch that asks for one.
+        Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun, deadline);
+        results.addAll(run.results());
+        runFailure = run.failure();
+        notes.addAll(run.notes());
+      }
+    }
+    List<String> failedUnits = new ArrayList<>();
+    for (InboundEvent.ReconcileUnit unit : batch.units()) {
+      mode = Mode.RECONCILE;
+      if (deadline.passed()) {
+        failedUnits.add(unit.messageId());
+        continue;
+      }
+      Reconciler.Result run =
+          reconciler.run(
+              unit.messageId(),
+              dryRun,
+              false,
+              new Scope(Optional.of(unit.account()), Optional.of(unit.region())),
+              deadline);
       results.addAll(run.results());
-      runFailure = run.failure();
       notes.addAll(run.notes());
+      if (run.failure().isPresent() || !run.unreachable().isEmpty()) {
+        failedUnits.add(unit.messageId());
+      }
     }
     return new Summaries.Run(
         mode,
@@ -133,12 +160,34 @@ final class EventRun {
         runFailure,
         rejected,
         notes,
-        java.util.stream.Stream.concat(
-                failedMessages(rejected, batch, results, runFailure).stream(),
-                failedRechecks.stream())
+        java.util.stream.Stream.of(
+                failedMessages(rejected, batch, results, runFailure), failedRechecks, failedUnits)
+            .flatMap(List::stream)
+            .distinct()
             .toList(),
         startedMillis,
         new Timings(toSubmit(results), timesToDns));
+  }
+
+  /**
+   * Hands the batch's reconcile out as units: a schedule's over every account and region served, an
+   * address change's over its own account and region only.
+   *
+   * @return the failure when a unit could not be sent (the requests come back)
+   */
+  private Optional<String> handOut(EventBatch batch, boolean dryRun, List<String> notes) {
+    try {
+      boolean whole =
+          batch.reconcileRequests().stream()
+              .anyMatch(id -> !batch.reconcileWorkplaces().containsKey(id));
+      List<Workplace> targets =
+          whole ? reconciler.served() : List.copyOf(batch.reconcileWorkplaces().values());
+      notes.add(fanOut.handOut(targets, dryRun));
+      return Optional.empty();
+    } catch (ServiceFailure e) {
+      log.error("reconcile could not be handed out", field("error", e.getMessage()));
+      return Optional.of("reconcile could not be handed out: " + e.getMessage());
+    }
   }
 
   /**
@@ -164,6 +213,7 @@ final class EventRun {
             case InboundEvent.LifecycleAction l -> l.account();
             case InboundEvent.LifecycleFollowUp f -> f.followUp().account();
             case InboundEvent.Scheduled s -> null;
+            case InboundEvent.ReconcileUnit u -> null;
             case InboundEvent.Rejected r -> null;
           };
       if (Workplace.isAccount(account) && !account.equals(home.account())) {

@@ -201,6 +201,11 @@ final class Reconciler {
    * Every workplace served: the tool's own alone, or {@code DDNS_ACCOUNTS} (or the organization's)
    * times {@code DDNS_REGIONS}, with the tool's own account and region.
    */
+  /** Every workplace served, the tool's own first. */
+  List<Workplace> served() {
+    return served(workplaces.home());
+  }
+
   private List<Workplace> served(Workplace home) {
     if (!reach.beyondOwn()) {
       return List.of(home);

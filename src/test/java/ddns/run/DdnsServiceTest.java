@@ -81,11 +81,16 @@ class DdnsServiceTest {
             alerts,
             FakeAlerts.topic(TOPIC),
             new ddns.fakes.FakeLifecycleActions(),
-            java.util.Optional.empty(),
+            queue,
             FakeAlerts.noCalls()),
         log,
         clock);
   }
+
+  /** The tool's own queue, when a test gives it one: the bodies sent, in order. */
+  private java.util.Optional<ddns.lifecycle.FollowUps> queue = java.util.Optional.empty();
+
+  private final List<String> queued = new ArrayList<>();
 
   private static List<InboundEvent> events(String state, InstanceId... ids) {
     List<InboundEvent> events = new ArrayList<>();
@@ -730,6 +735,69 @@ class DdnsServiceTest {
       env.put("DDNS_ACCOUNTS", "222222222222");
       env.put("DDNS_REGIONS", "eu-west-1");
       ec2.home(home);
+    }
+
+    @Test
+    void aScheduledReconcile_isHandedOutAsOneUnitPerAccountAndRegion_andEachUnitDoesItsOwn() {
+      queue = java.util.Optional.of((body, delay) -> queued.add(body));
+      ec2.run(4, Map.of());
+      ec2.runIn(member, 5, Map.of());
+
+      Summary scheduled =
+          service()
+              .handle(
+                  List.of(
+                      new InboundEvent.Scheduled("msg-0", "evt-0", home.account(), home.region())));
+
+      assertThat(scheduled.failedMessageIds()).isEmpty();
+      assertThat(scheduled.notes()).anyMatch(n -> n.contains("handed out as 4 units of work"));
+      assertThat(dns.recordsIn(corp)).isEmpty();
+      assertThat(queued)
+          .hasSize(4)
+          .anyMatch(b -> b.contains("\"222222222222\"") && b.contains("\"eu-west-1\""));
+
+      List<Summary> units = new ArrayList<>();
+      for (String body : List.copyOf(queued)) {
+        units.add(
+            service()
+                .handle(
+                    new ddns.event.EventDecoder(ddns.app.Application.objectMapper())
+                        .decode(body)
+                        .events()));
+      }
+
+      assertThat(units).allSatisfy(u -> assertThat(u.failedMessageIds()).isEmpty());
+      assertThat(units)
+          .flatExtracting(Summary::instances)
+          .extracting(Summary.InstanceOutcome::instanceId)
+          .containsExactlyInAnyOrder("i-00000004", "222222222222/eu-west-1/i-00000005");
+      assertThat(dns.recordsIn(corp))
+          .extracting(r -> r.name().value())
+          .contains("ip-10-0-1-4.corp.internal.", "ip-10-0-1-5.corp.internal.");
+      assertThat(queued).as("units hand nothing out again").hasSize(4);
+    }
+
+    @Test
+    void anAddressChangeNamingNoInstance_queuesAUnitForItsAccountAndRegionOnly() {
+      queue = java.util.Optional.of((body, delay) -> queued.add(body));
+
+      Summary summary =
+          service()
+              .handle(
+                  List.of(
+                      new InboundEvent.AddressChange(
+                          "msg-0",
+                          "evt-0",
+                          List.of(),
+                          "DisassociateAddress",
+                          true,
+                          member.account(),
+                          member.region())));
+
+      assertThat(summary.failedMessageIds()).isEmpty();
+      assertThat(queued)
+          .singleElement()
+          .satisfies(b -> assertThat(b).contains("\"222222222222\"", "\"eu-west-1\""));
     }
 
     @Test
