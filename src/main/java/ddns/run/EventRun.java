@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +40,7 @@ final class EventRun {
   private final SubmittedChanges submitted;
   private final LifecycleCompletion lifecycle;
   private final ReconcileFanOut fanOut;
+  private final EventAccounts accounts;
   private final JsonLog log;
 
   EventRun(
@@ -56,6 +55,7 @@ final class EventRun {
       ReconcileFanOut fanOut,
       JsonLog log) {
     this.fanOut = fanOut;
+    this.accounts = new EventAccounts(config.reach(), workplaces, log);
     this.config = config;
     this.submitted = submitted;
     this.lifecycle = lifecycle;
@@ -85,7 +85,7 @@ final class EventRun {
     Set<String> outsiders = Set.of();
     if (home.isPresent() && unplaced.isEmpty() && config.reach().wholeOrganization()) {
       try {
-        outsiders = outsiders(events, home.get());
+        outsiders = accounts.outsiders(events, home.get());
       } catch (ServiceFailure e) {
         unplaced =
             Optional.of(
@@ -104,12 +104,12 @@ final class EventRun {
     if (unplaced.isPresent()) {
       results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
     } else if (!batch.byInstance().isEmpty()) {
-      Handled handled = instances(batch, dryRun, deadline, notices(outsiders));
+      Handled handled = instances(batch, dryRun, deadline, EventAccounts.notices(outsiders));
       results.addAll(handled.results());
       rejected.addAll(handled.refused());
       notes.addAll(handled.notes());
     } else if (!outsiders.isEmpty()) {
-      notes.addAll(pipeline.alert(List.of(), notices(outsiders), dryRun).notes());
+      notes.addAll(pipeline.alert(List.of(), EventAccounts.notices(outsiders), dryRun).notes());
     }
     Mode mode = Mode.EVENT;
     Optional<String> runFailure = Optional.empty();
@@ -198,48 +198,6 @@ final class EventRun {
       List<InstanceResult> results, List<RejectedEvent> refused, List<String> notes) {}
 
   /**
-   * The accounts of the batch's events that are not active accounts of the organization. The
-   * organization's accounts are read (kept a while by the adapter) only when an event comes from an
-   * account other than the tool's own.
-   */
-  private Set<String> outsiders(List<InboundEvent> events, Workplace home) {
-    Set<String> accounts = new TreeSet<>();
-    for (InboundEvent event : events) {
-      String account =
-          switch (event) {
-            case InboundEvent.StateChange c -> c.account();
-            case InboundEvent.TagChange t -> t.account();
-            case InboundEvent.AddressChange a -> a.account();
-            case InboundEvent.LifecycleAction l -> l.account();
-            case InboundEvent.LifecycleFollowUp f -> f.followUp().account();
-            case InboundEvent.Scheduled s -> null;
-            case InboundEvent.ReconcileUnit u -> null;
-            case InboundEvent.Rejected r -> null;
-          };
-      if (Workplace.isAccount(account) && !account.equals(home.account())) {
-        accounts.add(account);
-      }
-    }
-    if (accounts.isEmpty()) {
-      return Set.of();
-    }
-    accounts.removeAll(workplaces.organizationAccounts());
-    return accounts;
-  }
-
-  /** One notice per account outside the organization, remembered like an instance's alerts. */
-  private static Map<String, String> notices(Set<String> outsiders) {
-    Map<String, String> notices = new TreeMap<>();
-    outsiders.forEach(
-        a ->
-            notices.put(
-                "account " + a + " outside the organization",
-                EventBatch.outsider(a)
-                    + "; only the event bus policy should let such events in: check it"));
-    return notices;
-  }
-
-  /**
    * One {@code DescribeInstances} per workplace of the batch. A workplace that cannot be read fails
    * only its own instances (retried), with an alert when it is another than the tool's own: the
    * other workplaces' instances go on.
@@ -273,7 +231,7 @@ final class EventRun {
               }
             });
     Set<InstanceId> unreadIds = unread.stream().map(InstanceResult::id).collect(Collectors.toSet());
-    Map<InstanceId, String> foreign = notServed(batch, facts, unreadIds);
+    Map<InstanceId, String> foreign = accounts.notServed(batch, facts, unreadIds);
     List<RejectedEvent> refused = new ArrayList<>();
     foreign.forEach(
         (id, why) ->
@@ -315,63 +273,6 @@ final class EventRun {
                 field("changes", r.changes().size()),
                 field("alerts", r.alerts().size())));
     return new Handled(results, refused, alerted.notes());
-  }
-
-  /**
-   * Serving its own account only, the tool cannot see another account's instances: an event of
-   * another account (a member template deployed before the central stack serves that account) names
-   * an instance EC2 does not show here. It is refused at once, naming the setting, rather than
-   * retried as a launch EC2 does not show yet. The tool's own account is looked up only then (STS,
-   * once per container).
-   *
-   * @return the instances EC2 did not show whose events name another account, with the reason
-   */
-  private Map<InstanceId, String> notServed(
-      EventBatch batch, Map<InstanceId, InstanceFacts> found, Set<InstanceId> unread) {
-    if (config.reach().beyondOwn()) {
-      return Map.of();
-    }
-    Map<InstanceId, String> accounts = new LinkedHashMap<>();
-    batch
-        .byInstance()
-        .forEach(
-            (id, triggers) -> {
-              if (!found.containsKey(id) && !unread.contains(id)) {
-                triggers.stream()
-                    .flatMap(t -> t.account().stream())
-                    .findFirst()
-                    .ifPresent(a -> accounts.put(id, a));
-              }
-            });
-    if (accounts.isEmpty()) {
-      return Map.of();
-    }
-    String own;
-    try {
-      own = workplaces.ownAccount();
-    } catch (ServiceFailure e) {
-      log.warn(
-          "could not tell which account route53-ddns runs in; events EC2 does not show are"
-              + " treated as launches not visible yet",
-          field("error", e.getMessage()));
-      return Map.of();
-    }
-    Map<InstanceId, String> refused = new LinkedHashMap<>();
-    accounts.forEach(
-        (id, account) -> {
-          if (!account.equals(own)) {
-            refused.put(
-                id,
-                "the event comes from account "
-                    + account
-                    + ", which route53-ddns does not serve: it serves its own account "
-                    + own
-                    + " only; to serve "
-                    + account
-                    + ", list it in DDNS_ACCOUNTS (the stack's MemberAccounts)");
-          }
-        });
-    return refused;
   }
 
   /** From each event's time to Route 53 accepting the request that wrote its instance's records. */
