@@ -7,12 +7,10 @@ import ddns.dns.DnsName;
 import ddns.dns.RecordKey;
 import ddns.facts.InstanceId;
 import ddns.facts.Workplace;
-import ddns.registry.Claim;
 import ddns.registry.Claimant;
 import ddns.registry.RegistrySnapshot;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,39 +69,20 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
    * it, else the earliest launched instance of the batch that wants it.
    */
   Map<RecordKey, Holder> holders(List<Intent> intents, RegistrySnapshot registry, String own) {
-    Map<RecordKey, List<Intent>> wanting = new HashMap<>();
-    Map<InstanceId, Set<RecordKey>> wants = new HashMap<>();
-    for (Intent intent : intents) {
-      wants.put(intent.instanceId(), new HashSet<>());
-      for (DesiredRecord d : intent.desired()) {
-        if (!shares(d.key().name())) {
-          wanting.computeIfAbsent(d.key(), k -> new java.util.ArrayList<>()).add(intent);
-          wants.get(intent.instanceId()).add(d.key());
-        }
-      }
-    }
+    Wanted wanted = new Wanted(intents, (intent, d) -> !shares(d.key().name()));
     Map<RecordKey, Holder> holders = new HashMap<>();
-    wanting.forEach(
-        (key, candidates) -> {
-          Optional<Claimant> kept =
-              registry.claim(key).map(Claim::claimants).orElse(Map.of()).values().stream()
-                  .filter(
-                      c ->
-                          !wants.containsKey(c.instanceId())
-                              || wants.get(c.instanceId()).contains(key))
-                  .min(EARLIEST);
-          InstanceId holder =
-              kept.map(Claimant::instanceId)
-                  .orElseGet(
-                      () ->
-                          candidates.stream()
-                              .min(
-                                  Comparator.comparing(Intent::launchTime)
-                                      .thenComparing(Intent::instanceId))
-                              .orElseThrow()
-                              .instanceId());
-          holders.put(key, new Holder(holder, accountOf(holder, own)));
-        });
+    wanted
+        .byKey()
+        .forEach(
+            (key, candidates) -> {
+              InstanceId holder =
+                  wanted
+                      .keeping(key, registry)
+                      .min(EARLIEST)
+                      .map(Claimant::instanceId)
+                      .orElseGet(() -> Wanted.earliest(candidates).instanceId());
+              holders.put(key, new Holder(holder, accountOf(holder, own)));
+            });
     return holders;
   }
 

@@ -6,16 +6,13 @@ import ddns.dns.DesiredRecord;
 import ddns.dns.RecordKey;
 import ddns.dns.Sharing;
 import ddns.facts.InstanceId;
-import ddns.registry.Claim;
 import ddns.registry.Claimant;
 import ddns.registry.RegistrySnapshot;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * An {@code ip-…} name is scoped to its VPC (docs/behaviour.md, "Names"). Within one VPC the
@@ -48,39 +45,22 @@ final class HostRecords {
    * whose VPC is not known holds nothing here.
    */
   static Map<RecordKey, Holder> holders(List<Intent> intents, RegistrySnapshot registry) {
-    Map<RecordKey, List<Intent>> wanting = new HashMap<>();
-    Map<InstanceId, Set<RecordKey>> wants = new HashMap<>();
-    for (Intent intent : intents) {
-      wants.put(intent.instanceId(), new HashSet<>());
-      for (DesiredRecord d : intent.desired()) {
-        if (scoped(d) && vpcOf(intent).isPresent()) {
-          wanting.computeIfAbsent(d.key(), k -> new java.util.ArrayList<>()).add(intent);
-          wants.get(intent.instanceId()).add(d.key());
-        }
-      }
-    }
+    Wanted wanted = new Wanted(intents, (intent, d) -> scoped(d) && vpcOf(intent).isPresent());
     Map<RecordKey, Holder> holders = new HashMap<>();
-    wanting.forEach(
-        (key, candidates) -> {
-          Optional<Claimant> kept =
-              registry.claim(key).map(Claim::claimants).orElse(Map.of()).values().stream()
-                  .filter(
-                      c ->
-                          !wants.containsKey(c.instanceId())
-                              || wants.get(c.instanceId()).contains(key))
-                  .max(LATEST);
-          if (kept.isPresent()) {
-            kept.get()
-                .vpc()
-                .ifPresent(v -> holders.put(key, new Holder(kept.get().instanceId(), v)));
-            return;
-          }
-          Intent first =
-              candidates.stream()
-                  .min(Comparator.comparing(Intent::launchTime).thenComparing(Intent::instanceId))
-                  .orElseThrow();
-          holders.put(key, new Holder(first.instanceId(), vpcOf(first).orElseThrow()));
-        });
+    wanted
+        .byKey()
+        .forEach(
+            (key, candidates) -> {
+              Optional<Claimant> kept = wanted.keeping(key, registry).max(LATEST);
+              if (kept.isPresent()) {
+                kept.get()
+                    .vpc()
+                    .ifPresent(v -> holders.put(key, new Holder(kept.get().instanceId(), v)));
+                return;
+              }
+              Intent first = Wanted.earliest(candidates);
+              holders.put(key, new Holder(first.instanceId(), vpcOf(first).orElseThrow()));
+            });
     return holders;
   }
 
