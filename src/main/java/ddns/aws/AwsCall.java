@@ -19,11 +19,17 @@ public final class AwsCall {
 
   public static String describe(String operation, SdkException e) {
     if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      String code = service.awsErrorDetails().errorCode();
+      String message = service.awsErrorDetails().errorMessage();
+      if (code == null && message == null) {
+        // An answer with no error document (a 404 from an endpoint that lacks the operation).
+        return operation + " failed: no error code (HTTP " + service.statusCode() + ")";
+      }
       return operation
           + " failed: "
-          + service.awsErrorDetails().errorCode()
+          + code
           + ": "
-          + service.awsErrorDetails().errorMessage()
+          + message
           + " (HTTP "
           + service.statusCode()
           + ")";
