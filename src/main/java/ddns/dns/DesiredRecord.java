@@ -24,6 +24,11 @@ public record DesiredRecord(RecordKey key, DnsName zoneName, RecordSet content, 
     this(key, zoneName, content, Sharing.LATEST);
   }
 
+  /** The record set as messages name it: {@code A web.corp.internal. in zone corp.internal.}. */
+  public String where() {
+    return key.type() + " " + key.name() + " in zone " + zoneName;
+  }
+
   public DesiredRecord withContent(RecordSet newContent) {
     return new DesiredRecord(key, zoneName, newContent, sharing);
   }

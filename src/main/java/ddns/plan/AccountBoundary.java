@@ -119,11 +119,7 @@ public record AccountBoundary(Set<DnsName> shared, Map<String, Set<DnsName>> acc
         new Alert(
             intent.instanceId(),
             AlertKind.NAME_TAKEN,
-            d.key().type()
-                + " "
-                + d.key().name()
-                + " in zone "
-                + d.zoneName()
+            d.where()
                 + " is held by "
                 + named(holder.account())
                 + " (instance "

@@ -82,11 +82,7 @@ final class HostRecords {
         new Alert(
             intent.instanceId(),
             AlertKind.NAME_CONFLICT,
-            d.key().type()
-                + " "
-                + d.key().name()
-                + " in zone "
-                + d.zoneName()
+            d.where()
                 + " is held by "
                 + holder.instanceId()
                 + " of "

@@ -146,11 +146,7 @@ final class NameConflicts {
         new Alert(
             instanceId,
             AlertKind.NAME_CONFLICT,
-            d.key().type()
-                + " "
-                + d.key().name()
-                + " in zone "
-                + d.zoneName()
+            d.where()
                 + " skipped: it is "
                 + describe(there)
                 + holders
@@ -181,11 +177,7 @@ final class NameConflicts {
 
   private static String adoptedNote(DesiredRecord d) {
     return "adopted "
-        + d.key().type()
-        + " "
-        + d.key().name()
-        + " in zone "
-        + d.zoneName()
+        + d.where()
         + ": it holds exactly what route53-ddns writes, and is the tool's from now on";
   }
 
@@ -220,7 +212,7 @@ final class NameConflicts {
       LiveRecords live,
       Set<RecordType> typesWantedHere) {
     RecordKey key = d.key();
-    String what = key.type() + " " + key.name() + " in zone " + d.zoneName();
+    String what = d.where();
     boolean cname = key.type() == RecordType.CNAME;
     if (cname && typesWantedHere.size() > 1) {
       return Optional.of(
