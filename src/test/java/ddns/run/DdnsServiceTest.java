@@ -68,21 +68,8 @@ class DdnsServiceTest {
             JsonLog.Level.DEBUG);
     return new DdnsService(
         Config.fromEnvironment(env),
-        new DdnsService.Ports(
-            ec2,
-            new ddns.fakes.NoGroups(),
-            ec2,
-            dns,
-            dns,
-            registry,
-            registry,
-            registry,
-            new ddns.fakes.NoGroups(),
-            alerts,
-            FakeAlerts.topic(TOPIC),
-            new ddns.fakes.FakeLifecycleActions(),
-            queue,
-            FakeAlerts.noCalls()),
+        ddns.fakes.FakePorts.of(
+            ec2, dns, registry, alerts, TOPIC, new ddns.fakes.FakeLifecycleActions(), queue),
         log,
         clock);
   }
@@ -470,21 +457,14 @@ class DdnsServiceTest {
       Summary summary =
           new DdnsService(
                   Config.fromEnvironment(env),
-                  new DdnsService.Ports(
-                      ec2,
-                      new ddns.fakes.NoGroups(),
+                  ddns.fakes.FakePorts.of(
                       ec2,
                       bare,
-                      bare,
                       registry,
-                      registry,
-                      registry,
-                      new ddns.fakes.NoGroups(),
                       alerts,
-                      FakeAlerts.topic(TOPIC),
+                      TOPIC,
                       new ddns.fakes.FakeLifecycleActions(),
-                      java.util.Optional.empty(),
-                      FakeAlerts.noCalls()),
+                      java.util.Optional.empty()),
                   new JsonLog(
                       new PrintStream(logs),
                       ddns.app.Application.objectMapper(),

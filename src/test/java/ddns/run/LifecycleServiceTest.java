@@ -16,7 +16,6 @@ import ddns.fakes.FakeDnsZones;
 import ddns.fakes.FakeInstances;
 import ddns.fakes.FakeLifecycleActions;
 import ddns.fakes.FakeRegistry;
-import ddns.fakes.NoGroups;
 import ddns.lifecycle.FollowUps;
 import ddns.lifecycle.LifecycleActions.Result;
 import ddns.log.JsonLog;
@@ -60,21 +59,14 @@ class LifecycleServiceTest {
     FollowUps queue = (body, delay) -> followUps.add(body);
     return new DdnsService(
         Config.fromEnvironment(env),
-        new DdnsService.Ports(
-            ec2,
-            new NoGroups(),
+        ddns.fakes.FakePorts.of(
             ec2,
             dns,
-            dns,
             registry,
-            registry,
-            registry,
-            new NoGroups(),
             alerts,
-            FakeAlerts.topic(TOPIC),
+            TOPIC,
             actions,
-            withQueue ? Optional.of(queue) : Optional.empty(),
-            FakeAlerts.noCalls()),
+            withQueue ? Optional.of(queue) : Optional.empty()),
         new JsonLog(
             new PrintStream(new ByteArrayOutputStream()),
             ddns.app.Application.objectMapper(),

@@ -174,21 +174,14 @@ class RefusalBenchmarkTest {
     FakeAlerts alerts = new FakeAlerts();
     return new DdnsService(
         Config.fromEnvironment(env),
-        new DdnsService.Ports(
-            instances,
-            new ddns.fakes.NoGroups(),
+        ddns.fakes.FakePorts.of(
             instances,
             dns,
-            dns,
             registry,
-            registry,
-            registry,
-            new ddns.fakes.NoGroups(),
             alerts,
-            FakeAlerts.topic("arn:aws:sns:us-east-1:123456789012:DDNSAlerts"),
+            "arn:aws:sns:us-east-1:123456789012:DDNSAlerts",
             new ddns.fakes.FakeLifecycleActions(),
-            java.util.Optional.empty(),
-            FakeAlerts.noCalls()),
+            java.util.Optional.empty()),
         new JsonLog(
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Application.objectMapper(),
