@@ -4,12 +4,13 @@ import static ddns.log.JsonLog.field;
 
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
+import ddns.apply.ChangeSender.Sending;
+import ddns.dns.NameInZone;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
-import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.log.JsonLog;
 import ddns.plan.AccountBoundary;
@@ -18,18 +19,18 @@ import ddns.plan.ChangeBatches;
 import ddns.plan.ChangePlan;
 import ddns.plan.ChangePlanner;
 import ddns.plan.ChangePolicy;
+import ddns.plan.ExpectedRecords;
 import ddns.plan.Intent;
+import ddns.plan.LiveRecords;
 import ddns.plan.PlannedChange;
+import ddns.registry.Claim;
 import ddns.registry.OwnershipRegistry;
 import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
 import ddns.registry.RegistryWrite.DeleteClaim;
-import ddns.registry.RegistryWrite.DeleteOwnership;
 import ddns.registry.RegistryWrite.PutClaim;
-import ddns.registry.RegistryWrite.PutOwnership;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,11 @@ public final class BatchApplier {
    */
   static final int MAX_ALONE = 10;
 
-  private final DnsZones dns;
   private final OwnershipRegistry registry;
   private final ChangeBatchValidator validator = new ChangeBatchValidator();
   private final ChangePlanner planner;
   private final LiveReader reader;
+  private final ChangeSender sender;
   private final ChangePolicy policy;
   private final JsonLog log;
 
@@ -107,10 +108,10 @@ public final class BatchApplier {
       java.util.function.Supplier<String> ownAccount) {
     this.planner = new ChangePlanner(boundary, ownAccount);
     this.policy = policy;
-    this.dns = dns;
     this.registry = registry;
     this.log = log;
     this.reader = new LiveReader(dns, recordSetCount);
+    this.sender = new ChangeSender(dns, log);
   }
 
   /**
@@ -163,6 +164,12 @@ public final class BatchApplier {
     return results;
   }
 
+  /**
+   * One batch, planned and sent, planned again (up to {@link #ATTEMPTS} times) after a lost
+   * registry race or a request refused because Route 53 held other records than the plan expected.
+   * Events plan from what the registry says Route 53 holds ({@link ExpectedRecords}) and read only
+   * the names a refusal named; a dry run, and a reconcile's first attempt, plan from what was read.
+   */
   private Map<InstanceId, Applied> applyTogether(
       List<Intent> intents,
       boolean dryRun,
@@ -174,20 +181,33 @@ public final class BatchApplier {
     }
     ChangePlan plan = null;
     Map<RecordKey, PlannedChange> sent = new HashMap<>();
+    Set<NameInZone> read = new TreeSet<>();
+    boolean expect = !dryRun && preloaded.isEmpty();
     for (int attempt = 1; ; attempt++) {
       try {
-        plan =
+        Planned planned =
             attempt == 1 && preloaded.isPresent()
                 ? plan(intents, preloaded.get(), adopt)
-                : plan(intents, sent, adopt);
+                : plan(intents, sent, adopt, expect ? read : null);
+        plan = planned.plan();
         if (dryRun) {
-          return report(intents, plan, Sending.NOTHING);
+          return Outcomes.report(intents, plan, Sending.NOTHING, Map.of());
         }
         deadline.check("the batch's changes");
         registry.write(plan.before());
-        Sending sending = sendChanges(plan, sent, deadline);
-        Map<InstanceId, Applied> result = report(intents, plan, sending);
-        registry.write(afterWrites(plan, sending.failedZones().keySet(), result));
+        Sending sending = sender.send(plan, sent, planned.read(), deadline);
+        if (sending.unexpected()) {
+          read.addAll(planned.read());
+          read.addAll(sending.toRead());
+          undo(planned.undoClaims(sending.unsent()));
+          if (attempt == ATTEMPTS) {
+            return Outcomes.failAll(
+                intents, plan, "Route 53 kept refusing changes as stale: " + sending.toRead());
+          }
+          continue;
+        }
+        Map<InstanceId, Applied> result = Outcomes.report(intents, plan, sending, sent);
+        registry.write(Outcomes.afterWrites(plan, sending.failedZones().keySet(), result));
         return result;
       } catch (ConcurrentUpdateException e) {
         log.warn(
@@ -195,126 +215,188 @@ public final class BatchApplier {
             field("attempt", attempt),
             field("error", e.getMessage()));
         if (attempt == ATTEMPTS) {
-          return failAll(intents, plan, e.getMessage());
+          return Outcomes.failAll(intents, plan, e.getMessage());
         }
       } catch (ServiceFailure e) {
         log.error("batch failed", field("error", e.getMessage()));
-        return failAll(intents, plan, e.getMessage());
+        return Outcomes.failAll(intents, plan, e.getMessage());
       }
     }
-  }
-
-  /** Every instance failed; the plan's alerts still count, none of its changes went through. */
-  private static Map<InstanceId, Applied> failAll(
-      List<Intent> intents, ChangePlan plan, String error) {
-    Map<ZoneId, String> allZones = new HashMap<>();
-    if (plan != null) {
-      plan.changesByZone().keySet().forEach(z -> allZones.put(z, error));
-    }
-    Map<InstanceId, Applied> result =
-        plan == null
-            ? new HashMap<>()
-            : new HashMap<>(report(intents, plan, new Sending(allZones, Map.of())));
-    for (Intent intent : intents) {
-      Applied a = result.getOrDefault(intent.instanceId(), Applied.NOTHING);
-      result.put(
-          intent.instanceId(),
-          new Applied(a.changes(), a.alerts(), a.notes(), a.accepted(), Optional.of(error)));
-    }
-    return result;
   }
 
   /**
-   * Per instance: the plan's alerts and records, the changes that went through (none of a failed
-   * zone, none Route 53 refused: those are alerted), and the failure of a zone it had changes in.
+   * Puts claims back one by one. One another writer changed meanwhile is left as that writer left
+   * it: the writer planned with this batch's claimant in it.
    */
-  private static Map<InstanceId, Applied> report(
-      List<Intent> intents, ChangePlan plan, Sending sending) {
-    Map<InstanceId, List<PlannedChange>> changes = new HashMap<>();
-    Map<InstanceId, List<Alert>> alerts = new HashMap<>();
-    Map<InstanceId, String> failures = new HashMap<>();
-    plan.alerts()
-        .forEach(a -> alerts.computeIfAbsent(a.instanceId(), k -> new ArrayList<>()).add(a));
-    sending
-        .refused()
-        .forEach(
-            (c, why) ->
-                alerts
-                    .computeIfAbsent(c.instanceId(), k -> new ArrayList<>())
-                    .add(
-                        new Alert(
-                            c.instanceId(),
-                            AlertKind.RECORD_REFUSED,
-                            c.action()
-                                + " "
-                                + c.set().type()
-                                + " "
-                                + c.set().name()
-                                + " refused by Route 53, the record set stays as it was: "
-                                + why)));
-    for (PlannedChange c : plan.changes()) {
-      if (sending.refused().containsKey(c)) {
-        continue;
-      }
-      String failure = sending.failedZones().get(c.zoneId());
-      if (failure == null) {
-        changes.computeIfAbsent(c.instanceId(), k -> new ArrayList<>()).add(c);
-      } else {
-        failures.putIfAbsent(c.instanceId(), failure);
+  private void undo(List<RegistryWrite> undo) {
+    for (RegistryWrite write : undo) {
+      try {
+        registry.write(List.of(write));
+      } catch (ConcurrentUpdateException e) {
+        log.info("a claim changed meanwhile; left as it is", field("error", e.getMessage()));
       }
     }
-    Map<InstanceId, Applied> result = new HashMap<>();
-    for (Intent intent : intents) {
-      InstanceId id = intent.instanceId();
-      result.put(
-          id,
-          new Applied(
-              changes.getOrDefault(id, List.of()),
-              alerts.getOrDefault(id, List.of()),
-              plan.notes().getOrDefault(id, List.of()),
-              Optional.ofNullable(plan.accepted().get(id)),
-              Optional.ofNullable(failures.get(id))));
-    }
-    return result;
   }
 
-  private ChangePlan plan(List<Intent> intents, Preloaded preloaded, boolean adopt) {
+  /**
+   * A plan, the names it was planned from reading (the others from what was expected), and the
+   * claims as they were before it, for the record sets it claims for the batch's instances first.
+   */
+  private record Planned(ChangePlan plan, Set<NameInZone> read, Map<RecordKey, Claim> grown) {
+    Planned(ChangePlan plan, Set<NameInZone> read, RegistrySnapshot before) {
+      this(plan, read, grownClaims(plan, before));
+    }
+
+    private static Map<RecordKey, Claim> grownClaims(ChangePlan plan, RegistrySnapshot before) {
+      Map<RecordKey, Claim> grown = new TreeMap<>();
+      for (RegistryWrite write : plan.before()) {
+        if (write instanceof PutClaim put) {
+          Claim old =
+              before
+                  .claim(put.claim().key())
+                  .orElse(put.claim().withClaimants(put.expectedVersion(), Map.of()));
+          if (!old.claimants().keySet().containsAll(put.claim().claimants().keySet())) {
+            grown.put(put.claim().key(), old);
+          }
+        }
+      }
+      return grown;
+    }
+
+    /**
+     * The claims this plan grew for changes Route 53 refused, put back as they were: until its
+     * record is written, a claim must not make a record set there look like the tool's. Each is
+     * conditional on the version the plan wrote.
+     */
+    List<RegistryWrite> undoClaims(Set<RecordKey> unsent) {
+      List<RegistryWrite> undo = new ArrayList<>();
+      for (RegistryWrite write : plan.before()) {
+        if (write instanceof PutClaim put && unsent.contains(put.claim().key())) {
+          Claim old = grown.get(put.claim().key());
+          if (old == null) {
+            continue;
+          }
+          long written = put.claim().version();
+          undo.add(
+              old.claimants().isEmpty()
+                  ? new DeleteClaim(old.key(), written)
+                  : new PutClaim(old.withClaimants(written + 1, old.claimants()), written));
+        }
+      }
+      return undo;
+    }
+  }
+
+  private Planned plan(List<Intent> intents, Preloaded preloaded, boolean adopt) {
     var names = ChangePlanner.namesToRead(intents, preloaded.registry(), Map.of());
-    return validated(
-        planner.plan(
-            intents, preloaded.registry(), reader.read(names, preloaded.zones()), Map.of(), adopt));
+    return new Planned(
+        validated(
+            planner.plan(
+                intents,
+                preloaded.registry(),
+                reader.read(names, preloaded.zones()),
+                Map.of(),
+                adopt)),
+        names,
+        Map.of());
   }
 
-  private ChangePlan plan(
-      List<Intent> intents, Map<RecordKey, PlannedChange> sentBefore, boolean adopt) {
-    Set<InstanceId> ids = new TreeSet<>();
-    Set<RecordKey> keys = new TreeSet<>();
-    for (Intent intent : intents) {
-      ids.add(intent.instanceId());
-      intent.desired().forEach(d -> keys.add(d.key()));
+  /**
+   * @param readOnly the names to read from Route 53, the others planned from what the registry says
+   *     it holds; {@code null}: read every name
+   */
+  private Planned plan(
+      List<Intent> intents,
+      Map<RecordKey, PlannedChange> sentBefore,
+      boolean adopt,
+      Set<NameInZone> readOnly) {
+    Set<RecordKey> wanted = new TreeSet<>();
+    intents.forEach(intent -> intent.desired().forEach(d -> wanted.add(d.key())));
+    RegistrySnapshot snapshot = loadRegistry(intents, wanted, sentBefore);
+    Set<NameInZone> names = ChangePlanner.namesToRead(intents, snapshot, sentBefore);
+    Set<NameInZone> toRead = new TreeSet<>(names);
+    if (readOnly != null) {
+      toRead.retainAll(readOnly);
     }
-    RegistrySnapshot snapshot = registry.load(ids, keys);
+    Map<NameInZone, List<RecordSet>> read = new HashMap<>(reader.read(toRead).byName());
+    snapshot = withOtherClaims(snapshot, read, wanted);
+    ChangePlan plan = planFrom(intents, snapshot, names, sentBefore, read, adopt);
+    Set<NameInZone> unconfirmed = unconfirmed(plan, read.keySet(), sentBefore.keySet());
+    if (!unconfirmed.isEmpty()) {
+      read.putAll(reader.read(unconfirmed).byName());
+      toRead.addAll(unconfirmed);
+      snapshot = withOtherClaims(snapshot, read, wanted);
+      plan = planFrom(intents, snapshot, names, sentBefore, read, adopt);
+    }
+    return new Planned(plan, toRead, snapshot);
+  }
+
+  /** The batch's instance items and the claims of every record set it wants, owned or wrote. */
+  private RegistrySnapshot loadRegistry(
+      List<Intent> intents, Set<RecordKey> wanted, Map<RecordKey, PlannedChange> sentBefore) {
+    Set<InstanceId> ids = new TreeSet<>();
+    intents.forEach(intent -> ids.add(intent.instanceId()));
+    RegistrySnapshot snapshot = registry.load(ids, wanted);
     Set<RecordKey> owned = ChangePlanner.affectedKeys(intents, snapshot);
     owned.addAll(sentBefore.keySet());
-    owned.removeAll(keys);
+    owned.removeAll(wanted);
     if (!owned.isEmpty()) {
       snapshot = snapshot.withClaimsOf(registry.load(List.of(), owned));
     }
-    var live = reader.read(ChangePlanner.namesToRead(intents, snapshot, sentBefore));
-    // Records of other types at those names may be the tool's too (another instance's): their
-    // claims decide whether they are, so they are read as well.
+    return snapshot;
+  }
+
+  /**
+   * Records of other types at the names read may be the tool's too (another instance's): their
+   * claims decide whether they are, so they are read as well.
+   */
+  private RegistrySnapshot withOtherClaims(
+      RegistrySnapshot snapshot, Map<NameInZone, List<RecordSet>> read, Set<RecordKey> wanted) {
     Set<RecordKey> others = new TreeSet<>();
-    live.byName()
-        .forEach(
-            (name, sets) ->
-                sets.forEach(s -> others.add(new RecordKey(name.zoneId(), name.name(), s.type()))));
+    read.forEach(
+        (name, sets) ->
+            sets.forEach(s -> others.add(new RecordKey(name.zoneId(), name.name(), s.type()))));
     others.removeAll(snapshot.claims().keySet());
-    others.removeAll(keys);
-    others.removeAll(owned);
-    if (!others.isEmpty()) {
-      snapshot = snapshot.withClaimsOf(registry.load(List.of(), others));
+    others.removeAll(wanted);
+    if (others.isEmpty()) {
+      return snapshot;
     }
-    return validated(planner.plan(intents, snapshot, live, sentBefore, adopt));
+    return snapshot.withClaimsOf(registry.load(List.of(), others));
+  }
+
+  private ChangePlan planFrom(
+      List<Intent> intents,
+      RegistrySnapshot snapshot,
+      Set<NameInZone> names,
+      Map<RecordKey, PlannedChange> sentBefore,
+      Map<NameInZone, List<RecordSet>> read,
+      boolean adopt) {
+    LiveRecords expected = ExpectedRecords.of(names, snapshot, sentBefore, new LiveRecords(read));
+    return validated(planner.plan(intents, snapshot, expected, sentBefore, adopt));
+  }
+
+  /**
+   * The names of records an instance keeps that the plan leaves alone only because the registry
+   * says they are there already: a claim is written before its record, so a write that failed
+   * leaves one behind. Those names are read, so a record the registry claims but Route 53 lacks is
+   * written again. A new record, or one that changes, needs no read: its write is conditional.
+   */
+  private static Set<NameInZone> unconfirmed(
+      ChangePlan plan, Set<NameInZone> read, Set<RecordKey> sent) {
+    Set<RecordKey> changed = new TreeSet<>();
+    plan.changes()
+        .forEach(c -> changed.add(new RecordKey(c.zoneId(), c.set().name(), c.set().type())));
+    Set<NameInZone> names = new TreeSet<>();
+    plan.accepted()
+        .values()
+        .forEach(
+            records ->
+                records.stream()
+                    .filter(d -> !changed.contains(d.key()) && !sent.contains(d.key()))
+                    .map(d -> d.key().nameInZone())
+                    .filter(n -> !read.contains(n) && !n.zoneId().isPlanned())
+                    .forEach(names::add));
+    return names;
   }
 
   /**
@@ -354,110 +436,5 @@ public final class BatchApplier {
     List<PlannedChange> kept =
         plan.changes().stream().filter(c -> !refused.containsKey(c)).toList();
     return new ChangePlan(plan.before(), kept, plan.after(), alerts, plan.accepted(), plan.notes());
-  }
-
-  /**
-   * What sending a plan came to: the zones whose requests failed (a failure Route 53's content
-   * rules did not cause), with the error, and the changes Route 53 refused, with its reason.
-   */
-  private record Sending(Map<ZoneId, String> failedZones, Map<PlannedChange, String> refused) {
-    static final Sending NOTHING = new Sending(Map.of(), Map.of());
-  }
-
-  /**
-   * One request per zone (more only past Route 53's limits, and for each guarded name). A zone
-   * whose request fails is returned with its error; a zone that changed since it was read makes the
-   * whole batch be planned again ({@link ConcurrentUpdateException} goes up). A request Route 53
-   * refuses for its content is split (docs/behaviour.md, "Route 53's rules"), so the refused names
-   * alone stay out.
-   */
-  private Sending sendChanges(
-      ChangePlan plan, Map<RecordKey, PlannedChange> sent, Deadline deadline) {
-    Map<ZoneId, String> failedZones = new HashMap<>();
-    Map<PlannedChange, String> refused = new LinkedHashMap<>();
-    for (Map.Entry<ZoneId, List<PlannedChange>> zone : plan.changesByZone().entrySet()) {
-      try {
-        for (List<PlannedChange> request : ChangeBatches.split(zone.getValue())) {
-          refused.putAll(send(zone.getKey(), request, sent, deadline));
-        }
-      } catch (ConcurrentUpdateException e) {
-        throw e;
-      } catch (ServiceFailure e) {
-        failedZones.put(zone.getKey(), e.getMessage());
-        log.error(
-            "zone changes failed",
-            field("zoneId", zone.getKey().value()),
-            field("error", e.getMessage()));
-      }
-    }
-    return new Sending(failedZones, refused);
-  }
-
-  /**
-   * Sends one request. Refused for its content, it is sent again as two halves (by name), down to
-   * single names: a name refused alone is Route 53's answer about that name, and the others go
-   * through. A request of {@code n} names with one refused name costs about {@code 2·log2(n)} more
-   * requests.
-   *
-   * @return the changes refused, with Route 53's reason
-   */
-  private Map<PlannedChange, String> send(
-      ZoneId zone,
-      List<PlannedChange> request,
-      Map<RecordKey, PlannedChange> sent,
-      Deadline deadline) {
-    deadline.check("a Route 53 request for zone " + zone.value());
-    try {
-      dns.apply(zone, request);
-      request.forEach(c -> sent.put(new RecordKey(c.zoneId(), c.set().name(), c.set().type()), c));
-      return Map.of();
-    } catch (RefusedChangeException e) {
-      List<List<PlannedChange>> names = ChangeBatches.byName(request);
-      if (names.size() == 1) {
-        log.warn(
-            "change refused by Route 53",
-            field("zoneId", zone.value()),
-            field("name", request.get(0).set().name().value()),
-            field("error", e.getMessage()));
-        Map<PlannedChange, String> refused = new LinkedHashMap<>();
-        request.forEach(c -> refused.put(c, e.getMessage()));
-        return refused;
-      }
-      Map<PlannedChange, String> refused = new LinkedHashMap<>();
-      int half = names.size() / 2;
-      refused.putAll(send(zone, flat(names.subList(0, half)), sent, deadline));
-      refused.putAll(send(zone, flat(names.subList(half, names.size())), sent, deadline));
-      return refused;
-    }
-  }
-
-  private static List<PlannedChange> flat(List<List<PlannedChange>> groups) {
-    return groups.stream().flatMap(List::stream).toList();
-  }
-
-  /** Releases for failed zones and failed instances wait for the retry. */
-  private static List<RegistryWrite> afterWrites(
-      ChangePlan plan, Set<ZoneId> failedZones, Map<InstanceId, Applied> result) {
-    Set<InstanceId> failed = new HashSet<>();
-    result.forEach(
-        (id, applied) -> {
-          if (applied.failed()) {
-            failed.add(id);
-          }
-        });
-    List<RegistryWrite> kept = new ArrayList<>();
-    for (RegistryWrite write : plan.after()) {
-      boolean skip =
-          switch (write) {
-            case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
-            case DeleteClaim d -> failedZones.contains(d.key().zoneId());
-            case PutOwnership p -> failed.contains(p.item().instanceId());
-            case DeleteOwnership d -> failed.contains(d.instanceId());
-          };
-      if (!skip) {
-        kept.add(write);
-      }
-    }
-    return kept;
   }
 }

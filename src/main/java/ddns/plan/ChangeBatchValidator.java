@@ -160,15 +160,15 @@ public final class ChangeBatchValidator {
   }
 
   /**
-   * An UPSERT counts twice; a guarded one is sent as a DELETE of what it replaces and a CREATE, so
-   * both sets count.
+   * An upsert is sent as a DELETE of what it replaces and a CREATE (see {@link PlannedChange}), so
+   * both sets count; a deletion counts its own.
    */
   static int recordCount(PlannedChange change) {
     int values = change.set().values().size();
-    if (change.guarded()) {
-      return values + change.replaces().map(r -> r.values().size()).orElse(0);
+    if (change.action() != ChangeAction.UPSERT) {
+      return values;
     }
-    return change.action() == ChangeAction.UPSERT ? 2 * values : values;
+    return values + change.replaces().map(r -> r.values().size()).orElse(0);
   }
 
   static int valueCharacters(List<PlannedChange> changes) {
@@ -177,14 +177,11 @@ public final class ChangeBatchValidator {
 
   static int valueCharacters(PlannedChange change) {
     int chars = change.set().values().stream().mapToInt(String::length).sum();
-    if (change.guarded()) {
-      return chars
-          + change
-              .replaces()
-              .map(r -> r.values().stream().mapToInt(String::length).sum())
-              .orElse(0);
+    if (change.action() != ChangeAction.UPSERT) {
+      return chars;
     }
-    return change.action() == ChangeAction.UPSERT ? 2 * chars : chars;
+    return chars
+        + change.replaces().map(r -> r.values().stream().mapToInt(String::length).sum()).orElse(0);
   }
 
   private static Optional<String> valueProblem(RecordType type, String value) {

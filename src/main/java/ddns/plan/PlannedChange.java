@@ -10,10 +10,12 @@ import java.util.Optional;
 
 /**
  * One change to send to Route 53, and the instance of the batch it is done for. {@code replaces} is
- * what the record set held when it was read (absent for a record created). A {@code guarded} upsert
- * is sent so that Route 53 refuses it when the record set no longer holds {@code replaces} (a
- * DELETE of exactly that content and a CREATE, or a CREATE alone): record sets several instances
- * write at once (pools) never lose one instance's write to another's stale one.
+ * what the plan expects the record set to hold: what was read, or what the registry says the tool
+ * wrote (absent: nothing there). Every upsert is sent so that Route 53 refuses it when the record
+ * set does not hold {@code replaces} (a DELETE of exactly that content and a CREATE, or a CREATE
+ * alone), and a deletion names exactly what it deletes: no write replaces what the plan did not
+ * expect. A {@code guarded} change (a pool's, which several instances write at once) travels in a
+ * request of its own, so its refusal holds back no other name.
  */
 public record PlannedChange(
     ChangeAction action,

@@ -172,15 +172,8 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
                 + c.set().name(),
             null);
       }
-      RecordSet live = zone.get(key(c.set().name(), c.set().type()));
-      if (c.action() == ChangeAction.DELETE && (live == null || !live.sameContent(c.set()))) {
-        throw new ConcurrentUpdateException("stale delete of " + c.set().name(), null);
-      }
-      boolean asRead = c.replaces().isEmpty() ? live == null : c.replaces().get().sameContent(live);
-      if (c.guarded() && !asRead) {
-        throw new ConcurrentUpdateException("stale replacement of " + c.set().name(), null);
-      }
     }
+    refuseAsRoute53Does(zoneId, zone, changes);
     batches.add(List.copyOf(changes));
     for (PlannedChange c : changes) {
       String key = key(c.set().name(), c.set().type());
@@ -236,6 +229,60 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     records.remove(zoneId);
     associations.values().forEach(ids -> ids.remove(zoneId));
     return true;
+  }
+
+  /**
+   * Route 53's rules for the batch as a whole, against the zone as it is: a DELETE names exactly
+   * what is there, an upsert (sent as a DELETE of what it replaces and a CREATE) finds exactly what
+   * it replaces, each refused name named in the message; a CNAME never shares its name.
+   */
+  private static void refuseAsRoute53Does(
+      ZoneId zoneId, Map<String, RecordSet> zone, List<PlannedChange> changes) {
+    java.util.Set<DnsName> stale = new java.util.TreeSet<>();
+    java.util.Set<DnsName> conflicting = new java.util.TreeSet<>();
+    java.util.Set<String> deleted = new java.util.HashSet<>();
+    changes.stream()
+        .filter(c -> c.action() == ChangeAction.DELETE)
+        .forEach(c -> deleted.add(key(c.set().name(), c.set().type())));
+    for (PlannedChange c : changes) {
+      RecordSet live = zone.get(key(c.set().name(), c.set().type()));
+      boolean asExpected =
+          c.action() == ChangeAction.DELETE
+              ? live != null && live.sameContent(c.set())
+              : c.replaces().isEmpty() ? live == null : c.replaces().get().sameContent(live);
+      if (!asExpected) {
+        stale.add(c.set().name());
+      }
+      if (c.action() == ChangeAction.UPSERT && sharesWithCname(zone, deleted, c.set())) {
+        conflicting.add(c.set().name());
+      }
+    }
+    if (!stale.isEmpty()) {
+      throw new ConcurrentUpdateException(
+          "Route53.ChangeResourceRecordSets refused the batch for "
+              + zoneId
+              + ": InvalidChangeBatch: stale "
+              + stale,
+          null,
+          stale);
+    }
+    if (!conflicting.isEmpty()) {
+      throw new RefusedChangeException(
+          "Route53.ChangeResourceRecordSets refused the batch for "
+              + zoneId
+              + ": InvalidChangeBatch: a CNAME shares its name at "
+              + conflicting,
+          null,
+          conflicting);
+    }
+  }
+
+  private static boolean sharesWithCname(
+      Map<String, RecordSet> zone, java.util.Set<String> deleted, RecordSet set) {
+    return zone.values().stream()
+        .filter(r -> r.name().equals(set.name()) && r.type() != set.type())
+        .filter(r -> !deleted.contains(key(r.name(), r.type())))
+        .anyMatch(r -> r.type() == RecordType.CNAME || set.type() == RecordType.CNAME);
   }
 
   private static String key(DnsName name, RecordType type) {

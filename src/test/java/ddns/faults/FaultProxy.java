@@ -251,7 +251,7 @@ public final class FaultProxy implements AutoCloseable {
           Fault.invalidChangeBatch(refused.get()).apply(exchange, call, body, () -> {});
           return;
         }
-        forwardChange(exchange, body);
+        forwardChange(exchange, StrictRecordChanges.createsAsUpserts(body));
       }
     } else if (call.operation().equals("ChangeResourceRecordSets")) {
       forwardChange(exchange, body);

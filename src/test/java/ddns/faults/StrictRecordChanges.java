@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * Route 53's messages ("Tried to delete resource record set [name='…', type='…'] but it was not
  * found", "… but the values provided do not match the current values", "Tried to create resource
  * record set […] but it already exists"). The emulator deletes by name and type whatever the values
- * and lets a CREATE add a second record set. The zone is read straight from the emulator.
+ * and lets a CREATE add a second record set. A CNAME beside another record set at its name is
+ * refused too ("RRSet of type CNAME with DNS name … is not permitted as it conflicts with other
+ * records…"), which the emulator accepts. The zone is read straight from the emulator.
  */
 final class StrictRecordChanges {
   private static final Pattern ZONE = Pattern.compile("/hostedzone/([^/]+)/rrset");
@@ -77,12 +79,61 @@ final class StrictRecordChanges {
           if (there != null) {
             messages.add("Tried to create " + what + " but it already exists");
           }
+          cnameConflict(live, change, zone.group(1)).ifPresent(messages::add);
           live.put(key, change.content());
         }
-        default -> live.put(key, change.content());
+        default -> {
+          cnameConflict(live, change, zone.group(1)).ifPresent(messages::add);
+          live.put(key, change.content());
+        }
       }
     }
     return messages.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", messages));
+  }
+
+  /**
+   * Route 53 keeps a CNAME alone at its name: writing one beside another record set, or another
+   * beside one, is refused with these messages (the emulator accepts both).
+   */
+  private Optional<String> cnameConflict(Map<String, Content> live, Change change, String zoneId) {
+    String name = normal(change.name());
+    Optional<String> other =
+        live.keySet().stream()
+            .filter(k -> k.startsWith(name + " ") && !k.equals(key(change.name(), change.type())))
+            .map(k -> k.substring(name.length() + 1))
+            .filter(type -> type.equals("CNAME") || change.type().equals("CNAME"))
+            .findFirst();
+    if (other.isEmpty()) {
+      return Optional.empty();
+    }
+    String zone = emulator.getHostedZone(r -> r.id(zoneId)).hostedZone().name();
+    return Optional.of(
+        change.type().equals("CNAME")
+            ? "RRSet of type CNAME with DNS name "
+                + name
+                + " is not permitted as it conflicts with other records with the same DNS name in"
+                + " zone "
+                + zone
+            : "RRSet of type "
+                + change.type()
+                + " with DNS name "
+                + name
+                + " is not permitted because a conflicting RRSet of type CNAME with the same DNS"
+                + " name already exists in zone "
+                + zone);
+  }
+
+  /**
+   * The batch as forwarded once this check let it through: each CREATE as an UPSERT, which on a
+   * record set checked to be absent does the same. The emulator refuses a CREATE identical to one
+   * in its change journal whenever any record set of the zone sorts at or after the name (it lists
+   * from the name rather than at it), so a record the tool wrote, that was deleted and is written
+   * again, would be refused although Route 53 accepts it.
+   */
+  static byte[] createsAsUpserts(byte[] body) {
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    return text.replace("<Action>CREATE</Action>", "<Action>UPSERT</Action>")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private record Content(long ttl, List<String> values) {}

@@ -7,6 +7,7 @@ import ddns.config.Config;
 import ddns.dns.DnsName;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
+import ddns.faults.FaultProxy;
 import ddns.run.Summary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,11 +67,32 @@ public abstract class EmulatorTest {
         getClass().getSimpleName() + "." + info.getTestMethod().map(m -> m.getName()).orElse("?");
   }
 
+  /**
+   * Route 53's rules for change batches, which the emulator does not keep (a CREATE where a record
+   * set exists, a DELETE of other values, a CNAME beside another record), kept by a proxy before it
+   * for every test: the tool's writes are conditional, and these rules are what makes them so.
+   */
+  private FaultProxy route53Rules;
+
   @BeforeEach
-  void freshAccount() {
+  void freshAccount() throws IOException {
     EMULATOR.reset();
     world = new AwsWorld(EMULATOR.endpoint());
     world.subscribeToAlerts();
+    route53Rules = strictProxy();
+    endpoint = route53Rules.endpoint();
+  }
+
+  /** A proxy before the emulator that keeps Route 53's change-batch rules. */
+  protected FaultProxy strictProxy() throws IOException {
+    FaultProxy proxy = new FaultProxy(EMULATOR.endpoint());
+    proxy.strictRecordChanges(world.route53);
+    return proxy;
+  }
+
+  @AfterEach
+  void closeRoute53Rules() {
+    route53Rules.close();
   }
 
   @AfterEach

@@ -19,6 +19,8 @@ class FaultScenarioTest extends FaultTestBase {
   void throttlingOnThirtyPercentOfRoute53AndEc2Calls_everyRecordEndsCorrect() {
     Fleet fleet =
         fleet(8, Map.of(0, "web.corp.internal", 1, "web.corp.internal", 2, "api.corp.internal"));
+    // Events read few zones now; the first listing is throttled, so reads are throttled too.
+    proxy.add(Rules.first(1, Rules.operation("ListHostedZones"), Fault.error("Throttling")));
     proxy.add(
         Rules.fraction(
             0.3,

@@ -28,7 +28,7 @@ abstract class FaultTestBase extends EmulatorTest {
 
   @BeforeEach
   void startProxy() throws IOException {
-    proxy = new FaultProxy(EMULATOR.endpoint());
+    proxy = strictProxy();
     endpoint = proxy.endpoint();
   }
 

@@ -30,7 +30,7 @@ class OrganizationBenchmarkTest extends EmulatorTest {
 
   @Test
   void reconcileOverTwoAccountsAndTwoRegions_backfills_thenFindsNoDrift() throws IOException {
-    try (FaultProxy proxy = new FaultProxy(EMULATOR.endpoint())) {
+    try (FaultProxy proxy = strictProxy()) {
       proxy.crossAccountZones("testing");
       endpoint = proxy.endpoint();
       env.put("DDNS_ACCOUNTS", "222222222222");

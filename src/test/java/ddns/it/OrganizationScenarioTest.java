@@ -45,7 +45,7 @@ class OrganizationScenarioTest extends EmulatorTest {
 
   @BeforeEach
   void organization() throws IOException {
-    proxy = new FaultProxy(EMULATOR.endpoint());
+    proxy = strictProxy();
     proxy.crossAccountZones("testing");
     endpoint = proxy.endpoint();
     env.put("DDNS_ACCOUNTS", MEMBER);

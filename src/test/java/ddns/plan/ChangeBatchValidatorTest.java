@@ -9,6 +9,7 @@ import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,16 +110,28 @@ class ChangeBatchValidatorTest {
   }
 
   @Test
-  void countsUpsertsTwiceAgainstTheThousandRecordLimit() {
-    List<PlannedChange> upserts = new ArrayList<>();
+  void countsAReplacementTwiceAgainstTheThousandRecordLimit_andACreationOnce() {
+    List<PlannedChange> replacements = new ArrayList<>();
+    List<PlannedChange> creations = new ArrayList<>();
     for (int i = 0; i < 501; i++) {
-      upserts.add(upsert("h" + i + ".zone.internal", RecordType.A, "10.0.0.1"));
+      PlannedChange created = upsert("h" + i + ".zone.internal", RecordType.A, "10.0.0.1");
+      creations.add(created);
+      replacements.add(
+          new PlannedChange(
+              created.action(),
+              created.zoneId(),
+              created.zoneName(),
+              created.set(),
+              created.instanceId(),
+              Optional.of(
+                  new RecordSet(created.set().name(), RecordType.A, 60, List.of("10.0.0.2")))));
     }
-    assertThat(validator.violations(ZONE, upserts.subList(0, 500))).isEmpty();
-    assertThat(validator.violations(ZONE, upserts))
+    assertThat(validator.violations(ZONE, replacements.subList(0, 500))).isEmpty();
+    assertThat(validator.violations(ZONE, replacements))
         .singleElement()
         .asString()
         .contains("1002 records");
+    assertThat(validator.violations(ZONE, creations)).isEmpty();
   }
 
   @Test

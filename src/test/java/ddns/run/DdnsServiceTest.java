@@ -953,7 +953,8 @@ class DdnsServiceTest {
           .filteredOn(r -> r.name().value().equals("web.corp.internal."))
           .singleElement()
           .satisfies(r -> assertThat(r.values()).containsExactly("10.0.1.5", "10.0.1.6"));
-      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("lost a race");
+      assertThat(logs.toString(StandardCharsets.UTF_8))
+          .contains("Route 53 holds other records than expected");
     }
 
     @Test

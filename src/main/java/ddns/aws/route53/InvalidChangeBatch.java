@@ -1,9 +1,14 @@
 package ddns.aws.route53;
 
+import ddns.dns.DnsName;
+import ddns.dns.InvalidNameException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +26,10 @@ final class InvalidChangeBatch {
   /** What real Route 53 says when a DELETE or CREATE no longer matches the zone. */
   private static final Pattern STALE =
       Pattern.compile("but it was not found|values provided do not match|but it already exists");
+
+  private static final Pattern QUOTED_NAME = Pattern.compile("name='([^']+)'");
+  private static final Pattern CONFLICT_NAME =
+      Pattern.compile("with DNS name (\\S+) is not permitted");
 
   private InvalidChangeBatch() {}
 
@@ -55,6 +64,29 @@ final class InvalidChangeBatch {
     } catch (Exception parseFailure) {
       return byCode ? Optional.of(List.of(String.valueOf(e.getMessage()))) : Optional.empty();
     }
+  }
+
+  /**
+   * The record set names Route 53's messages name: {@code [name='x.', type='A']} in the stale ones,
+   * {@code RRSet of type CNAME with DNS name x. is not permitted …} where a CNAME would share its
+   * name. Route 53 may name only some of the refused names; a name it writes in a form this tool
+   * does not read is left out.
+   */
+  static Set<DnsName> names(List<String> messages) {
+    Set<DnsName> names = new TreeSet<>();
+    for (String message : messages) {
+      for (Pattern pattern : List.of(QUOTED_NAME, CONFLICT_NAME)) {
+        Matcher found = pattern.matcher(message);
+        while (found.find()) {
+          try {
+            names.add(DnsName.parse(found.group(1)));
+          } catch (InvalidNameException e) {
+            // a name this tool cannot write is not one of its changes
+          }
+        }
+      }
+    }
+    return names;
   }
 
   static boolean isStale(List<String> messages) {

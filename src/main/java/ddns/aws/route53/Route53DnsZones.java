@@ -253,10 +253,11 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
               + zoneId
               + ": InvalidChangeBatch: "
               + String.join("; ", refused.get());
+      var names = InvalidChangeBatch.names(refused.get());
       if (InvalidChangeBatch.isStale(refused.get())) {
-        throw new ConcurrentUpdateException(text, e);
+        throw new ConcurrentUpdateException(text, e, names);
       }
-      throw new RefusedChangeException(text, e);
+      throw new RefusedChangeException(text, e, names);
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.ChangeResourceRecordSets", e), e);
     }
@@ -363,11 +364,13 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   }
 
   /**
-   * A guarded upsert becomes a DELETE of exactly what was read and a CREATE (or a CREATE alone
-   * where nothing was): Route 53 applies both or refuses the batch as stale.
+   * An upsert becomes a DELETE of exactly what the plan expects there and a CREATE (or a CREATE
+   * alone where it expects nothing): Route 53 applies both or refuses the batch as stale, so no
+   * write ever replaces a record set the plan did not expect (docs/behaviour.md, "Optimistic
+   * writes").
    */
   private static List<Change> toChanges(PlannedChange change) {
-    if (!change.guarded() || change.action() != ChangeAction.UPSERT) {
+    if (change.action() != ChangeAction.UPSERT) {
       return List.of(toChange(change.action().name(), change.set()));
     }
     Change create = toChange("CREATE", change.set());
