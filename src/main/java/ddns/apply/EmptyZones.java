@@ -95,78 +95,72 @@ public final class EmptyZones {
     }
     List<Looked> looked = new ArrayList<>();
     for (HostedZone zone : zones) {
-      if (!ours.contains(zone.id()) && zone.createdForVpc().isEmpty()) {
-        continue;
-      }
-      List<RecordSet> left =
-          dns.allRecords(zone.id()).stream()
-              .filter(r -> !apexRecord(zone.name(), r))
-              .filter(r -> !goingAway.contains(new RecordKey(zone.id(), r.name(), r.type())))
-              .toList();
-      if (!left.isEmpty()) {
-        looked.add(
-            new Looked(
-                zone.id(),
-                Fate.IN_USE,
-                "reverse zone "
-                    + zone.name()
-                    + " ("
-                    + zone.id()
-                    + ") was created by route53-ddns and is kept: it still holds "
-                    + (left.size() == 1 ? "1 record set, " : left.size() + " record sets, such as ")
-                    + left.get(0).type()
-                    + " "
-                    + left.get(0).name()));
-        continue;
-      }
-      if (dryRun) {
-        looked.add(
-            new Looked(
-                zone.id(),
-                Fate.EMPTY,
-                "reverse zone "
-                    + zone.name()
-                    + " ("
-                    + zone.id()
-                    + ") is empty: it would be deleted"));
-        continue;
-      }
-      try {
-        if (dns.deleteZone(zone.id())) {
-          created.forget(zone.id());
-          looked.add(
-              new Looked(
-                  zone.id(),
-                  Fate.DELETED,
-                  "reverse zone " + zone.name() + " (" + zone.id() + ") was empty and is deleted"));
-          log.info("empty reverse zone deleted", field("zoneId", zone.id().value()));
-        } else {
-          looked.add(
-              new Looked(
-                  zone.id(),
-                  Fate.WRITTEN_MEANWHILE,
-                  "reverse zone "
-                      + zone.name()
-                      + " ("
-                      + zone.id()
-                      + ") is kept: a record was written there meanwhile"));
-        }
-      } catch (ServiceFailure e) {
-        log.warn(
-            "could not delete an empty reverse zone",
-            field("zoneId", zone.id().value()),
-            field("error", e.getMessage()));
-        looked.add(
-            new Looked(
-                zone.id(),
-                Fate.FAILED,
-                "reverse zone "
-                    + zone.name()
-                    + " could not be deleted and stays: "
-                    + e.getMessage()));
+      if (ours.contains(zone.id()) || zone.createdForVpc().isPresent()) {
+        looked.add(look(zone, dryRun, goingAway));
       }
     }
     return new Result(looked);
+  }
+
+  /** One zone of the tool's: kept while it holds anything, else deleted (or, dry, reported). */
+  private Looked look(HostedZone zone, boolean dryRun, Set<RecordKey> goingAway) {
+    List<RecordSet> left =
+        dns.allRecords(zone.id()).stream()
+            .filter(r -> !apexRecord(zone.name(), r))
+            .filter(r -> !goingAway.contains(new RecordKey(zone.id(), r.name(), r.type())))
+            .toList();
+    if (!left.isEmpty()) {
+      return new Looked(
+          zone.id(),
+          Fate.IN_USE,
+          "reverse zone "
+              + zone.name()
+              + " ("
+              + zone.id()
+              + ") was created by route53-ddns and is kept: it still holds "
+              + (left.size() == 1 ? "1 record set, " : left.size() + " record sets, such as ")
+              + left.get(0).type()
+              + " "
+              + left.get(0).name());
+    }
+    if (dryRun) {
+      return new Looked(
+          zone.id(),
+          Fate.EMPTY,
+          "reverse zone " + zone.name() + " (" + zone.id() + ") is empty: it would be deleted");
+    }
+    return delete(zone);
+  }
+
+  /** Deletes an empty zone; Route 53 refuses when a record was written there meanwhile. */
+  private Looked delete(HostedZone zone) {
+    try {
+      if (!dns.deleteZone(zone.id())) {
+        return new Looked(
+            zone.id(),
+            Fate.WRITTEN_MEANWHILE,
+            "reverse zone "
+                + zone.name()
+                + " ("
+                + zone.id()
+                + ") is kept: a record was written there meanwhile");
+      }
+      created.forget(zone.id());
+      log.info("empty reverse zone deleted", field("zoneId", zone.id().value()));
+      return new Looked(
+          zone.id(),
+          Fate.DELETED,
+          "reverse zone " + zone.name() + " (" + zone.id() + ") was empty and is deleted");
+    } catch (ServiceFailure e) {
+      log.warn(
+          "could not delete an empty reverse zone",
+          field("zoneId", zone.id().value()),
+          field("error", e.getMessage()));
+      return new Looked(
+          zone.id(),
+          Fate.FAILED,
+          "reverse zone " + zone.name() + " could not be deleted and stays: " + e.getMessage());
+    }
   }
 
   private static boolean apexRecord(DnsName zone, RecordSet r) {

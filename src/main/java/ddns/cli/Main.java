@@ -1,6 +1,7 @@
 package ddns.cli;
 
 import ddns.config.Config;
+import ddns.config.Settings;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ public final class Main implements Runnable {
       Map<String, String> env = environment(spec);
       var out = spec.commandLine().getOut();
       TextTable table = new TextTable("VARIABLE", "DEFAULT", "VALUE HERE", "MEANING");
-      for (Config.Setting s : Config.SETTINGS) {
+      for (Settings.Setting s : Settings.ALL) {
         table.row(
             s.name(),
             s.fallback().isEmpty() ? "(empty)" : s.fallback(),

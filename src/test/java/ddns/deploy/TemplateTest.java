@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ddns.config.Config;
+import ddns.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ class TemplateTest {
         .forEachRemaining(set::add);
     set.remove("JAVA_TOOL_OPTIONS");
 
-    assertThat(Config.SETTINGS.stream().map(Config.Setting::name).toList()).containsAll(set);
+    assertThat(Settings.ALL.stream().map(Settings.Setting::name).toList()).containsAll(set);
     assertThat(set)
         .contains(
             "DDNS_TTL",

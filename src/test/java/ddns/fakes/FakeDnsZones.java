@@ -37,6 +37,7 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
   private int requests;
   private Runnable onRequest = () -> {};
   private Runnable beforeNextChange;
+  private Runnable beforeNextZoneDeletion;
   private boolean failCreate;
   private boolean failAssociate;
   private int nextId = 1;
@@ -220,8 +221,21 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     associations.computeIfAbsent(vpcId, v -> new HashSet<>()).add(zoneId);
   }
 
+  /**
+   * Runs {@code other} once, just before the next zone deletion lands: a record written by another
+   * writer meanwhile, or a call that fails ({@code other} throws).
+   */
+  public void beforeNextZoneDeletion(Runnable other) {
+    this.beforeNextZoneDeletion = other;
+  }
+
   @Override
   public boolean deleteZone(ZoneId zoneId) {
+    Runnable interleaved = beforeNextZoneDeletion;
+    beforeNextZoneDeletion = null;
+    if (interleaved != null) {
+      interleaved.run();
+    }
     if (!recordsIn(zoneId).isEmpty()) {
       return false;
     }
