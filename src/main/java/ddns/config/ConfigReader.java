@@ -52,7 +52,7 @@ final class ConfigReader {
         rules,
         flag("DDNS_CREATE_TABLE"),
         flag("DDNS_DRY_RUN"),
-        Duration.ofSeconds(number("DDNS_CACHE_SECONDS", 0, 86_400)),
+        cacheTtl(),
         level("DDNS_LOG_LEVEL"),
         text("DDNS_SERVICE_NAME"),
         Duration.ofSeconds(number("DDNS_LAUNCH_GRACE_SECONDS", 0, 86_400)),
@@ -121,6 +121,15 @@ final class ConfigReader {
       case "false", "no", "0", "off" -> false;
       default -> throw new ConfigException(name + " must be true or false, was '" + value + "'");
     };
+  }
+
+  /**
+   * {@code DDNS_CACHE_TTL}, in seconds; {@code DDNS_CACHE_SECONDS}, its older name, is read when
+   * only that one is set.
+   */
+  private Duration cacheTtl() {
+    boolean older = !env.containsKey("DDNS_CACHE_TTL") && env.containsKey("DDNS_CACHE_SECONDS");
+    return Duration.ofSeconds(number(older ? "DDNS_CACHE_SECONDS" : "DDNS_CACHE_TTL", 0, 86_400));
   }
 
   private long number(String name, long min, long max) {

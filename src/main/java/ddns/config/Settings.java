@@ -88,9 +88,11 @@ public final class Settings {
               "DDNS_CREATE_TABLE", "true", "create the registry table if it does not exist"),
           new Setting("DDNS_DRY_RUN", "false", "plan and report, change nothing"),
           new Setting(
-              "DDNS_CACHE_SECONDS",
+              "DDNS_CACHE_TTL",
               "60",
-              "how long zone lists and VPC settings are kept between invocations"),
+              "seconds a warm process keeps zone lists and VPC settings (in its AWS adapters)"),
+          new Setting(
+              "DDNS_CACHE_SECONDS", "60", "older name of DDNS_CACHE_TTL, read when only it is set"),
           new Setting(
               "DDNS_LAUNCH_GRACE_SECONDS",
               "600",

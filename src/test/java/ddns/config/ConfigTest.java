@@ -46,7 +46,7 @@ class ConfigTest {
                 Map.entry("DDNS_ASSOCIATE_VPC", "no"),
                 Map.entry("DDNS_CREATE_TABLE", "0"),
                 Map.entry("DDNS_DRY_RUN", "true"),
-                Map.entry("DDNS_CACHE_SECONDS", "5")));
+                Map.entry("DDNS_CACHE_TTL", "5")));
 
     assertThat(config.tableName()).isEqualTo("dns-registry");
     assertThat(config.alertTopicArn()).hasValue("arn:aws:sns:us-east-1:111122223333:ops");
@@ -61,6 +61,16 @@ class ConfigTest {
     assertThat(config.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
   }
 
+  @Test
+  void cacheTtl_isReadUnderItsOlderNameWhenOnlyThatIsSet_andTheNewNameWins() {
+    assertThat(Config.fromEnvironment(Map.of("DDNS_CACHE_SECONDS", "7")).cacheTtl())
+        .isEqualTo(Duration.ofSeconds(7));
+    assertThat(
+            Config.fromEnvironment(Map.of("DDNS_CACHE_SECONDS", "7", "DDNS_CACHE_TTL", "9"))
+                .cacheTtl())
+        .isEqualTo(Duration.ofSeconds(9));
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(
       delimiter = '|',
@@ -69,6 +79,7 @@ class ConfigTest {
         "DDNS_TTL           | -1        | DDNS_TTL must be between",
         "DDNS_DRY_RUN       | maybe     | DDNS_DRY_RUN must be true or false",
         "DDNS_ALLOWED_ZONES | *.corp    | DDNS_ALLOWED_ZONES",
+        "DDNS_CACHE_TTL     | 999999    | DDNS_CACHE_TTL must be between",
         "DDNS_CACHE_SECONDS | 999999    | DDNS_CACHE_SECONDS must be between",
         "DDNS_TABLE         | my table  | DDNS_TABLE",
         "DDNS_TABLE         | ab        | DDNS_TABLE",
