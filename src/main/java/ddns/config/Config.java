@@ -205,20 +205,21 @@ public record Config(
   public static Config fromEnvironment(Map<String, String> env) {
     Reader read = new Reader(env);
     PlanningRules rules =
-        new PlanningRules(
-            read.number("DDNS_TTL", 0, 2_147_483_647L),
-            read.tagKey("DDNS_ZONE_TAG"),
-            read.tagKey("DDNS_CNAME_TAG"),
-            read.zones("DDNS_ALLOWED_ZONES"),
-            read.flag("DDNS_CREATE_REVERSE_ZONES"),
-            read.flag("DDNS_ASSOCIATE_VPC"),
-            read.zoneRefs("DDNS_ASSOCIATE_ZONES"),
-            read.tagKey("DDNS_HOSTNAME_TAG"),
-            read.tagKey("DDNS_POOL_TAG"),
-            read.pattern("DDNS_HOSTNAME_PATTERN"),
-            read.flag("DDNS_ALL_ADDRESSES"),
-            read.parsed("DDNS_ZONE_TYPES", ZoneTypes::parse),
-            read.zoneIds("DDNS_ALLOWED_ZONE_IDS"));
+        PlanningRules.builder()
+            .ttl(read.number("DDNS_TTL", 0, 2_147_483_647L))
+            .zoneTagKey(read.tagKey("DDNS_ZONE_TAG"))
+            .cnameTagKey(read.tagKey("DDNS_CNAME_TAG"))
+            .allowedZones(read.zones("DDNS_ALLOWED_ZONES"))
+            .createReverseZones(read.flag("DDNS_CREATE_REVERSE_ZONES"))
+            .associateVpc(read.flag("DDNS_ASSOCIATE_VPC"))
+            .associateZones(read.zoneRefs("DDNS_ASSOCIATE_ZONES"))
+            .hostnameTagKey(read.tagKey("DDNS_HOSTNAME_TAG"))
+            .poolTagKey(read.tagKey("DDNS_POOL_TAG"))
+            .hostnamePattern(read.pattern("DDNS_HOSTNAME_PATTERN"))
+            .allAddresses(read.flag("DDNS_ALL_ADDRESSES"))
+            .zoneTypes(read.parsed("DDNS_ZONE_TYPES", ZoneTypes::parse))
+            .allowedZoneIds(read.zoneIds("DDNS_ALLOWED_ZONE_IDS"))
+            .build();
     distinctTagKeys(
         Map.of(
             "DDNS_ZONE_TAG", rules.zoneTagKey(),
