@@ -66,20 +66,21 @@ final class ConfigReader {
 
   private PlanningRules rules() {
     PlanningRules rules =
-        new PlanningRules(
-            number("DDNS_TTL", 0, 2_147_483_647L),
-            tagKey("DDNS_ZONE_TAG"),
-            tagKey("DDNS_CNAME_TAG"),
-            zones("DDNS_ALLOWED_ZONES"),
-            flag("DDNS_CREATE_REVERSE_ZONES"),
-            flag("DDNS_ASSOCIATE_VPC"),
-            zoneRefs("DDNS_ASSOCIATE_ZONES"),
-            tagKey("DDNS_HOSTNAME_TAG"),
-            tagKey("DDNS_POOL_TAG"),
-            pattern("DDNS_HOSTNAME_PATTERN"),
-            flag("DDNS_ALL_ADDRESSES"),
-            parsed("DDNS_ZONE_TYPES", ZoneTypes::parse),
-            zoneIds("DDNS_ALLOWED_ZONE_IDS"));
+        PlanningRules.builder()
+            .ttl(number("DDNS_TTL", 0, 2_147_483_647L))
+            .zoneTagKey(tagKey("DDNS_ZONE_TAG"))
+            .cnameTagKey(tagKey("DDNS_CNAME_TAG"))
+            .allowedZones(zones("DDNS_ALLOWED_ZONES"))
+            .createReverseZones(flag("DDNS_CREATE_REVERSE_ZONES"))
+            .associateVpc(flag("DDNS_ASSOCIATE_VPC"))
+            .associateZones(zoneRefs("DDNS_ASSOCIATE_ZONES"))
+            .hostnameTagKey(tagKey("DDNS_HOSTNAME_TAG"))
+            .poolTagKey(tagKey("DDNS_POOL_TAG"))
+            .hostnamePattern(pattern("DDNS_HOSTNAME_PATTERN"))
+            .allAddresses(flag("DDNS_ALL_ADDRESSES"))
+            .zoneTypes(parsed("DDNS_ZONE_TYPES", ZoneTypes::parse))
+            .allowedZoneIds(zoneIds("DDNS_ALLOWED_ZONE_IDS"))
+            .build();
     distinctTagKeys(
         Map.of(
             "DDNS_ZONE_TAG", rules.zoneTagKey(),

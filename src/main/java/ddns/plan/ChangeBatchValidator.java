@@ -59,86 +59,137 @@ public final class ChangeBatchValidator {
    */
   public Map<PlannedChange, List<String>> refusals(DnsName zoneName, List<PlannedChange> changes) {
     Map<PlannedChange, List<String>> found = new LinkedHashMap<>();
-    Map<String, List<PlannedChange>> byNameAndType = new HashMap<>();
-    Map<DnsName, List<PlannedChange>> upsertsByName = new HashMap<>();
     for (PlannedChange change : changes) {
-      RecordSet set = change.set();
-      String where = change.action() + " " + set.type() + " " + set.name();
-      List<String> problems = new ArrayList<>();
-      if (!change.zoneName().equals(zoneName)) {
-        problems.add(where + ": planned for zone " + change.zoneName() + ", not " + zoneName);
-      }
-      if (!set.name().isWithin(zoneName)) {
-        problems.add(where + ": name is outside zone " + zoneName);
-      }
-      if (set.type() == RecordType.CNAME && set.name().equals(zoneName)) {
-        problems.add(where + ": a CNAME is not allowed at the zone apex");
-      }
-      if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
-        problems.add(where + ": TTL out of range: " + set.ttl());
-      }
-      set.values()
-          .forEach(v -> valueProblem(set.type(), v).ifPresent(p -> problems.add(where + ": " + p)));
-      if (set.type() == RecordType.CNAME && set.values().size() != 1) {
-        problems.add(where + ": a CNAME has exactly one value");
-      }
-      if (change.action() != ChangeAction.DELETE && set.values().size() > MAX_VALUES_PER_SET) {
-        problems.add(
-            where
-                + ": "
-                + set.values().size()
-                + " values; Route 53 takes at most "
-                + MAX_VALUES_PER_SET
-                + " in one record set");
-      }
-      set.values().stream()
-          .filter(v -> v.length() > MAX_VALUE_LENGTH)
-          .findFirst()
-          .ifPresent(
-              v ->
-                  problems.add(
-                      where
-                          + ": a value of "
-                          + v.length()
-                          + " characters; Route 53 takes at most "
-                          + MAX_VALUE_LENGTH));
-      if (recordCount(change) > MAX_RECORDS || valueCharacters(change) > MAX_VALUE_CHARACTERS) {
-        problems.add(
-            where
-                + ": "
-                + recordCount(change)
-                + " records and "
-                + valueCharacters(change)
-                + " value characters do not fit in one Route 53 request ("
-                + MAX_RECORDS
-                + " records, "
-                + MAX_VALUE_CHARACTERS
-                + " characters, a replaced set counting with the new one)");
-      }
+      List<String> problems = new ArrayList<>(placementProblems(zoneName, change));
+      problems.addAll(contentProblems(change));
+      problems.addAll(sizeProblems(change));
       if (!problems.isEmpty()) {
         found.computeIfAbsent(change, c -> new ArrayList<>()).addAll(problems);
       }
-      byNameAndType
-          .computeIfAbsent(set.name() + " " + set.type(), k -> new ArrayList<>())
-          .add(change);
-      if (change.action() == ChangeAction.UPSERT) {
-        upsertsByName.computeIfAbsent(set.name(), n -> new ArrayList<>()).add(change);
-      }
     }
+    List<Refusal> together = new ArrayList<>(sameNameAndType(changes));
+    together.addAll(cnameBesideOthers(changes));
+    together.forEach(
+        r -> found.computeIfAbsent(r.change(), k -> new ArrayList<>()).add(r.reason()));
+    return found;
+  }
+
+  /** A change refused for a rule it breaks together with other changes of the batch. */
+  private record Refusal(PlannedChange change, String reason) {}
+
+  private static String where(PlannedChange change) {
+    return change.action() + " " + change.set().type() + " " + change.set().name();
+  }
+
+  /** The change belongs in this zone, below its apex where it is a CNAME. */
+  private static List<String> placementProblems(DnsName zoneName, PlannedChange change) {
+    RecordSet set = change.set();
+    String where = where(change);
+    List<String> problems = new ArrayList<>();
+    if (!change.zoneName().equals(zoneName)) {
+      problems.add(where + ": planned for zone " + change.zoneName() + ", not " + zoneName);
+    }
+    if (!set.name().isWithin(zoneName)) {
+      problems.add(where + ": name is outside zone " + zoneName);
+    }
+    if (set.type() == RecordType.CNAME && set.name().equals(zoneName)) {
+      problems.add(where + ": a CNAME is not allowed at the zone apex");
+    }
+    return problems;
+  }
+
+  /** The TTL is in range, the values parse for the type, and a CNAME has one value. */
+  private static List<String> contentProblems(PlannedChange change) {
+    RecordSet set = change.set();
+    String where = where(change);
+    List<String> problems = new ArrayList<>();
+    if (set.ttl() < 0 || set.ttl() > 2_147_483_647L) {
+      problems.add(where + ": TTL out of range: " + set.ttl());
+    }
+    set.values()
+        .forEach(v -> valueProblem(set.type(), v).ifPresent(p -> problems.add(where + ": " + p)));
+    if (set.type() == RecordType.CNAME && set.values().size() != 1) {
+      problems.add(where + ": a CNAME has exactly one value");
+    }
+    return problems;
+  }
+
+  /** The set is within the per-set limits, and the change fits in one request. */
+  private static List<String> sizeProblems(PlannedChange change) {
+    RecordSet set = change.set();
+    String where = where(change);
+    List<String> problems = new ArrayList<>();
+    if (change.action() != ChangeAction.DELETE && set.values().size() > MAX_VALUES_PER_SET) {
+      problems.add(
+          where
+              + ": "
+              + set.values().size()
+              + " values; Route 53 takes at most "
+              + MAX_VALUES_PER_SET
+              + " in one record set");
+    }
+    set.values().stream()
+        .filter(v -> v.length() > MAX_VALUE_LENGTH)
+        .findFirst()
+        .ifPresent(
+            v ->
+                problems.add(
+                    where
+                        + ": a value of "
+                        + v.length()
+                        + " characters; Route 53 takes at most "
+                        + MAX_VALUE_LENGTH));
+    if (recordCount(change) > MAX_RECORDS || valueCharacters(change) > MAX_VALUE_CHARACTERS) {
+      problems.add(
+          where
+              + ": "
+              + recordCount(change)
+              + " records and "
+              + valueCharacters(change)
+              + " value characters do not fit in one Route 53 request ("
+              + MAX_RECORDS
+              + " records, "
+              + MAX_VALUE_CHARACTERS
+              + " characters, a replaced set counting with the new one)");
+    }
+    return problems;
+  }
+
+  /** Two or more changes for one name and type: each of them is refused. */
+  private static List<Refusal> sameNameAndType(List<PlannedChange> changes) {
+    Map<String, List<PlannedChange>> byNameAndType = new HashMap<>();
+    for (PlannedChange change : changes) {
+      byNameAndType
+          .computeIfAbsent(change.set().name() + " " + change.set().type(), k -> new ArrayList<>())
+          .add(change);
+    }
+    List<Refusal> refused = new ArrayList<>();
     byNameAndType.forEach(
         (nameAndType, group) -> {
           if (group.size() > 1) {
             group.forEach(
                 c ->
-                    found
-                        .computeIfAbsent(c, k -> new ArrayList<>())
-                        .add(
+                    refused.add(
+                        new Refusal(
+                            c,
                             c.action()
                                 + " "
                                 + nameAndType
-                                + ": more than one change for this name and type"));
+                                + ": more than one change for this name and type")));
           }
         });
+    return refused;
+  }
+
+  /** UPSERTs of a CNAME and another type at one name: each of them is refused. */
+  private static List<Refusal> cnameBesideOthers(List<PlannedChange> changes) {
+    Map<DnsName, List<PlannedChange>> upsertsByName = new HashMap<>();
+    for (PlannedChange change : changes) {
+      if (change.action() == ChangeAction.UPSERT) {
+        upsertsByName.computeIfAbsent(change.set().name(), n -> new ArrayList<>()).add(change);
+      }
+    }
+    List<Refusal> refused = new ArrayList<>();
     upsertsByName.forEach(
         (name, group) -> {
           Set<RecordType> types = new TreeSet<>();
@@ -146,12 +197,11 @@ public final class ChangeBatchValidator {
           if (types.contains(RecordType.CNAME) && types.size() > 1) {
             group.forEach(
                 c ->
-                    found
-                        .computeIfAbsent(c, k -> new ArrayList<>())
-                        .add(name + ": a CNAME cannot share its name with " + types));
+                    refused.add(
+                        new Refusal(c, name + ": a CNAME cannot share its name with " + types)));
           }
         });
-    return found;
+    return refused;
   }
 
   /** Records as Route 53 counts them for the per-batch limit. */

@@ -14,6 +14,7 @@ import ddns.registry.Claim;
 import ddns.registry.RegistrySnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,33 @@ import java.util.TreeSet;
  * name, so it also clashes with any other record there, ours or not.
  */
 final class NameConflicts {
-  private NameConflicts() {}
+  private final RegistrySnapshot registry;
+  private final LiveRecords live;
+  private final AccountBoundary boundary;
+  private final String ownAccount;
+  private final Map<NameInZone, Set<RecordType>> wantedTypes;
+  private final Map<NameInZone, InstanceId> holders;
+  private final Map<RecordKey, HostRecords.Holder> hostRecords;
+  private final Map<RecordKey, AccountBoundary.Holder> accounts;
+  private final Map<RecordKey, Sharing> sharing;
+
+  /** The batch's tables: the types wanted at each name, and who holds each name and record set. */
+  private NameConflicts(
+      List<Intent> intents,
+      RegistrySnapshot registry,
+      LiveRecords live,
+      AccountBoundary boundary,
+      String ownAccount) {
+    this.registry = registry;
+    this.live = live;
+    this.boundary = boundary;
+    this.ownAccount = ownAccount;
+    this.wantedTypes = wantedTypes(intents);
+    this.holders = HostNames.holders(intents, registry);
+    this.hostRecords = HostRecords.holders(intents, registry);
+    this.accounts = boundary.holders(intents, registry, ownAccount);
+    this.sharing = sharing(intents, registry);
+  }
 
   /**
    * Drops the desired records that would touch a foreign record, clash with another name, or take a
@@ -43,69 +70,91 @@ final class NameConflicts {
       Map<InstanceId, List<String>> adopted,
       AccountBoundary boundary,
       String ownAccount) {
+    NameConflicts conflicts = new NameConflicts(intents, registry, live, boundary, ownAccount);
+    Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
+    for (Intent intent : intents) {
+      Screened screened = conflicts.screen(intent, alerts, adopted != null);
+      accepted.put(intent.instanceId(), conflicts.kept(intent, screened, alerts, adopted));
+    }
+    return accepted;
+  }
+
+  private static Map<NameInZone, Set<RecordType>> wantedTypes(List<Intent> intents) {
     Map<NameInZone, Set<RecordType>> wantedTypes = new HashMap<>();
     for (Intent intent : intents) {
       for (DesiredRecord d : intent.desired()) {
         wantedTypes.computeIfAbsent(d.key().nameInZone(), n -> new TreeSet<>()).add(d.key().type());
       }
     }
-    Map<NameInZone, InstanceId> holders = HostNames.holders(intents, registry);
-    Map<RecordKey, HostRecords.Holder> hostRecords = HostRecords.holders(intents, registry);
-    Map<RecordKey, AccountBoundary.Holder> accounts =
-        boundary.holders(intents, registry, ownAccount);
-    Map<RecordKey, Sharing> sharing = sharing(intents, registry);
-    Map<InstanceId, List<DesiredRecord>> accepted = new HashMap<>();
-    for (Intent intent : intents) {
-      List<DesiredRecord> kept = new ArrayList<>();
-      Set<RecordKey> adoptable = new java.util.HashSet<>();
-      Set<DnsName> refusedNames = new TreeSet<>();
-      for (DesiredRecord d : intent.desired()) {
-        Optional<Alert> problem =
-            HostNames.taken(intent.instanceId(), d, holders)
-                .or(() -> HostRecords.collision(intent, d, hostRecords))
-                .or(() -> boundary.crossing(intent, d, accounts, ownAccount))
-                .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
-        if (problem.isEmpty() && adopted != null && adoptable(d, registry, live)) {
-          kept.add(d);
-          adoptable.add(d.key());
-          continue;
-        }
-        problem =
-            problem.or(
-                () ->
-                    problem(
-                        intent.instanceId(),
-                        d,
-                        registry,
-                        live,
-                        wantedTypes.get(d.key().nameInZone())));
-        if (problem.isPresent()) {
-          if (!alerts.contains(problem.get())) {
-            alerts.add(problem.get());
-          }
-          refusedNames.add(d.key().name());
-        } else {
-          kept.add(d);
-        }
+    return wantedTypes;
+  }
+
+  /**
+   * One instance's records sorted into those kept, of which those to adopt, and the names of those
+   * refused (no record of the instance kept there).
+   */
+  private record Screened(
+      List<DesiredRecord> kept, Set<RecordKey> adoptable, Set<DnsName> refusedNames) {}
+
+  /** Each desired record is kept, kept to adopt, or refused with its alert (once in the batch). */
+  private Screened screen(Intent intent, List<Alert> alerts, boolean adopting) {
+    List<DesiredRecord> kept = new ArrayList<>();
+    Set<RecordKey> adoptable = new HashSet<>();
+    Set<DnsName> refusedNames = new TreeSet<>();
+    for (DesiredRecord d : intent.desired()) {
+      Optional<Alert> problem =
+          HostNames.taken(intent.instanceId(), d, holders)
+              .or(() -> HostRecords.collision(intent, d, hostRecords))
+              .or(() -> boundary.crossing(intent, d, accounts, ownAccount))
+              .or(() -> sharingConflict(intent.instanceId(), d, sharing, registry));
+      if (problem.isEmpty() && adopting && adoptable(d, registry, live)) {
+        kept.add(d);
+        adoptable.add(d.key());
+        continue;
       }
-      kept.forEach(d -> refusedNames.remove(d.key().name()));
-      List<DesiredRecord> result = new ArrayList<>();
-      for (DesiredRecord d : kept) {
-        DesiredRecord last = retarget(d, intent.pointerTargets(), refusedNames);
-        if (!adoptable.contains(d.key())) {
-          result.add(last);
-        } else if (last.equals(d)) {
-          result.add(last);
-          adopted.computeIfAbsent(intent.instanceId(), k -> new ArrayList<>()).add(adoptedNote(d));
-        } else {
-          // Pointed elsewhere after its alias was refused: no longer what the record holds.
-          problem(intent.instanceId(), last, registry, live, Set.of(last.key().type()))
-              .ifPresent(alerts::add);
+      problem =
+          problem.or(
+              () ->
+                  problem(
+                      intent.instanceId(),
+                      d,
+                      registry,
+                      live,
+                      wantedTypes.get(d.key().nameInZone())));
+      if (problem.isPresent()) {
+        if (!alerts.contains(problem.get())) {
+          alerts.add(problem.get());
         }
+        refusedNames.add(d.key().name());
+      } else {
+        kept.add(d);
       }
-      accepted.put(intent.instanceId(), result);
     }
-    return accepted;
+    kept.forEach(d -> refusedNames.remove(d.key().name()));
+    return new Screened(kept, adoptable, refusedNames);
+  }
+
+  /**
+   * The kept records, each pointer naming a target that was not refused; a record to adopt is
+   * adopted (noted in {@code adopted}) only while it still holds what the instance wants.
+   */
+  private List<DesiredRecord> kept(
+      Intent intent, Screened screened, List<Alert> alerts, Map<InstanceId, List<String>> adopted) {
+    List<DesiredRecord> result = new ArrayList<>();
+    for (DesiredRecord d : screened.kept()) {
+      DesiredRecord last = retarget(d, intent.pointerTargets(), screened.refusedNames());
+      if (!screened.adoptable().contains(d.key())) {
+        result.add(last);
+      } else if (last.equals(d)) {
+        result.add(last);
+        adopted.computeIfAbsent(intent.instanceId(), k -> new ArrayList<>()).add(adoptedNote(d));
+      } else {
+        // Pointed elsewhere after its alias was refused: no longer what the record holds.
+        problem(intent.instanceId(), last, registry, live, Set.of(last.key().type()))
+            .ifPresent(alerts::add);
+      }
+    }
+    return result;
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The settings that shape which records an instance gets.
+ * The settings that shape which records an instance gets, built by name with {@link #builder()}.
  *
  * @param ttl TTL of every record written, in seconds
  * @param zoneTagKey tag key naming a zone ({@code ZONE}); matched case-insensitively
@@ -60,110 +60,31 @@ public record PlanningRules(
     allowedZoneIds = Set.copyOf(allowedZoneIds);
   }
 
-  public PlanningRules(
-      long ttl,
-      String zoneTagKey,
-      String cnameTagKey,
-      Set<DnsName> allowedZones,
-      boolean createReverseZones,
-      boolean associateVpc,
-      Set<String> associateZones) {
-    this(
-        ttl,
-        zoneTagKey,
-        cnameTagKey,
-        allowedZones,
-        createReverseZones,
-        associateVpc,
-        associateZones,
-        "HOSTNAME",
-        "POOL",
-        Optional.empty(),
-        false,
-        ZoneTypes.BOTH,
-        Set.of());
+  /**
+   * A builder holding the defaults: TTL 60, tags {@code ZONE}, {@code CNAME}, {@code HOSTNAME} and
+   * {@code POOL}, every zone allowed, reverse zones created, the VPC associated, no zone listed to
+   * join, no host-name pattern, the primary address only, both kinds of zone, every zone id.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public PlanningRules(
-      long ttl,
-      String zoneTagKey,
-      String cnameTagKey,
-      Set<DnsName> allowedZones,
-      boolean createReverseZones,
-      boolean associateVpc) {
-    this(ttl, zoneTagKey, cnameTagKey, allowedZones, createReverseZones, associateVpc, Set.of());
-  }
-
-  /** These rules with a host-name pattern for instances without a host-name tag. */
-  public PlanningRules withHostnamePattern(HostnamePattern pattern) {
-    return new PlanningRules(
-        ttl,
-        zoneTagKey,
-        cnameTagKey,
-        allowedZones,
-        createReverseZones,
-        associateVpc,
-        associateZones,
-        hostnameTagKey,
-        poolTagKey,
-        Optional.of(pattern),
-        allAddresses,
-        zoneTypes,
-        allowedZoneIds);
-  }
-
-  /** These rules, giving every private address its records, or only the primary one. */
-  public PlanningRules withAllAddresses(boolean all) {
-    return new PlanningRules(
-        ttl,
-        zoneTagKey,
-        cnameTagKey,
-        allowedZones,
-        createReverseZones,
-        associateVpc,
-        associateZones,
-        hostnameTagKey,
-        poolTagKey,
-        hostnamePattern,
-        all,
-        zoneTypes,
-        allowedZoneIds);
-  }
-
-  /** These rules, writing to these kinds of zone only. */
-  public PlanningRules withZoneTypes(ZoneTypes types) {
-    return new PlanningRules(
-        ttl,
-        zoneTagKey,
-        cnameTagKey,
-        allowedZones,
-        createReverseZones,
-        associateVpc,
-        associateZones,
-        hostnameTagKey,
-        poolTagKey,
-        hostnamePattern,
-        allAddresses,
-        types,
-        allowedZoneIds);
-  }
-
-  /** These rules, changing only the zones of these ids. */
-  public PlanningRules withAllowedZoneIds(Set<String> ids) {
-    return new PlanningRules(
-        ttl,
-        zoneTagKey,
-        cnameTagKey,
-        allowedZones,
-        createReverseZones,
-        associateVpc,
-        associateZones,
-        hostnameTagKey,
-        poolTagKey,
-        hostnamePattern,
-        allAddresses,
-        zoneTypes,
-        ids);
+  /** A builder holding these rules, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .ttl(ttl)
+        .zoneTagKey(zoneTagKey)
+        .cnameTagKey(cnameTagKey)
+        .allowedZones(allowedZones)
+        .createReverseZones(createReverseZones)
+        .associateVpc(associateVpc)
+        .associateZones(associateZones)
+        .hostnameTagKey(hostnameTagKey)
+        .poolTagKey(poolTagKey)
+        .hostnamePattern(hostnamePattern)
+        .allAddresses(allAddresses)
+        .zoneTypes(zoneTypes)
+        .allowedZoneIds(allowedZoneIds);
   }
 
   /** The tool may change this zone: it is in {@code allowedZoneIds}, or that list is empty. */
@@ -177,8 +98,9 @@ public record PlanningRules(
         || associateZones.contains(zone.id().value());
   }
 
+  /** The rules of {@link #builder()}'s defaults. */
   public static PlanningRules defaults() {
-    return new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, true);
+    return builder().build();
   }
 
   /**
@@ -211,5 +133,110 @@ public record PlanningRules(
           }
         });
     return found;
+  }
+
+  /** Builds {@link PlanningRules} by name; {@link #build} validates as the record does. */
+  public static final class Builder {
+    private long ttl = 60;
+    private String zoneTagKey = "ZONE";
+    private String cnameTagKey = "CNAME";
+    private Set<DnsName> allowedZones = Set.of();
+    private boolean createReverseZones = true;
+    private boolean associateVpc = true;
+    private Set<String> associateZones = Set.of();
+    private String hostnameTagKey = "HOSTNAME";
+    private String poolTagKey = "POOL";
+    private Optional<HostnamePattern> hostnamePattern = Optional.empty();
+    private boolean allAddresses;
+    private ZoneTypes zoneTypes = ZoneTypes.BOTH;
+    private Set<String> allowedZoneIds = Set.of();
+
+    private Builder() {}
+
+    public Builder ttl(long ttl) {
+      this.ttl = ttl;
+      return this;
+    }
+
+    public Builder zoneTagKey(String key) {
+      this.zoneTagKey = key;
+      return this;
+    }
+
+    public Builder cnameTagKey(String key) {
+      this.cnameTagKey = key;
+      return this;
+    }
+
+    public Builder allowedZones(Set<DnsName> zones) {
+      this.allowedZones = zones;
+      return this;
+    }
+
+    public Builder createReverseZones(boolean create) {
+      this.createReverseZones = create;
+      return this;
+    }
+
+    public Builder associateVpc(boolean associate) {
+      this.associateVpc = associate;
+      return this;
+    }
+
+    public Builder associateZones(Set<String> zones) {
+      this.associateZones = zones;
+      return this;
+    }
+
+    public Builder hostnameTagKey(String key) {
+      this.hostnameTagKey = key;
+      return this;
+    }
+
+    public Builder poolTagKey(String key) {
+      this.poolTagKey = key;
+      return this;
+    }
+
+    public Builder hostnamePattern(Optional<HostnamePattern> pattern) {
+      this.hostnamePattern = pattern;
+      return this;
+    }
+
+    public Builder allAddresses(boolean all) {
+      this.allAddresses = all;
+      return this;
+    }
+
+    public Builder zoneTypes(ZoneTypes types) {
+      this.zoneTypes = types;
+      return this;
+    }
+
+    public Builder allowedZoneIds(Set<String> ids) {
+      this.allowedZoneIds = ids;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the TTL is out of range
+     * @throws NullPointerException naming a missing value
+     */
+    public PlanningRules build() {
+      return new PlanningRules(
+          ttl,
+          zoneTagKey,
+          cnameTagKey,
+          allowedZones,
+          createReverseZones,
+          associateVpc,
+          associateZones,
+          hostnameTagKey,
+          poolTagKey,
+          hostnamePattern,
+          allAddresses,
+          zoneTypes,
+          allowedZoneIds);
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -473,7 +474,7 @@ class RecordRulesTest {
   @Test
   void missingReverseZone_withCreationOff_isOnlyNoted() {
     RecordRules noCreate =
-        new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), false, true));
+        new RecordRules(PlanningRules.builder().createReverseZones(false).build());
     InstancePlan plan =
         noCreate.plan(
             instance(Map.of(), false, List.of()),
@@ -492,10 +493,10 @@ class RecordRulesTest {
         new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZEXPRIV"), ZoneId.of("ZREV")));
 
     InstancePlan privateOnly =
-        new RecordRules(PlanningRules.defaults().withZoneTypes(ZoneTypes.PRIVATE))
+        new RecordRules(PlanningRules.builder().zoneTypes(ZoneTypes.PRIVATE).build())
             .plan(facts, vpc, zones);
     InstancePlan publicOnly =
-        new RecordRules(PlanningRules.defaults().withZoneTypes(ZoneTypes.PUBLIC))
+        new RecordRules(PlanningRules.builder().zoneTypes(ZoneTypes.PUBLIC).build())
             .plan(
                 facts,
                 vpc,
@@ -516,7 +517,7 @@ class RecordRulesTest {
   @Test
   void zonesOutsideTheAllowedIds_areSkippedWithAnAlert_notSentToBeDenied() {
     InstancePlan plan =
-        new RecordRules(PlanningRules.defaults().withAllowedZoneIds(Set.of("ZCORP")))
+        new RecordRules(PlanningRules.builder().allowedZoneIds(Set.of("ZCORP")).build())
             .plan(
                 instance(Map.of("CNAME", "api.dev.internal"), false, List.of()),
                 new VpcFacts(VPC, true, List.of("corp.internal")),
@@ -679,8 +680,10 @@ class RecordRulesTest {
     InstancePlan refused = rules.plan(instance(Map.of(), false, List.of()), vpc, zones);
     RecordRules optedIn =
         new RecordRules(
-            new PlanningRules(
-                60, "ZONE", "CNAME", Set.of(), false, true, Set.of("ec2.internal.", "ZREG")));
+            PlanningRules.builder()
+                .createReverseZones(false)
+                .associateZones(Set.of("ec2.internal.", "ZREG"))
+                .build());
     InstancePlan allowed = optedIn.plan(instance(Map.of(), false, List.of()), vpc, zones);
 
     assertThat(refused.records()).isEmpty();
@@ -771,8 +774,7 @@ class RecordRulesTest {
 
     assertThat(rules.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
         .containsExactly(new ZoneAction.AssociateVpc(ZoneId.of("ZDEV"), DEV.name(), VPC));
-    RecordRules off =
-        new RecordRules(new PlanningRules(60, "ZONE", "CNAME", Set.of(), true, false));
+    RecordRules off = new RecordRules(PlanningRules.builder().associateVpc(false).build());
     assertThat(off.plan(instance(tags, false, List.of()), vpc, notAssociated).zoneActions())
         .isEmpty();
   }
@@ -809,8 +811,8 @@ class RecordRulesTest {
   static Stream<Arguments> ipv6Table() {
     HostedZone slash64 = new HostedZone(ZoneId.of("ZV64"), SLASH64, true);
     PlanningRules defaults = PlanningRules.defaults();
-    PlanningRules all = defaults.withAllAddresses(true);
-    PlanningRules noCreate = new PlanningRules(60, "ZONE", "CNAME", Set.of(), false, true);
+    PlanningRules all = defaults.toBuilder().allAddresses(true).build();
+    PlanningRules noCreate = PlanningRules.builder().createReverseZones(false).build();
     String other = "222222222222/eu-west-1/" + VPC;
     return Stream.of(
         Arguments.of(
@@ -905,7 +907,7 @@ class RecordRulesTest {
             "reverse zone " + OTHER_SLASH64 + " is missing; it is created for the PTR"),
         Arguments.of(
             "DDNS_ALLOWED_ZONE_IDS set: no zone created",
-            defaults.withAllowedZoneIds(Set.of("ZCORP")),
+            defaults.toBuilder().allowedZoneIds(Set.of("ZCORP")).build(),
             VPC,
             List.of("2001:db8::1"),
             List.of(),
@@ -990,8 +992,7 @@ class RecordRulesTest {
   void allowList_refusesTaggedZonesOutsideIt() {
     RecordRules allowCorp =
         new RecordRules(
-            new PlanningRules(
-                60, "ZONE", "CNAME", Set.of(DnsName.parse("corp.internal")), true, true));
+            PlanningRules.builder().allowedZones(Set.of(DnsName.parse("corp.internal"))).build());
     InstancePlan plan =
         allowCorp.plan(
             instance(Map.of("ZONE", "dev.internal", "CNAME", "x.dev.internal"), false, List.of()),
@@ -1023,8 +1024,7 @@ class RecordRulesTest {
 
   @Test
   void ttl_comesFromTheRules() {
-    RecordRules ttl300 =
-        new RecordRules(new PlanningRules(300, "ZONE", "CNAME", Set.of(), true, true));
+    RecordRules ttl300 = new RecordRules(PlanningRules.builder().ttl(300).build());
     InstancePlan plan =
         ttl300.plan(
             instance(Map.of(), false, List.of()),
@@ -1057,7 +1057,9 @@ class RecordRulesTest {
   void hostnamePattern_namesInstancesWithoutTheTag_fromAnAwkwardNameTag() {
     RecordRules patterned =
         new RecordRules(
-            PlanningRules.defaults().withHostnamePattern(HostnamePattern.parse("{tag:Name}")));
+            PlanningRules.builder()
+                .hostnamePattern(Optional.of(HostnamePattern.parse("{tag:Name}")))
+                .build());
     VpcFacts vpc = new VpcFacts(VPC, true, List.of("corp.internal"));
     ZoneCatalog zones = new ZoneCatalog(ALL, Set.of(ZoneId.of("ZCORP"), ZoneId.of("ZREV")));
 
@@ -1110,7 +1112,7 @@ class RecordRulesTest {
 
     InstancePlan primaryOnly = rules.plan(facts, vpc, zones);
     InstancePlan all =
-        new RecordRules(PlanningRules.defaults().withAllAddresses(true)).plan(facts, vpc, zones);
+        new RecordRules(PlanningRules.builder().allAddresses(true).build()).plan(facts, vpc, zones);
 
     assertThat(lines(primaryOnly))
         .containsExactlyInAnyOrder(
