@@ -53,7 +53,7 @@ public final class CachedLookups {
   public synchronized VpcFacts vpc(String vpcId) {
     Entry<VpcFacts> entry = vpcs.get(vpcId);
     if (entry == null || entry.expired()) {
-      entry = fresh(() -> ec2.vpc(vpcId));
+      entry = fresh(() -> ec2.vpc(vpcId).withDnsSupport(ec2.dnsSupport(vpcId)));
       vpcs.put(vpcId, entry);
     }
     return entry.value;
