@@ -168,9 +168,10 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
         .toList();
   }
 
+  /** Every VPC here has the one DHCP domain. */
   @Override
   public VpcFacts vpc(String vpcId) {
-    return vpc;
+    return VpcFacts.unread(vpcId, vpc.dhcpDomainNames());
   }
 
   /** Every VPC here has DNS support. */
