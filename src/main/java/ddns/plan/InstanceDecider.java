@@ -23,15 +23,15 @@ import java.util.stream.Collectors;
  * RecordRules}. No I/O and no clock: "now" is when the facts were read ({@link BatchFacts#asOf}).
  *
  * <pre>
- * EC2 shows         occasion             action      records
- * running           any but the hooks    register    planned
- * pending           launch hook          register    planned (the addresses are there)
- * pending           any other            skip        none: the running event registers it
- * running/pending   termination hook     deregister  removed before the instance goes
- * running/pending   warm pool            skip        none
- * stopping…         any                  deregister  removed
- * nothing, within DDNS_LAUNCH_GRACE_SECONDS of a launch event: skip, failed (retried)
- * nothing otherwise                      deregister  what the registry says it owns, removed
+ * EC2 shows          hook holding it      action      records
+ * running            none, launch hook    register    planned
+ * pending            launch hook          register    planned (the addresses are there)
+ * pending            none                 skip        none: its running event registers it
+ * running, pending   termination hook     deregister  removed before the instance goes
+ * running, pending   warm pool            skip        none
+ * any other state    any                  deregister  removed
+ * nothing            (event within DDNS_LAUNCH_GRACE_SECONDS of a launch)  skip, failed: retried
+ * nothing            (otherwise)          deregister  what the registry says it owns, removed
  * </pre>
  */
 public final class InstanceDecider {
