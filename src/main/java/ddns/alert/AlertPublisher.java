@@ -4,6 +4,7 @@ import static ddns.log.JsonLog.field;
 
 import ddns.facts.InstanceId;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.registry.AlertMemory;
 import ddns.registry.AlertMemory.Memory;
@@ -83,7 +84,7 @@ public final class AlertPublisher {
    *     account 222222222222 eu-west-1 unreachable})
    */
   public Published publish(
-      Map<InstanceId, List<Alert>> byInstance, Map<String, String> workplaces, boolean dryRun) {
+      Map<InstanceId, List<Alert>> byInstance, Map<String, String> workplaces, RunContext context) {
     Map<String, String> fingerprints = new TreeMap<>();
     Map<String, InstanceId> instanceOf = new TreeMap<>();
     byInstance.forEach(
@@ -95,7 +96,7 @@ public final class AlertPublisher {
         });
     workplaces.forEach((subject, message) -> fingerprints.put(subject, fingerprint(message)));
     Map<String, List<String>> notes = new TreeMap<>();
-    if (!dryRun && !fingerprints.isEmpty()) {
+    if (!context.dryRun() && !fingerprints.isEmpty()) {
       send(fingerprints, byInstance, instanceOf, workplaces, notes);
     }
     Map<InstanceId, List<String>> instanceNotes = new TreeMap<>();

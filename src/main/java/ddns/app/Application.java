@@ -8,7 +8,8 @@ import ddns.aws.AwsSettings;
 import ddns.aws.RateLimiter;
 import ddns.aws.Retries;
 import ddns.aws.dynamodb.DynamoDbRegistry;
-import ddns.aws.route53.Route53DnsZones;
+import ddns.aws.ec2.VpcCache;
+import ddns.aws.route53.ZoneCache;
 import ddns.config.Config;
 import ddns.event.EventDecoder;
 import ddns.event.Invocation;
@@ -46,17 +47,18 @@ public final class Application implements AutoCloseable {
             config.logLevel(),
             lambdaProcess(config.serviceName()),
             () -> System.getProperty(TRACE_HEADER));
-    Route53DnsZones route53 = clients.dnsZones(config.tableName());
+    // Zone lists and VPC settings are kept between the invocations of a warm container.
+    ZoneCache zones = new ZoneCache(Clock.systemUTC(), config.cacheTtl());
     DynamoDbRegistry registry = clients.registry(config.tableName());
     this.service =
         new DdnsService(
             config,
             new DdnsService.Ports(
-                clients.instanceSource(),
+                clients.instanceSource(new VpcCache(Clock.systemUTC(), config.cacheTtl())),
                 clients.groupTags(),
                 clients.workplaces(),
-                route53,
-                route53,
+                clients.zoneDirectory(config.tableName(), zones),
+                clients.dnsZones(config.tableName(), zones),
                 registry,
                 registry,
                 registry,

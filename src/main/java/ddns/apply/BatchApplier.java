@@ -12,6 +12,7 @@ import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.plan.AccountBoundary;
 import ddns.plan.ChangeBatchValidator;
@@ -117,27 +118,18 @@ public final class BatchApplier {
   /**
    * Applies the batch together; if that fails for some of its instances, each of those is tried
    * again on its own, so one instance whose changes cannot be made (a refused change, a failing
-   * call) fails its own message only and not the others planned with it.
+   * call) fails its own message only and not the others planned with it. A dry run plans and
+   * changes nothing; an adopt run takes over records that hold exactly what an instance should have
+   * and that no instance claims, instead of refusing them as foreign.
    *
+   * @param deadline no request is started after it; the instances not reached fail, so their
+   *     messages come back
    * @return what was done, for every instance of {@code intents}
    */
   public Map<InstanceId, Applied> apply(
-      List<Intent> intents, boolean dryRun, Optional<Preloaded> preloaded, Deadline deadline) {
-    return apply(intents, dryRun, preloaded, false, deadline);
-  }
-
-  /**
-   * @param adopt take over records that hold exactly what an instance should have and that no
-   *     instance claims (the {@code adopt} command), instead of refusing them as foreign
-   * @param deadline no request is started after it; the instances not reached fail, so their
-   *     messages come back
-   */
-  public Map<InstanceId, Applied> apply(
-      List<Intent> intents,
-      boolean dryRun,
-      Optional<Preloaded> preloaded,
-      boolean adopt,
-      Deadline deadline) {
+      List<Intent> intents, Optional<Preloaded> preloaded, RunContext context, Deadline deadline) {
+    boolean dryRun = context.dryRun();
+    boolean adopt = context.adopt();
     Map<InstanceId, Applied> results =
         new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt, deadline));
     if (intents.size() < 2) {

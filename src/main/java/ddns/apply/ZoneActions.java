@@ -8,6 +8,7 @@ import ddns.dns.HostedZone;
 import ddns.dns.ZoneId;
 import ddns.facts.InstanceId;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.plan.ZoneAction;
 import ddns.plan.ZoneAction.AssociateVpc;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,7 +52,8 @@ public final class ZoneActions {
    *
    * @param needed each instance's actions, described (also in a dry run, where none is applied)
    * @param alerts failed zone creations and associations
-   * @param created the zones created, each associated with the VPC it was created for
+   * @param created the zones created, each associated with the VPC it was created for (in a dry
+   *     run, those it would create)
    * @param associated the zones a VPC (the key) was associated with
    */
   public record Result(
@@ -86,8 +89,12 @@ public final class ZoneActions {
     }
   }
 
-  /** Applies each distinct action once, for every instance that needs it. */
-  public Result apply(Map<InstanceId, List<ZoneAction>> byInstance, boolean dryRun) {
+  /**
+   * Applies each distinct action once, for every instance that needs it. A dry run applies none:
+   * the zones it would create come back as created, with planned ids ({@link ZoneId#planned}), so
+   * that the plan made with them counts the records they would receive.
+   */
+  public Result apply(Map<InstanceId, List<ZoneAction>> byInstance, RunContext context) {
     Map<ZoneAction, List<InstanceId>> instancesOf = new LinkedHashMap<>();
     new TreeMap<>(byInstance)
         .forEach(
@@ -103,7 +110,16 @@ public final class ZoneActions {
       entry
           .getValue()
           .forEach(id -> needed.computeIfAbsent(id, k -> new ArrayList<>()).add(action.describe()));
-      if (dryRun) {
+      if (context.dryRun()) {
+        if (action instanceof CreateReverseZone create) {
+          created.add(
+              new HostedZone(
+                  ZoneId.planned(created.size() + 1),
+                  create.zoneName(),
+                  true,
+                  0,
+                  Optional.of(create.vpcId())));
+        }
         continue;
       }
       try {

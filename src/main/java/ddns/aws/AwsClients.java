@@ -5,7 +5,10 @@ import ddns.aws.autoscaling.AutoScalingLifecycleActions;
 import ddns.aws.dynamodb.DynamoDbGroupNumbers;
 import ddns.aws.dynamodb.DynamoDbRegistry;
 import ddns.aws.ec2.Ec2Workplaces;
+import ddns.aws.ec2.VpcCache;
 import ddns.aws.route53.Route53DnsZones;
+import ddns.aws.route53.Route53ZoneDirectory;
+import ddns.aws.route53.ZoneCache;
 import ddns.aws.sns.SnsAlerts;
 import ddns.aws.sqs.SqsFollowUps;
 import ddns.aws.sts.StsDefaultTopic;
@@ -13,16 +16,13 @@ import ddns.config.Reach;
 import ddns.facts.Workplace;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -37,7 +37,6 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -62,15 +61,10 @@ public final class AwsClients implements AutoCloseable {
   private StsClient sts;
   private SqsClient sqs;
   private final Reach reach;
-  private final ClientOverrideConfiguration paced;
   private final RateLimiter route53Pacing;
   private volatile Workplace home;
   private String ownAccount;
-  private final Map<String, AwsCredentialsProvider> memberCredentials = new HashMap<>();
-  private final List<StsAssumeRoleCredentialsProvider> memberProviders = new ArrayList<>();
-  private final Map<Workplace, Ec2Client> workplaceEc2 = new HashMap<>();
-  private final Map<String, Route53Client> accountRoute53 = new HashMap<>();
-  private final Map<Workplace, AutoScalingClient> workplaceAutoScaling = new HashMap<>();
+  private final MemberClients members;
   private final List<SdkAutoCloseable> operatorClients = new ArrayList<>();
 
   public AwsClients(AwsSettings settings) {
@@ -116,14 +110,22 @@ public final class AwsClients implements AutoCloseable {
             .orElseGet(AwsClients::defaultRegion);
     this.signIn = found.source();
     this.credentials = signIn.provider();
-    this.ec2 = configure(Ec2Client.builder(), settings, credentials, common, region).build();
+    this.ec2 = configure(Ec2Client.builder(), credentials, common, region).build();
     this.route53Pacing = route53Pacing;
-    this.paced = pacedBy(route53Pacing);
     this.route53 =
-        configure(Route53Client.builder(), settings, credentials, paced, Region.AWS_GLOBAL).build();
-    this.dynamoDb =
-        configure(DynamoDbClient.builder(), settings, credentials, common, region).build();
-    this.sns = configure(SnsClient.builder(), settings, credentials, common, region).build();
+        configure(Route53Client.builder(), credentials, pacedBy(route53Pacing), Region.AWS_GLOBAL)
+            .build();
+    this.dynamoDb = configure(DynamoDbClient.builder(), credentials, common, region).build();
+    this.sns = configure(SnsClient.builder(), credentials, common, region).build();
+    this.members =
+        new MemberClients(
+            this::configure,
+            credentials,
+            this::isOwnAccount,
+            this::sts,
+            partition(),
+            reach,
+            counter);
   }
 
   /** The common configuration, with every request attempt taking a token of {@code pacing}. */
@@ -145,15 +147,14 @@ public final class AwsClients implements AutoCloseable {
 
   private <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(
       B builder,
-      AwsSettings settings,
       AwsCredentialsProvider credentials,
-      ClientOverrideConfiguration common,
+      ClientOverrideConfiguration override,
       Region clientRegion) {
     builder
         .httpClient(http)
         .region(clientRegion)
         .credentialsProvider(credentials)
-        .overrideConfiguration(common);
+        .overrideConfiguration(override);
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder;
   }
@@ -163,7 +164,7 @@ public final class AwsClients implements AutoCloseable {
    * region (set before the credentials are looked for).
    */
   private synchronized StsClient credentialsSts(AwsCredentialsProvider source) {
-    StsClient client = configure(StsClient.builder(), settings, source, common, region).build();
+    StsClient client = configure(StsClient.builder(), source, common, region).build();
     credentialClients.add(client);
     return client;
   }
@@ -196,7 +197,7 @@ public final class AwsClients implements AutoCloseable {
   public synchronized <
           C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
       C operatorClient(B builder) {
-    C client = configure(builder, settings, credentials, common, region).build();
+    C client = configure(builder, credentials, common, region).build();
     operatorClients.add(client);
     return client;
   }
@@ -205,7 +206,7 @@ public final class AwsClients implements AutoCloseable {
   public synchronized <
           C extends SdkClient, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>>
       C globalOperatorClient(B builder) {
-    C client = configure(builder, settings, credentials, common, Region.AWS_GLOBAL).build();
+    C client = configure(builder, credentials, common, Region.AWS_GLOBAL).build();
     operatorClients.add(client);
     return client;
   }
@@ -214,32 +215,43 @@ public final class AwsClients implements AutoCloseable {
     return counter;
   }
 
-  /** EC2 of every workplace served, each id routed to its own. */
+  /** EC2 of every workplace served, each id routed to its own; VPC settings never kept. */
   public Ec2Workplaces instanceSource() {
-    return new Ec2Workplaces(this::ec2, this::home);
+    return instanceSource(VpcCache.none());
+  }
+
+  /** EC2 of every workplace served, VPC settings kept in {@code vpcs}. */
+  public Ec2Workplaces instanceSource(VpcCache vpcs) {
+    return new Ec2Workplaces(this::ec2, this::home, vpcs);
+  }
+
+  /** Route 53's zone lists, never kept. */
+  public Route53ZoneDirectory zoneDirectory() {
+    return zoneDirectory("", ZoneCache.none());
+  }
+
+  /**
+   * Route 53's zone lists for the installation whose registry is the table {@code registry}, kept
+   * in {@code cache} (shared with {@link #dnsZones(String, ZoneCache)}).
+   */
+  public Route53ZoneDirectory zoneDirectory(String registry, ZoneCache cache) {
+    return new Route53ZoneDirectory(route53, region.id(), route53Accounts(), registry, cache);
   }
 
   public Route53DnsZones dnsZones() {
-    return dnsZones("");
+    return dnsZones("", ZoneCache.none());
   }
 
-  /** Route 53 for the installation whose registry is the table {@code registry}. */
-  public Route53DnsZones dnsZones(String registry) {
-    return new Route53DnsZones(
-        route53,
-        region.id(),
-        new Route53DnsZones.Accounts() {
-          @Override
-          public boolean isOwn(String account) {
-            return isOwnAccount(account);
-          }
+  /**
+   * Route 53 for the installation whose registry is the table {@code registry}; the zones it
+   * changes go into {@code cache}.
+   */
+  public Route53DnsZones dnsZones(String registry, ZoneCache cache) {
+    return new Route53DnsZones(route53, region.id(), route53Accounts(), registry, cache);
+  }
 
-          @Override
-          public Route53Client route53(String account) {
-            return AwsClients.this.route53(account);
-          }
-        },
-        registry);
+  private Route53DnsZones.Accounts route53Accounts() {
+    return Route53DnsZones.Accounts.of(this::isOwnAccount, this::route53);
   }
 
   /** Where the tool runs, and the accounts of its organization. */
@@ -285,20 +297,7 @@ public final class AwsClients implements AutoCloseable {
 
   /** EC2 of the workplace: the tool's own client, or one built for it (kept). */
   public synchronized Ec2Client ec2(Workplace where) {
-    Workplace own = home();
-    if (where.equals(own)) {
-      return ec2;
-    }
-    return workplaceEc2.computeIfAbsent(
-        where,
-        w ->
-            configure(
-                    Ec2Client.builder(),
-                    settings,
-                    credentialsOf(w.account()),
-                    isOwnAccount(w.account()) ? common : asMember(common),
-                    Region.of(w.region()))
-                .build());
+    return where.equals(home()) ? ec2 : members.ec2(where, common);
   }
 
   /**
@@ -306,16 +305,7 @@ public final class AwsClients implements AutoCloseable {
    * another account as its member role.
    */
   public synchronized AutoScalingClient autoScaling(Workplace where) {
-    return workplaceAutoScaling.computeIfAbsent(
-        where,
-        w ->
-            configure(
-                    AutoScalingClient.builder(),
-                    settings,
-                    credentialsOf(w.account()),
-                    isOwnAccount(w.account()) ? common : asMember(common),
-                    Region.of(w.region()))
-                .build());
+    return members.autoScaling(where, common);
   }
 
   /** The tags of Auto Scaling groups, read in each group's workplace. */
@@ -333,28 +323,9 @@ public final class AwsClients implements AutoCloseable {
     if (account.equals(home().account())) {
       return route53;
     }
-    return accountRoute53.computeIfAbsent(
-        account,
-        a ->
-            configure(
-                    Route53Client.builder(),
-                    settings,
-                    credentialsOf(a),
-                    // Each account has its own Route 53 request budget: its own bucket.
-                    asMember(pacedBy(route53Pacing == null ? null : route53Pacing.another())),
-                    Region.AWS_GLOBAL)
-                .build());
-  }
-
-  /**
-   * The configuration of a client acting as a member role: its calls are counted apart ({@code
-   * "EC2.DescribeInstances as member"}), as they spend that role's permissions and, for Route 53,
-   * that account's request budget.
-   */
-  private ClientOverrideConfiguration asMember(ClientOverrideConfiguration base) {
-    List<ExecutionInterceptor> interceptors = new ArrayList<>(base.executionInterceptors());
-    interceptors.replaceAll(i -> i == counter ? counter.labelled(" as member") : i);
-    return base.toBuilder().executionInterceptors(interceptors).build();
+    // Each account has its own Route 53 request budget: its own bucket.
+    return members.route53(
+        account, () -> pacedBy(route53Pacing == null ? null : route53Pacing.another()));
   }
 
   /** Whether the account is the tool's own. */
@@ -362,49 +333,8 @@ public final class AwsClients implements AutoCloseable {
     return account.equals(home().account());
   }
 
-  /**
-   * The tool's own credentials for its account; for another, the member role there, assumed with
-   * the tool's credentials and kept (the provider refreshes them before they expire).
-   */
-  private AwsCredentialsProvider credentialsOf(String account) {
-    if (isOwnAccount(account)) {
-      return credentials;
-    }
-    return memberCredentials.computeIfAbsent(account, this::memberRole);
-  }
-
   private String partition() {
     return region.metadata() == null ? "aws" : region.metadata().partition().id();
-  }
-
-  private AwsCredentialsProvider memberRole(String account) {
-    String roleArn = "arn:" + partition() + ":iam::" + account + ":role/" + reach.memberRoleName();
-    StsAssumeRoleCredentialsProvider assumed =
-        StsAssumeRoleCredentialsProvider.builder()
-            .stsClient(sts())
-            .refreshRequest(
-                r -> {
-                  r.roleArn(roleArn).roleSessionName("route53-ddns");
-                  reach.externalId().ifPresent(r::externalId);
-                })
-            .build();
-    memberProviders.add(assumed);
-    return () -> {
-      try {
-        return assumed.resolveCredentials();
-      } catch (SdkException e) {
-        throw SdkClientException.create(
-            "cannot assume "
-                + roleArn
-                + " ("
-                + AwsCall.describe("STS.AssumeRole", e)
-                + "): deploy the member template in account "
-                + account
-                + " trusting this tool's role, or check DDNS_MEMBER_ROLE_NAME and"
-                + " DDNS_MEMBER_EXTERNAL_ID",
-            e);
-      }
-    };
   }
 
   public DynamoDbGroupNumbers groupNumbers(String tableName) {
@@ -430,7 +360,7 @@ public final class AwsClients implements AutoCloseable {
 
   private synchronized SqsClient sqsClient() {
     if (sqs == null) {
-      sqs = configure(SqsClient.builder(), settings, credentials, common, region).build();
+      sqs = configure(SqsClient.builder(), credentials, common, region).build();
     }
     return sqs;
   }
@@ -438,7 +368,7 @@ public final class AwsClients implements AutoCloseable {
   /** Built on first use: only a deployment without DDNS_ALERT_TOPIC_ARN ever needs it. */
   private synchronized StsClient sts() {
     if (sts == null) {
-      sts = configure(StsClient.builder(), settings, credentials, common, region).build();
+      sts = configure(StsClient.builder(), credentials, common, region).build();
     }
     return sts;
   }
@@ -457,10 +387,7 @@ public final class AwsClients implements AutoCloseable {
         sqs.close();
       }
       credentialClients.forEach(StsClient::close);
-      workplaceEc2.values().forEach(Ec2Client::close);
-      accountRoute53.values().forEach(Route53Client::close);
-      workplaceAutoScaling.values().forEach(AutoScalingClient::close);
-      memberProviders.forEach(StsAssumeRoleCredentialsProvider::close);
+      members.close();
       operatorClients.forEach(SdkAutoCloseable::close);
     }
     http.close();

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Reads instances and VPCs from EC2, in the workplace each id names ({@link Workplace}). Read-only,
- * so every call is idempotent. Throttling and 5xx are retried inside; what still fails is thrown as
- * {@link ServiceFailure}.
+ * so every call is idempotent. An adapter may keep a VPC's settings for a short time ({@code
+ * DDNS_CACHE_TTL}); instances are always read as they are now. Throttling and 5xx are retried
+ * inside; what still fails is thrown as {@link ServiceFailure}.
  */
 public interface InstanceSource {
 
@@ -18,6 +19,12 @@ public interface InstanceSource {
   /** Every running instance of the workplace, all pages, all VPCs. */
   List<InstanceFacts> running(Workplace where);
 
-  /** The VPC's DNS attributes and its DHCP option set's domain names. */
+  /**
+   * The domain names of the VPC's DHCP option set ({@code DescribeVpcs}, {@code
+   * DescribeDhcpOptions}); its DNS support is not read ({@link VpcFacts.DnsSupport#NOT_READ}).
+   */
   VpcFacts vpc(String vpcId);
+
+  /** Whether the VPC has DNS support ({@code DescribeVpcAttribute enableDnsSupport}). */
+  boolean dnsSupport(String vpcId);
 }

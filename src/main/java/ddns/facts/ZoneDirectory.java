@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The hosted zones of the account and which private zones a VPC sees (Route 53, read-only, so
- * idempotent). Throttling and 5xx are retried inside; what still fails is thrown as {@link
- * ServiceFailure}.
+ * idempotent). An adapter may keep what it listed for a short time ({@code DDNS_CACHE_TTL}),
+ * provided the zones the tool itself creates, associates or deletes show at once. Throttling and
+ * 5xx are retried inside; what still fails is thrown as {@link ServiceFailure}.
  */
 public interface ZoneDirectory {
 
@@ -18,6 +19,12 @@ public interface ZoneDirectory {
 
   /** Ids of the private zones associated with the VPC, in the region the clients use. */
   Set<ZoneId> zonesAssociatedWith(String vpcId);
+
+  /**
+   * The zone's record-set count as last listed (it only sizes how the zone is read); 0 when it was
+   * not listed. Never calls Route 53.
+   */
+  long recordSetCount(ZoneId zoneId);
 
   /**
    * The account's hosted zones against its quota ({@code GetAccountLimit}, {@code

@@ -11,17 +11,20 @@ import ddns.apply.SubmittedChanges;
 import ddns.apply.ZoneActions;
 import ddns.config.Config;
 import ddns.event.InboundEvent;
-import ddns.facts.CachedLookups;
+import ddns.facts.FactsReader;
 import ddns.facts.GroupTags;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
+import ddns.job.Mode;
+import ddns.job.RunContext;
 import ddns.lifecycle.FollowUps;
 import ddns.lifecycle.LifecycleActions;
 import ddns.log.JsonLog;
 import ddns.plan.ChangePolicy;
+import ddns.plan.InstanceDecider;
 import ddns.plan.RecordRules;
 import ddns.registry.AlertMemory;
 import ddns.registry.CreatedZones;
@@ -70,43 +73,12 @@ public final class DdnsService {
     this.config = config;
     this.calls = ports.calls();
     this.clock = clock;
-    CachedLookups lookups =
-        new CachedLookups(ports.zoneDirectory(), ports.instances(), clock, config.cacheTtl());
     // Every job reads instances with their Auto Scaling group's tags applied.
     InstanceSource instances =
         new GroupTaggedInstances(ports.instances(), ports.groupTags(), config.rules());
     // The event path asks Route 53 whether the changes it made are served yet (lifecycle hooks).
     SubmittedChanges submitted = new SubmittedChanges(ports.dnsZones(), clock);
-    BatchApplier applier =
-        new BatchApplier(
-            submitted,
-            ports.registry(),
-            log,
-            lookups::recordSetCount,
-            config.policy(),
-            config.reach().boundary(),
-            () -> ports.workplaces().home().account());
-    Pipeline pipeline =
-        new Pipeline(
-            instances,
-            new InstancePlanning(
-                lookups, new RecordRules(config.rules()), clock, config.launchGrace()),
-            lookups,
-            new ReverseJoins(ports.registry(), log),
-            new ZoneActions(ports.dnsZones(), ports.createdZones(), log),
-            applier,
-            new AlertPublisher(
-                ports.alerts(),
-                config.alertTopicArn(),
-                ports.defaultTopic(),
-                ports.alertMemory(),
-                clock,
-                log),
-            config.deleteEmptyReverseZones()
-                ? Optional.of(new EmptyZones(ports.dnsZones(), ports.createdZones(), log))
-                : Optional.empty(),
-            new GroupNumbering(ports.groupTags(), ports.groupNumbers(), config.rules(), log),
-            log);
+    Pipeline pipeline = pipeline(config, ports, instances, submitted, log, clock);
     TableSetup table = new TableSetup(ports.registry(), config.createTable());
     this.reconciler =
         new Reconciler(
@@ -145,16 +117,65 @@ public final class DdnsService {
             ports.registry(),
             ports.alertMemory(),
             ports.createdZones(),
-            lookups,
+            ports.zoneDirectory(),
             // Uninstalling is an explicit request to delete: DDNS_POLICY does not hold it back.
             new BatchApplier(
                 ports.dnsZones(),
                 ports.registry(),
                 log,
-                lookups::recordSetCount,
+                ports.zoneDirectory()::recordSetCount,
                 ChangePolicy.SYNC),
             log);
     this.summaries = new Summaries(log, clock, config.serviceName());
+  }
+
+  /** The stages every job shares, on the ports. */
+  private static Pipeline pipeline(
+      Config config,
+      Ports ports,
+      InstanceSource instances,
+      SubmittedChanges submitted,
+      JsonLog log,
+      Clock clock) {
+    BatchApplier applier =
+        new BatchApplier(
+            submitted,
+            ports.registry(),
+            log,
+            ports.zoneDirectory()::recordSetCount,
+            config.policy(),
+            config.reach().boundary(),
+            () -> ports.workplaces().home().account());
+    InstanceDecider decider =
+        new InstanceDecider(new RecordRules(config.rules()), config.launchGrace());
+    FactsStage facts =
+        new FactsStage(new FactsReader(instances, ports.zoneDirectory()), decider, clock);
+    BatchPlanning planning =
+        new BatchPlanning(
+            new GroupNumbering(ports.groupTags(), ports.groupNumbers(), config.rules(), log),
+            facts,
+            decider,
+            new ReverseJoins(ports.registry(), log),
+            new ZoneActions(ports.dnsZones(), ports.createdZones(), log));
+    return new Pipeline(
+        planning,
+        applier,
+        new Rechecks(instances, facts, decider, applier, log),
+        config.deleteEmptyReverseZones()
+            ? Optional.of(
+                new EmptiedZones(
+                    ports.zoneDirectory(),
+                    new EmptyZones(ports.dnsZones(), ports.createdZones(), log),
+                    log))
+            : Optional.empty(),
+        new AlertPublisher(
+            ports.alerts(),
+            config.alertTopicArn(),
+            ports.defaultTopic(),
+            ports.alertMemory(),
+            clock,
+            log),
+        log);
   }
 
   /** Handles one invocation's events: state changes and tag changes per instance, schedules. */
@@ -204,10 +225,11 @@ public final class DdnsService {
     return counted(
         () -> {
           String runId = mode + "-" + started;
+          RunContext context = new RunContext(mode, dry);
           Reconciler.Result run =
               mode == Mode.UNINSTALL
-                  ? uninstaller.run(runId, dry)
-                  : reconciler.run(runId, dry, mode == Mode.ADOPT, scope, Deadline.none());
+                  ? uninstaller.run(runId, context)
+                  : reconciler.run(runId, context, scope, Deadline.none());
           List<String> failed = new ArrayList<>();
           if (run.failure().isPresent()) {
             failed.add(runId);

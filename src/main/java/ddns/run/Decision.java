@@ -3,6 +3,7 @@ package ddns.run;
 import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.plan.Action;
+import ddns.plan.InstanceDecision;
 import ddns.plan.InstancePlan;
 import ddns.plan.Intent;
 import ddns.plan.ZoneAction;
@@ -11,9 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The first stage's value for one instance: what EC2 says, the action its current state calls for
- * (never the event's state), and, for a running instance, the records it should have. A failure
- * here (EC2 or Route 53 could not be read) ends the instance's handling.
+ * The planning stage's value for one instance: why it was looked at, what EC2 says, and what the
+ * planner decided ({@link InstanceDecision}: the action its current state calls for, never the
+ * event's state, and, for a running instance, the records it should have). A failure here (EC2 or
+ * Route 53 could not be read) ends the instance's handling.
  *
  * @param state EC2's state, or {@code unknown to EC2}
  */
@@ -27,13 +29,26 @@ record Decision(
     List<String> notes,
     Optional<String> failure) {
 
-  static final String UNKNOWN = "unknown to EC2";
+  static final String UNKNOWN = InstanceDecision.UNKNOWN;
 
   Decision {
     Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(trigger, "trigger == null");
     Objects.requireNonNull(action, "action == null");
     notes = List.copyOf(notes);
+  }
+
+  static Decision of(
+      InstanceId id, Trigger trigger, Optional<InstanceFacts> facts, InstanceDecision decided) {
+    return new Decision(
+        id,
+        trigger,
+        facts,
+        decided.action(),
+        decided.state(),
+        decided.plan(),
+        decided.notes(),
+        decided.failure());
   }
 
   Decision failed(String error) {

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * One invocation's events sorted for handling: the triggers per instance (state changes, tag
@@ -79,16 +78,34 @@ record EventBatch(
       Reach reach,
       Optional<Workplace> home,
       Set<String> outsiders) {
-    Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
-    List<HookAction> actions = new ArrayList<>();
-    List<Recheck> rechecks = new ArrayList<>();
-    List<String> reconcileRequests = new ArrayList<>();
-    Map<String, Workplace> reconcileWorkplaces = new LinkedHashMap<>();
-    List<ReconcileUnit> units = new ArrayList<>();
-    List<RejectedEvent> rejected = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    Sorting sorting = new Sorting(rules, hooks, log);
     for (InboundEvent given : events) {
-      InboundEvent event = home.isEmpty() ? given : placed(given, reach, home.get(), outsiders);
+      sorting.add(home.isEmpty() ? given : placed(given, reach, home.get(), outsiders));
+    }
+    return sorting.batch();
+  }
+
+  /** The batch being sorted, one event after another. */
+  private static final class Sorting {
+    private final PlanningRules rules;
+    private final HookSelector hooks;
+    private final JsonLog log;
+    private final Map<InstanceId, List<Trigger>> byInstance = new LinkedHashMap<>();
+    private final List<HookAction> actions = new ArrayList<>();
+    private final List<Recheck> rechecks = new ArrayList<>();
+    private final List<String> reconcileRequests = new ArrayList<>();
+    private final Map<String, Workplace> reconcileWorkplaces = new LinkedHashMap<>();
+    private final List<ReconcileUnit> units = new ArrayList<>();
+    private final List<RejectedEvent> rejected = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Sorting(PlanningRules rules, HookSelector hooks, JsonLog log) {
+      this.rules = rules;
+      this.hooks = hooks;
+      this.log = log;
+    }
+
+    void add(InboundEvent event) {
       switch (event) {
         case Rejected r -> {
           rejected.add(new RejectedEvent(r.messageId(), r.reason()));
@@ -96,106 +113,116 @@ record EventBatch(
         }
         case Scheduled s -> reconcileRequests.add(s.messageId());
         case ReconcileUnit u -> units.add(u);
-        case AddressChange a -> {
-          if (a.needsReconcile()) {
-            reconcileRequests.add(a.messageId());
-            if (Workplace.isAccount(a.account()) && Workplace.isRegion(a.region())) {
-              reconcileWorkplaces.put(a.messageId(), new Workplace(a.account(), a.region()));
-            }
-            notes.add(
-                a.call()
-                    + " "
-                    + a.eventId()
-                    + " names no instance, only the association: a reconcile run finds what"
-                    + " moved");
-            continue;
-          }
-          if (a.instanceIds().isEmpty()) {
-            notes.add(a.call() + " " + a.eventId() + " failed in EC2: nothing to do");
-            continue;
-          }
-          Trigger trigger =
-              Trigger.ofEvent(
-                  a.messageId(),
-                  a.eventId(),
-                  Optional.empty(),
-                  Trigger.Cause.ADDRESS_CHANGE,
-                  Optional.empty(),
-                  a.account());
-          a.instanceIds().forEach(id -> add(byInstance, id, trigger));
-        }
-        case StateChange c -> {
-          Trigger t =
-              Trigger.ofEvent(
-                  c.messageId(),
-                  c.eventId(),
-                  InstanceState.parse(c.state()),
-                  Trigger.Cause.STATE_CHANGE,
-                  c.time(),
-                  c.account());
-          add(byInstance, c.instanceId(), t);
-        }
-        case LifecycleAction l -> {
-          if (!hooks.selects(l.hook())) {
-            notes.add(
-                l.hook().describe()
-                    + " is not route53-ddns's (DDNS_LIFECYCLE_HOOK '"
-                    + hooks.pattern()
-                    + "', no 'ddns:' metadata): its action for "
-                    + l.instanceId().value()
-                    + " is left alone");
-            continue;
-          }
-          actions.add(
-              new HookAction(
-                  l.messageId(),
-                  l.eventId(),
-                  l.instanceId(),
-                  l.hook(),
-                  l.time(),
-                  l.account(),
-                  l.region()));
-          add(
-              byInstance,
-              l.instanceId(),
-              Trigger.ofEvent(
-                  l.messageId(),
-                  l.eventId(),
-                  Optional.empty(),
-                  causeOf(l.hook()),
-                  l.time(),
-                  l.account()));
-        }
+        case AddressChange a -> addressChange(a);
+        case StateChange c ->
+            trigger(
+                c.instanceId(),
+                Trigger.ofEvent(
+                    c.messageId(),
+                    c.eventId(),
+                    InstanceState.parse(c.state()),
+                    Trigger.Cause.STATE_CHANGE,
+                    c.time(),
+                    c.account()));
+        case LifecycleAction l -> lifecycleAction(l);
         case LifecycleFollowUp f -> rechecks.add(new Recheck(f.messageId(), f.followUp()));
-        case TagChange t -> {
-          if (!relevant(t, rules)) {
-            notes.add(
-                "tag change "
-                    + t.eventId()
-                    + " touches no tag of an instance that route53-ddns reads: nothing to do");
-            continue;
-          }
-          Trigger trigger =
-              Trigger.ofEvent(
-                  t.messageId(),
-                  t.eventId(),
-                  Optional.empty(),
-                  Trigger.Cause.TAG_CHANGE,
-                  Optional.empty(),
-                  t.account());
-          t.instanceIds().forEach(id -> add(byInstance, id, trigger));
-        }
+        case TagChange t -> tagChange(t);
       }
     }
-    return new EventBatch(
-        byInstance,
-        actions,
-        rechecks,
-        reconcileRequests,
-        reconcileWorkplaces,
-        units,
-        rejected,
-        notes);
+
+    private void addressChange(AddressChange a) {
+      if (a.needsReconcile()) {
+        reconcileRequests.add(a.messageId());
+        if (Workplace.isAccount(a.account()) && Workplace.isRegion(a.region())) {
+          reconcileWorkplaces.put(a.messageId(), new Workplace(a.account(), a.region()));
+        }
+        notes.add(
+            a.call()
+                + " "
+                + a.eventId()
+                + " names no instance, only the association: a reconcile run finds what moved");
+        return;
+      }
+      if (a.instanceIds().isEmpty()) {
+        notes.add(a.call() + " " + a.eventId() + " failed in EC2: nothing to do");
+        return;
+      }
+      Trigger trigger =
+          Trigger.ofEvent(
+              a.messageId(),
+              a.eventId(),
+              Optional.empty(),
+              Trigger.Cause.ADDRESS_CHANGE,
+              Optional.empty(),
+              a.account());
+      a.instanceIds().forEach(id -> trigger(id, trigger));
+    }
+
+    private void lifecycleAction(LifecycleAction l) {
+      if (!hooks.selects(l.hook())) {
+        notes.add(
+            l.hook().describe()
+                + " is not route53-ddns's (DDNS_LIFECYCLE_HOOK '"
+                + hooks.pattern()
+                + "', no 'ddns:' metadata): its action for "
+                + l.instanceId().value()
+                + " is left alone");
+        return;
+      }
+      actions.add(
+          new HookAction(
+              l.messageId(),
+              l.eventId(),
+              l.instanceId(),
+              l.hook(),
+              l.time(),
+              l.account(),
+              l.region()));
+      trigger(
+          l.instanceId(),
+          Trigger.ofEvent(
+              l.messageId(),
+              l.eventId(),
+              Optional.empty(),
+              causeOf(l.hook()),
+              l.time(),
+              l.account()));
+    }
+
+    private void tagChange(TagChange t) {
+      if (!relevant(t, rules)) {
+        notes.add(
+            "tag change "
+                + t.eventId()
+                + " touches no tag of an instance that route53-ddns reads: nothing to do");
+        return;
+      }
+      Trigger trigger =
+          Trigger.ofEvent(
+              t.messageId(),
+              t.eventId(),
+              Optional.empty(),
+              Trigger.Cause.TAG_CHANGE,
+              Optional.empty(),
+              t.account());
+      t.instanceIds().forEach(id -> trigger(id, trigger));
+    }
+
+    private void trigger(InstanceId id, Trigger t) {
+      byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+    }
+
+    EventBatch batch() {
+      return new EventBatch(
+          byInstance,
+          actions,
+          rechecks,
+          reconcileRequests,
+          reconcileWorkplaces,
+          units,
+          rejected,
+          notes);
+    }
   }
 
   /**
@@ -204,118 +231,86 @@ record EventBatch(
    */
   private static InboundEvent placed(
       InboundEvent event, Reach reach, Workplace home, Set<String> outsiders) {
-    return switch (event) {
-      case StateChange c ->
-          place(
-              c,
-              c.eventId(),
-              c.account(),
-              c.region(),
-              reach,
-              home,
-              outsiders,
-              w ->
-                  new StateChange(
-                      c.messageId(),
-                      c.eventId(),
-                      InstanceId.in(w, c.instanceId().ec2Id(), home),
-                      c.state(),
-                      c.account(),
-                      c.region(),
-                      c.time()));
-      case TagChange t ->
-          place(
-              t,
-              t.eventId(),
-              t.account(),
-              t.region(),
-              reach,
-              home,
-              outsiders,
-              w ->
-                  new TagChange(
-                      t.messageId(),
-                      t.eventId(),
-                      in(w, t.instanceIds(), home),
-                      t.tagKeys(),
-                      t.account(),
-                      t.region()));
-      case AddressChange a ->
-          place(
-              a,
-              a.eventId(),
-              a.account(),
-              a.region(),
-              reach,
-              home,
-              outsiders,
-              w ->
-                  new AddressChange(
-                      a.messageId(),
-                      a.eventId(),
-                      in(w, a.instanceIds(), home),
-                      a.call(),
-                      a.needsReconcile(),
-                      a.account(),
-                      a.region()));
-      case LifecycleAction l ->
-          place(
-              l,
-              l.eventId(),
-              l.account(),
-              l.region(),
-              reach,
-              home,
-              outsiders,
-              w ->
-                  new LifecycleAction(
-                      l.messageId(),
-                      l.eventId(),
-                      InstanceId.in(w, l.instanceId().ec2Id(), home),
-                      l.hook(),
-                      l.account(),
-                      l.region(),
-                      l.time()));
-      case LifecycleFollowUp f ->
-          place(
-              f,
-              f.eventId(),
-              f.followUp().account(),
-              f.followUp().region(),
-              reach,
-              home,
-              outsiders,
-              w -> new LifecycleFollowUp(f.messageId(), f.eventId(), f.followUp().in(w, home)));
-      case Scheduled s -> s;
-      case ReconcileUnit u -> u;
-      case Rejected r -> r;
-    };
-  }
-
-  /**
-   * {@code event} as {@code in} writes it for its workplace; rejected when that workplace is not
-   * served; unchanged when it names no valid account and region.
-   */
-  private static InboundEvent place(
-      InboundEvent event,
-      String eventId,
-      String account,
-      String region,
-      Reach reach,
-      Workplace home,
-      Set<String> outsiders,
-      Function<Workplace, InboundEvent> in) {
-    if (!Workplace.isAccount(account) || !Workplace.isRegion(region)) {
+    Optional<Origin> origin = originOf(event);
+    if (origin.isEmpty()
+        || !Workplace.isAccount(origin.get().account())
+        || !Workplace.isRegion(origin.get().region())) {
       return event;
     }
-    Workplace where = new Workplace(account, region);
+    String account = origin.get().account();
+    Workplace where = new Workplace(account, origin.get().region());
     Optional<String> refusal =
         outsiders.contains(account) ? Optional.of(outsider(account)) : reach.refusal(where, home);
     if (refusal.isPresent()) {
       return new Rejected(
-          event.messageId(), "event " + eventId + " of " + where + ": " + refusal.get());
+          event.messageId(),
+          "event " + origin.get().eventId() + " of " + where + ": " + refusal.get());
     }
-    return in.apply(where);
+    return in(event, where, home);
+  }
+
+  /** Which event, from which account and region it says it comes. */
+  private record Origin(String eventId, String account, String region) {}
+
+  /** Where an event about instances says it comes from; empty for the others. */
+  private static Optional<Origin> originOf(InboundEvent event) {
+    return switch (event) {
+      case StateChange c -> Optional.of(new Origin(c.eventId(), c.account(), c.region()));
+      case TagChange t -> Optional.of(new Origin(t.eventId(), t.account(), t.region()));
+      case AddressChange a -> Optional.of(new Origin(a.eventId(), a.account(), a.region()));
+      case LifecycleAction l -> Optional.of(new Origin(l.eventId(), l.account(), l.region()));
+      case LifecycleFollowUp f ->
+          Optional.of(new Origin(f.eventId(), f.followUp().account(), f.followUp().region()));
+      case Scheduled s -> Optional.empty();
+      case ReconcileUnit u -> Optional.empty();
+      case Rejected r -> Optional.empty();
+    };
+  }
+
+  /** The event with its instances named as the tool writes the ids of {@code where}. */
+  private static InboundEvent in(InboundEvent event, Workplace where, Workplace home) {
+    return switch (event) {
+      case StateChange c ->
+          new StateChange(
+              c.messageId(),
+              c.eventId(),
+              InstanceId.in(where, c.instanceId().ec2Id(), home),
+              c.state(),
+              c.account(),
+              c.region(),
+              c.time());
+      case TagChange t ->
+          new TagChange(
+              t.messageId(),
+              t.eventId(),
+              in(where, t.instanceIds(), home),
+              t.tagKeys(),
+              t.account(),
+              t.region());
+      case AddressChange a ->
+          new AddressChange(
+              a.messageId(),
+              a.eventId(),
+              in(where, a.instanceIds(), home),
+              a.call(),
+              a.needsReconcile(),
+              a.account(),
+              a.region());
+      case LifecycleAction l ->
+          new LifecycleAction(
+              l.messageId(),
+              l.eventId(),
+              InstanceId.in(where, l.instanceId().ec2Id(), home),
+              l.hook(),
+              l.account(),
+              l.region(),
+              l.time());
+      case LifecycleFollowUp f ->
+          new LifecycleFollowUp(f.messageId(), f.eventId(), f.followUp().in(where, home));
+      case Scheduled s -> s;
+      case ReconcileUnit u -> u;
+      case Rejected r -> r;
+    };
   }
 
   /** Why an event of an account outside the organization is refused. */
@@ -333,10 +328,6 @@ record EventBatch(
   private static boolean relevant(TagChange t, PlanningRules rules) {
     boolean keyRead = t.tagKeys().isEmpty() || t.tagKeys().stream().anyMatch(rules::readsTag);
     return keyRead && !t.instanceIds().isEmpty();
-  }
-
-  private static void add(Map<InstanceId, List<Trigger>> byInstance, InstanceId id, Trigger t) {
-    byInstance.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
   }
 
   /**

@@ -14,6 +14,8 @@ import ddns.facts.InstanceSource;
 import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.failure.ServiceFailure;
+import ddns.job.Mode;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.run.Pipeline.Subject;
 import ddns.run.Summary.RejectedEvent;
@@ -68,105 +70,142 @@ final class EventRun {
   }
 
   Summaries.Run handle(List<InboundEvent> events, long startedMillis, Deadline deadline) {
-    Optional<Workplace> home = Optional.empty();
-    Optional<String> unplaced = Optional.empty();
-    if (config.reach().beyondOwn()) {
-      try {
-        home = Optional.of(workplaces.home());
-      } catch (ServiceFailure e) {
-        unplaced =
-            Optional.of(
-                "cannot tell which account route53-ddns runs in, so the event cannot be placed in"
-                    + " its account: "
-                    + e.getMessage());
-        log.error("batch failed", field("error", unplaced.get()));
-      }
-    }
-    Set<String> outsiders = Set.of();
-    if (home.isPresent() && unplaced.isEmpty() && config.reach().wholeOrganization()) {
-      try {
-        outsiders = accounts.outsiders(events, home.get());
-      } catch (ServiceFailure e) {
-        unplaced =
-            Optional.of(
-                "cannot tell whether the events' accounts belong to the organization: "
-                    + e.getMessage());
-        log.error("batch failed", field("error", unplaced.get()));
-      }
-    }
+    RunContext context = new RunContext(Mode.EVENT, config.dryRun());
+    Placed placed = place(events);
     EventBatch batch =
         EventBatch.of(
-            events, config.rules(), config.lifecycleHooks(), log, config.reach(), home, outsiders);
-    boolean dryRun = config.dryRun();
+            events,
+            config.rules(),
+            config.lifecycleHooks(),
+            log,
+            config.reach(),
+            placed.home(),
+            placed.outsiders());
     List<InstanceResult> results = new ArrayList<>();
     List<RejectedEvent> rejected = new ArrayList<>(batch.rejected());
     List<String> notes = new ArrayList<>(batch.notes());
-    if (unplaced.isPresent()) {
-      results.addAll(failed(batch.byInstance().keySet(), batch, unplaced.get(), false));
+    Map<String, String> notices = EventAccounts.notices(placed.outsiders());
+    if (placed.failure().isPresent()) {
+      results.addAll(failed(batch.byInstance().keySet(), batch, placed.failure().get(), false));
     } else if (!batch.byInstance().isEmpty()) {
-      Handled handled = instances(batch, dryRun, deadline, EventAccounts.notices(outsiders));
+      Handled handled = instances(batch, context, deadline, notices);
       results.addAll(handled.results());
       rejected.addAll(handled.refused());
       notes.addAll(handled.notes());
-    } else if (!outsiders.isEmpty()) {
-      notes.addAll(pipeline.alert(List.of(), EventAccounts.notices(outsiders), dryRun).notes());
+    } else if (!notices.isEmpty()) {
+      notes.addAll(pipeline.alert(List.of(), notices, context).notes());
     }
-    Mode mode = Mode.EVENT;
-    Optional<String> runFailure = Optional.empty();
     List<String> failedRechecks = List.of();
     List<java.time.Duration> timesToDns = List.of();
     if (!batch.rechecks().isEmpty()) {
-      LifecycleCompletion.Rechecked rechecked = lifecycle.recheck(batch.rechecks(), dryRun);
+      LifecycleCompletion.Rechecked rechecked =
+          lifecycle.recheck(batch.rechecks(), context.dryRun());
       notes.addAll(rechecked.notes());
       failedRechecks = rechecked.failedMessageIds();
       timesToDns = rechecked.timesToDns();
     }
+    Reconciled reconciled = reconciles(batch, context.dryRun(), deadline);
+    results.addAll(reconciled.results());
+    notes.addAll(reconciled.notes());
+    return new Summaries.Run(
+        reconciled.ran() ? Mode.RECONCILE : Mode.EVENT,
+        context.dryRun(),
+        results,
+        reconciled.failure(),
+        rejected,
+        notes,
+        java.util.stream.Stream.of(
+                failedMessages(rejected, batch, results, reconciled.failure()),
+                failedRechecks,
+                reconciled.failedUnits())
+            .flatMap(List::stream)
+            .distinct()
+            .toList(),
+        startedMillis,
+        new Timings(toSubmit(results), timesToDns));
+  }
+
+  /**
+   * Where the batch's events come from: the tool's own workplace (when it serves others), and the
+   * accounts outside the organization; the failure that keeps the events from being placed.
+   */
+  private record Placed(
+      Optional<Workplace> home, Set<String> outsiders, Optional<String> failure) {}
+
+  private Placed place(List<InboundEvent> events) {
+    if (!config.reach().beyondOwn()) {
+      return new Placed(Optional.empty(), Set.of(), Optional.empty());
+    }
+    Workplace home;
+    try {
+      home = workplaces.home();
+    } catch (ServiceFailure e) {
+      return unplaced(
+          Optional.empty(),
+          "cannot tell which account route53-ddns runs in, so the event cannot be placed in its"
+              + " account: "
+              + e.getMessage());
+    }
+    if (!config.reach().wholeOrganization()) {
+      return new Placed(Optional.of(home), Set.of(), Optional.empty());
+    }
+    try {
+      return new Placed(Optional.of(home), accounts.outsiders(events, home), Optional.empty());
+    } catch (ServiceFailure e) {
+      return unplaced(
+          Optional.of(home),
+          "cannot tell whether the events' accounts belong to the organization: " + e.getMessage());
+    }
+  }
+
+  private Placed unplaced(Optional<Workplace> home, String why) {
+    log.error("batch failed", field("error", why));
+    return new Placed(home, Set.of(), Optional.of(why));
+  }
+
+  /**
+   * What the batch's reconcile requests came to: whether any ran (or was handed out), the results,
+   * notes, the failure of a whole run, and the units that failed (their messages come back).
+   */
+  private record Reconciled(
+      boolean ran,
+      List<InstanceResult> results,
+      List<String> notes,
+      Optional<String> failure,
+      List<String> failedUnits) {}
+
+  private Reconciled reconciles(EventBatch batch, boolean dryRun, Deadline deadline) {
+    RunContext context = new RunContext(Mode.RECONCILE, dryRun);
+    List<InstanceResult> results = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Optional<String> failure = Optional.empty();
     if (!batch.reconcileRequests().isEmpty()) {
-      mode = Mode.RECONCILE;
       if (fanOut.handsOut()) {
-        runFailure = handOut(batch, dryRun, notes);
+        failure = handOut(batch, dryRun, notes);
       } else {
         // One run serves every message of the batch that asks for one.
-        Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), dryRun, deadline);
+        Reconciler.Result run = reconciler.run(batch.reconcileRequests().get(0), context, deadline);
         results.addAll(run.results());
-        runFailure = run.failure();
+        failure = run.failure();
         notes.addAll(run.notes());
       }
     }
     List<String> failedUnits = new ArrayList<>();
     for (InboundEvent.ReconcileUnit unit : batch.units()) {
-      mode = Mode.RECONCILE;
       if (deadline.passed()) {
         failedUnits.add(unit.messageId());
         continue;
       }
-      Reconciler.Result run =
-          reconciler.run(
-              unit.messageId(),
-              dryRun,
-              false,
-              new Scope(Optional.of(unit.account()), Optional.of(unit.region())),
-              deadline);
+      Scope scope = new Scope(Optional.of(unit.account()), Optional.of(unit.region()));
+      Reconciler.Result run = reconciler.run(unit.messageId(), context, scope, deadline);
       results.addAll(run.results());
       notes.addAll(run.notes());
       if (run.failure().isPresent() || !run.unreachable().isEmpty()) {
         failedUnits.add(unit.messageId());
       }
     }
-    return new Summaries.Run(
-        mode,
-        dryRun,
-        results,
-        runFailure,
-        rejected,
-        notes,
-        java.util.stream.Stream.of(
-                failedMessages(rejected, batch, results, runFailure), failedRechecks, failedUnits)
-            .flatMap(List::stream)
-            .distinct()
-            .toList(),
-        startedMillis,
-        new Timings(toSubmit(results), timesToDns));
+    boolean ran = !batch.reconcileRequests().isEmpty() || !batch.units().isEmpty();
+    return new Reconciled(ran, results, notes, failure, failedUnits);
   }
 
   /**
@@ -203,18 +242,49 @@ final class EventRun {
    * other workplaces' instances go on.
    */
   private Handled instances(
-      EventBatch batch, boolean dryRun, Deadline deadline, Map<String, String> notices) {
+      EventBatch batch, RunContext context, Deadline deadline, Map<String, String> notices) {
     try {
-      table.ensure(dryRun);
+      table.ensure(context.dryRun());
     } catch (ServiceFailure e) {
       log.error("batch failed", field("error", e.getMessage()));
       List<InstanceResult> failed =
           failed(batch.byInstance().keySet(), batch, e.getMessage(), false);
       return new Handled(
-          pipeline.alert(lifecycle.complete(batch.hooks(), failed, dryRun), dryRun),
+          pipeline.alert(lifecycle.complete(batch.hooks(), failed, context.dryRun()), context),
           List.of(),
           List.of());
     }
+    Read read = read(batch);
+    List<InstanceResult> results = new ArrayList<>(read.unread());
+    if (!read.subjects().isEmpty()) {
+      results.addAll(pipeline.run(read.subjects(), context, deadline));
+    }
+    results = lifecycle.complete(batch.hooks(), results, context.dryRun());
+    Pipeline.Alerted alerted = pipeline.alert(results, notices, context);
+    results = alerted.results();
+    results.forEach(
+        r ->
+            log.info(
+                "instance handled",
+                field("eventId", r.trigger().eventId()),
+                field("messageId", r.trigger().messageId()),
+                field("cause", r.trigger().cause().toString()),
+                field("instanceId", r.id().value()),
+                field("action", r.decision().action().toString()),
+                field("outcome", r.outcome().outcome().toString()),
+                field("changes", r.changes().size()),
+                field("alerts", r.alerts().size())));
+    return new Handled(results, read.refused(), alerted.notes());
+  }
+
+  /**
+   * The batch's instances as EC2 shows them: the subjects to handle, the instances of workplaces
+   * that could not be read (failed), and the events refused as not served.
+   */
+  private record Read(
+      List<Subject> subjects, List<InstanceResult> unread, List<RejectedEvent> refused) {}
+
+  private Read read(EventBatch batch) {
     Map<InstanceId, InstanceFacts> facts = new LinkedHashMap<>();
     List<InstanceResult> unread = new ArrayList<>();
     InstanceId.byWorkplace(batch.byInstance().keySet())
@@ -253,26 +323,7 @@ final class EventRun {
                     new Subject(id, EventBatch.last(triggers), Optional.ofNullable(facts.get(id))));
               }
             });
-    List<InstanceResult> results = new ArrayList<>(unread);
-    if (!subjects.isEmpty()) {
-      results.addAll(pipeline.run(subjects, dryRun, intents -> Optional.empty(), deadline));
-    }
-    results = lifecycle.complete(batch.hooks(), results, dryRun);
-    Pipeline.Alerted alerted = pipeline.alert(results, notices, dryRun);
-    results = alerted.results();
-    results.forEach(
-        r ->
-            log.info(
-                "instance handled",
-                field("eventId", r.trigger().eventId()),
-                field("messageId", r.trigger().messageId()),
-                field("cause", r.trigger().cause().toString()),
-                field("instanceId", r.id().value()),
-                field("action", r.decision().action().toString()),
-                field("outcome", r.outcome().outcome().toString()),
-                field("changes", r.changes().size()),
-                field("alerts", r.alerts().size())));
-    return new Handled(results, refused, alerted.notes());
+    return new Read(subjects, unread, refused);
   }
 
   /** From each event's time to Route 53 accepting the request that wrote its instance's records. */

@@ -7,6 +7,8 @@ import ddns.facts.InstanceFacts;
 import ddns.facts.InstanceId;
 import ddns.facts.InstanceSource;
 import ddns.failure.ServiceFailure;
+import ddns.job.Mode;
+import ddns.job.RunContext;
 import ddns.plan.InstancePlan;
 import ddns.run.Explanation.RecordReason;
 import ddns.run.Pipeline.Subject;
@@ -50,11 +52,11 @@ final class Explainer {
     Trigger trigger = Trigger.plan();
     try {
       Optional<InstanceFacts> facts = Optional.ofNullable(ec2.describe(List.of(id)).get(id));
+      // As the instance's event would be handled, changing nothing.
       return pipeline
           .run(
               List.of(new Subject(id, trigger, facts)),
-              true,
-              intents -> Optional.empty(),
+              new RunContext(Mode.EVENT, true),
               Deadline.none())
           .get(0);
     } catch (ServiceFailure e) {

@@ -8,6 +8,7 @@ import ddns.facts.InstanceId;
 import ddns.facts.InstanceState;
 import ddns.facts.Workplace;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.plan.GroupNames;
 import ddns.plan.PlanningRules;
@@ -47,7 +48,7 @@ final class GroupNumbering {
     }
   }
 
-  Numbered assign(List<Subject> subjects, boolean dryRun) {
+  Numbered assign(List<Subject> subjects, RunContext context) {
     Map<GroupOf, List<InstanceFacts>> wanting = new LinkedHashMap<>();
     for (Subject s : subjects) {
       s.facts()
@@ -80,7 +81,7 @@ final class GroupNumbering {
                   .toList();
           try {
             Set<String> members = groups.members(group.where(), group.name());
-            assigned.putAll(numbers.assign(group.key(), ids, members, !dryRun));
+            assigned.putAll(numbers.assign(group.key(), ids, members, !context.dryRun()));
           } catch (ServiceFailure e) {
             log.error(
                 "no numbers in the group",

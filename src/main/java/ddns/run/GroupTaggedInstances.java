@@ -53,6 +53,11 @@ final class GroupTaggedInstances implements InstanceSource {
     return ec2.vpc(vpcId);
   }
 
+  @Override
+  public boolean dnsSupport(String vpcId) {
+    return ec2.dnsSupport(vpcId);
+  }
+
   private List<InstanceFacts> applied(List<InstanceFacts> facts) {
     Map<Optional<Workplace>, Set<String>> wanted = new LinkedHashMap<>();
     for (InstanceFacts f : facts) {

@@ -16,6 +16,7 @@ import ddns.facts.Workplace;
 import ddns.facts.WorkplaceDirectory;
 import ddns.facts.ZoneDirectory;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.plan.Intent;
 import ddns.registry.Claim;
@@ -87,17 +88,17 @@ final class Reconciler {
     }
   }
 
-  Result run(String runId, boolean dryRun, Deadline deadline) {
-    return run(runId, dryRun, false, Scope.all(), deadline);
+  Result run(String runId, RunContext context, Deadline deadline) {
+    return run(runId, context, Scope.all(), deadline);
   }
 
   /**
-   * @param adopt take over unclaimed records that hold exactly what a running instance should have
-   *     (the {@code adopt} command)
+   * @param context a reconcile, or an adopt run (which takes over unclaimed records that hold
+   *     exactly what a running instance should have); dry or not
    */
-  Result run(String runId, boolean dryRun, boolean adopt, Scope scope, Deadline deadline) {
+  Result run(String runId, RunContext context, Scope scope, Deadline deadline) {
     try {
-      table.ensure(dryRun);
+      table.ensure(context.dryRun());
       Trigger trigger = Trigger.reconcile(runId);
       Workplace home = workplaces.home();
       List<Workplace> looked = served(home).stream().filter(scope::covers).toList();
@@ -146,15 +147,12 @@ final class Reconciler {
         }
         subjects.put(id, new Subject(id, trigger, facts));
       }
+      BatchPlanning.Planned planned = pipeline.plan(List.copyOf(subjects.values()), context);
+      Preloaded preloaded = new Preloaded(snapshot, zoneRecords(dns, planned.intents(), snapshot));
       List<InstanceResult> results =
-          pipeline.reconcile(
-              List.copyOf(subjects.values()),
-              dryRun,
-              intents -> Optional.of(new Preloaded(snapshot, zoneRecords(dns, intents, snapshot))),
-              adopt,
-              deadline);
+          pipeline.apply(planned, Optional.of(preloaded), context, deadline);
       Map<String, String> workplaceAlerts = unreached(unreachable);
-      Pipeline.Alerted alerted = pipeline.alert(results, workplaceAlerts, dryRun);
+      Pipeline.Alerted alerted = pipeline.alert(results, workplaceAlerts, context);
       results = alerted.results();
       long changed = results.stream().filter(InstanceResult::eventful).count();
       log.info(

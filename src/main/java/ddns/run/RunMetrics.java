@@ -1,6 +1,7 @@
 package ddns.run;
 
 import ddns.alert.AlertKind;
+import ddns.job.Mode;
 import ddns.plan.ChangeAction;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package ddns.run;
 
+import ddns.job.Mode;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
 import ddns.run.Summary.InstanceOutcome;

@@ -1,5 +1,6 @@
 package ddns.run;
 
+import ddns.job.Mode;
 import ddns.plan.Action;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package ddns.run;
 
 import ddns.facts.InstanceState;
 import ddns.facts.Workplace;
+import ddns.plan.Occasion;
+import ddns.plan.Occasion.Hold;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +73,18 @@ record Trigger(
         cause,
         eventTime,
         Optional.ofNullable(account).filter(Workplace::isAccount));
+  }
+
+  /** What deciding the instance's action needs of this trigger. */
+  Occasion occasion() {
+    Hold hold =
+        switch (cause) {
+          case LAUNCH_HOOK -> Hold.LAUNCH_HOOK;
+          case TERMINATE_HOOK -> Hold.TERMINATE_HOOK;
+          case WARM_POOL -> Hold.WARM_POOL;
+          default -> Hold.NONE;
+        };
+    return new Occasion(hold, reportedState, eventTime);
   }
 
   static Trigger reconcile(String runId) {

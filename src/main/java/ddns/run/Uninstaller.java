@@ -11,9 +11,10 @@ import ddns.apply.EmptyZones;
 import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
 import ddns.dns.ZoneId;
-import ddns.facts.CachedLookups;
 import ddns.facts.InstanceId;
+import ddns.facts.ZoneDirectory;
 import ddns.failure.ServiceFailure;
+import ddns.job.RunContext;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
 import ddns.plan.ChangeAction;
@@ -41,7 +42,7 @@ final class Uninstaller {
   private final OwnershipRegistry registry;
   private final AlertMemory alertMemory;
   private final CreatedZones createdZones;
-  private final CachedLookups lookups;
+  private final ZoneDirectory zones;
   private final BatchApplier applier;
   private final EmptyZones emptyZones;
   private final JsonLog log;
@@ -51,20 +52,21 @@ final class Uninstaller {
       OwnershipRegistry registry,
       AlertMemory alertMemory,
       CreatedZones createdZones,
-      CachedLookups lookups,
+      ZoneDirectory zones,
       BatchApplier applier,
       JsonLog log) {
     this.dns = dns;
     this.registry = registry;
     this.alertMemory = alertMemory;
     this.createdZones = createdZones;
-    this.lookups = lookups;
+    this.zones = zones;
     this.applier = applier;
     this.emptyZones = new EmptyZones(dns, createdZones, log);
     this.log = log;
   }
 
-  Reconciler.Result run(String runId, boolean dryRun) {
+  Reconciler.Result run(String runId, RunContext context) {
+    boolean dryRun = context.dryRun();
     try {
       Trigger trigger = Trigger.uninstall(runId);
       RegistrySnapshot snapshot = Reconciler.withOrphanClaimants(registry.scan(), Set.of());
@@ -77,8 +79,8 @@ final class Uninstaller {
       Map<InstanceId, Applied> applied =
           applier.apply(
               intents,
-              dryRun,
               Optional.of(new Preloaded(snapshot, Reconciler.zoneRecords(dns, intents, snapshot))),
+              context,
               Deadline.none());
       List<InstanceResult> results = new ArrayList<>();
       for (InstanceId id : ids) {
@@ -127,7 +129,7 @@ final class Uninstaller {
   private List<String> deleteCreatedZones(boolean dryRun, Set<RecordKey> deleted) {
     Set<ZoneId> listed = createdZones.all();
     List<HostedZone> ours =
-        lookups.catalogFor(Optional.empty()).zones().stream()
+        zones.zones().stream()
             .filter(z -> listed.contains(z.id()) || z.createdForVpc().isPresent())
             .toList();
     Set<ZoneId> stale = new TreeSet<>(listed);
@@ -136,7 +138,6 @@ final class Uninstaller {
       stale.forEach(createdZones::forget); // deleted by hand: nothing left to delete
     }
     EmptyZones.Result result = emptyZones.deleteEmpty(ours, listed, dryRun, deleted);
-    lookups.forget(dryRun ? List.of() : result.deleted());
     return result.zones().stream().map(EmptyZones.Looked::note).toList();
   }
 }

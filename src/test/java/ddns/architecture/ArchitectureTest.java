@@ -20,7 +20,7 @@ class ArchitectureTest {
   private static final String[] PORTS_AND_STEPS = {
     "ddns.facts.InstanceSource",
     "ddns.facts.ZoneDirectory",
-    "ddns.facts.CachedLookups",
+    "ddns.facts.FactsReader",
     "ddns.apply.DnsZones",
     "ddns.registry.OwnershipRegistry",
     "ddns.registry.AlertMemory",
@@ -32,7 +32,7 @@ class ArchitectureTest {
   void vocabularyEventsAndPlanning_haveNoAwsSdk_noIo_andNoClock() {
     noClasses()
         .that()
-        .resideInAnyPackage("ddns.dns..", "ddns.event..", "ddns.plan..")
+        .resideInAnyPackage("ddns.dns..", "ddns.event..", "ddns.plan..", "ddns.job..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("software.amazon..", "com.amazonaws..", "java.io..", "java.net.http..")
@@ -109,6 +109,7 @@ class ArchitectureTest {
           "event",
           "facts",
           "plan",
+          "job",
           "apply",
           "registry",
           "alert",

@@ -29,7 +29,7 @@ class Route53PacingTest extends EmulatorTest {
             });
     try (AwsClients clients = new AwsClients(awsSettings(), FAST_RETRIES, pacing)) {
       for (int i = 0; i < 8; i++) {
-        clients.dnsZones().zones();
+        clients.zoneDirectory().zones();
       }
       clients.instanceSource().running(clients.home());
       clients.registry("DDNS").scan();
@@ -60,14 +60,14 @@ class Route53PacingTest extends EmulatorTest {
             java.util.Optional.empty());
     try (AwsClients clients = new AwsClients(awsSettings(), FAST_RETRIES, pacing, member)) {
       for (int i = 0; i < 5; i++) {
-        clients.dnsZones().zones();
+        clients.zoneDirectory().zones();
       }
       for (int i = 0; i < 5; i++) {
         clients.route53("222222222222").listHostedZones();
       }
       assertThat(waits).as("each account's first five requests are its own burst").isEmpty();
 
-      clients.dnsZones().zones();
+      clients.zoneDirectory().zones();
     }
 
     assertThat(waits).as("the tool's own sixth request waits its turn").hasSize(1);

@@ -125,6 +125,12 @@ public final class FakeDnsZones implements ZoneDirectory, DnsZones {
     return associatedWith(vpcId);
   }
 
+  @Override
+  public long recordSetCount(ZoneId zoneId) {
+    HostedZone zone = zones.get(zoneId);
+    return zone == null ? 0 : zone.recordSetCount();
+  }
+
   /**
    * Runs {@code other} once, just before the next change request lands: another writer between this
    * batch's read and its write.

@@ -28,7 +28,7 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
   private final Map<Workplace, String> unreachable = new java.util.HashMap<>();
 
   public FakeInstances(String dhcpDomain) {
-    this.vpc = new VpcFacts(VPC, true, List.of(dhcpDomain));
+    this.vpc = VpcFacts.unread(VPC, List.of(dhcpDomain));
   }
 
   /** 10.0.1.{@code host} below 256; further hosts count on through 10.0.2.0 and up. */
@@ -168,8 +168,15 @@ public final class FakeInstances implements InstanceSource, WorkplaceDirectory {
         .toList();
   }
 
+  /** Every VPC here has the one DHCP domain. */
   @Override
   public VpcFacts vpc(String vpcId) {
-    return vpc;
+    return VpcFacts.unread(vpcId, vpc.dhcpDomainNames());
+  }
+
+  /** Every VPC here has DNS support. */
+  @Override
+  public boolean dnsSupport(String vpcId) {
+    return true;
   }
 }

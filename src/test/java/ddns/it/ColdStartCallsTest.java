@@ -40,4 +40,51 @@ class ColdStartCallsTest extends EmulatorTest {
         .containsEntry("Route53.ListHostedZones", 1)
         .containsEntry("Route53.ListHostedZonesByVPC", 1);
   }
+
+  @Test
+  void anInstanceWithPublicRecordsOnly_doesNotReadItsVpcsDnsSupport() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    String zone = world.publicZone("example.org");
+    String id = world.launch(net, Map.of("ZONE", "example.org"), true);
+
+    Summary summary = running(id);
+
+    assertThat(world.records(zone)).hasSize(1);
+    assertThat(summary.apiCalls())
+        .containsKey("EC2.DescribeVpcs")
+        .doesNotContainKey("EC2.DescribeVpcAttribute");
+  }
+
+  @Test
+  void aVpcWithDnsSupportDisabled_isStillRead_whereAPrivateZoneWouldGetRecords() {
+    var net = world.network("10.20.0.0/16", "corp.internal", false);
+    world.privateZone("corp.internal", net.vpcId());
+    String id = world.launch(net, Map.of(), false);
+
+    Summary summary = running(id);
+
+    assertThat(summary.apiCalls()).containsEntry("EC2.DescribeVpcAttribute", 1);
+    assertThat(summary.instances().get(0).changes()).isEmpty();
+  }
+
+  @Test
+  void aWarmContainer_knowsTheReverseZoneItCreated_withoutListingTheZonesAgain() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    String first = world.launch(net, Map.of(), false);
+    String second = world.launch(net, Map.of(), false);
+    running(first);
+
+    Summary summary = running(second);
+
+    assertThat(summary.instances().get(0).zoneActions()).isEmpty();
+    assertThat(summary.instances().get(0).changes()).hasSize(2);
+    assertThat(summary.apiCalls())
+        .doesNotContainKeys(
+            "Route53.ListHostedZones",
+            "Route53.ListHostedZonesByVPC",
+            "Route53.CreateHostedZone",
+            "EC2.DescribeVpcs",
+            "EC2.DescribeVpcAttribute");
+  }
 }

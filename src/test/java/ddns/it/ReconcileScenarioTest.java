@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ddns.dns.RecordType;
 import ddns.facts.InstanceId;
+import ddns.job.Mode;
 import ddns.plan.Action;
 import ddns.run.Explanation;
-import ddns.run.Mode;
 import ddns.run.Summary;
 import java.util.List;
 import java.util.Map;

@@ -20,6 +20,7 @@ import ddns.fakes.FakeAlerts;
 import ddns.fakes.FakeDnsZones;
 import ddns.fakes.FakeInstances;
 import ddns.fakes.FakeRegistry;
+import ddns.job.Mode;
 import ddns.log.JsonLog;
 import ddns.plan.Action;
 import ddns.registry.Claim;

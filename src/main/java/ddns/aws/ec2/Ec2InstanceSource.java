@@ -101,14 +101,18 @@ public final class Ec2InstanceSource {
         });
   }
 
-  /** The VPC's DNS attributes and its DHCP option set's domain names. */
+  /** The VPC's DHCP option set's domain names; its DNS support is not read here. */
   public VpcFacts vpc(String qualifiedVpcId) {
     String vpcId = ddns.facts.Workplace.split(qualifiedVpcId).id();
     Vpc vpc =
         AwsCall.run("EC2.DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0));
-    boolean support =
-        attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
-    return new VpcFacts(qualifiedVpcId, support, dhcpDomains(vpc.dhcpOptionsId()));
+    return VpcFacts.unread(qualifiedVpcId, dhcpDomains(vpc.dhcpOptionsId()));
+  }
+
+  /** The VPC's {@code enableDnsSupport}. */
+  public boolean dnsSupport(String qualifiedVpcId) {
+    String vpcId = ddns.facts.Workplace.split(qualifiedVpcId).id();
+    return attribute(vpcId, VpcAttributeName.ENABLE_DNS_SUPPORT, r -> r.enableDnsSupport().value());
   }
 
   /** The {@code domain-name} values of the option set, split on spaces (one may hold several). */

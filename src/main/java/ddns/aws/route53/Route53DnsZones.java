@@ -10,14 +10,12 @@ import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import ddns.dns.ZoneId;
 import ddns.facts.Workplace;
-import ddns.facts.ZoneDirectory;
 import ddns.failure.ConcurrentUpdateException;
 import ddns.failure.RefusedChangeException;
 import ddns.failure.ServiceFailure;
 import ddns.plan.ChangeAction;
 import ddns.plan.PlannedChange;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,27 +25,30 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.route53.Route53Client;
-import software.amazon.awssdk.services.route53.model.AccountLimitType;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.ConflictingDomainExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.HostedZoneNotEmptyException;
-import software.amazon.awssdk.services.route53.model.ListHostedZonesByVpcResponse;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.route53.model.VPC;
 
-/** {@link DnsZones} on the Route 53 API. Names go out in lower case with a trailing dot. */
-public final class Route53DnsZones implements ZoneDirectory, DnsZones {
+/**
+ * {@link DnsZones} on the Route 53 API. Names go out in lower case with a trailing dot. The zones
+ * it creates, associates and deletes go into the {@link ZoneCache} it shares with {@link
+ * Route53ZoneDirectory}, so the next read of the zone lists sees them without listing again.
+ */
+public final class Route53DnsZones implements DnsZones {
   /** Types per name are few; one page of this size normally holds them all. */
   private static final String PAGE_AT_NAME = "20";
 
   private final Route53Client route53;
   private final Accounts accounts;
   private final VpcAssociations associations;
+  private final ZoneListing listing;
+  private final ZoneCache cache;
 
   /** Route 53 as another account of the organization calls it, for that account's VPCs. */
   public interface Accounts {
@@ -56,12 +57,24 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
 
     /** Route 53 as the account (through its member role). */
     Route53Client route53(String account);
+
+    static Accounts of(
+        java.util.function.Predicate<String> isOwn,
+        java.util.function.Function<String, Route53Client> route53) {
+      return new Accounts() {
+        @Override
+        public boolean isOwn(String account) {
+          return isOwn.test(account);
+        }
+
+        @Override
+        public Route53Client route53(String account) {
+          return route53.apply(account);
+        }
+      };
+    }
   }
 
-  /**
-   * @param vpcRegion the region of an unqualified VPC id (the tool's own)
-   * @param accounts reaches the account of a VPC of another workplace ({@link Workplace})
-   */
   private final String owner;
 
   /** Eight hex digits of the SHA-256 of the registry table's name. */
@@ -76,78 +89,25 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
     }
   }
 
-  public Route53DnsZones(Route53Client route53, String vpcRegion, Accounts accounts) {
-    this(route53, vpcRegion, accounts, "");
-  }
-
   /**
+   * @param vpcRegion the region of an unqualified VPC id (the tool's own)
+   * @param accounts reaches the account of a VPC of another workplace ({@link Workplace})
    * @param registry the registry table of this installation: the zones it creates name it (in
    *     short), so that another installation in the account never takes them for its own
+   * @param cache the zone lists kept between invocations, told of every zone change made here
    */
   public Route53DnsZones(
-      Route53Client route53, String vpcRegion, Accounts accounts, String registry) {
+      Route53Client route53,
+      String vpcRegion,
+      Accounts accounts,
+      String registry,
+      ZoneCache cache) {
     this.owner = ownerTag(registry);
     this.route53 = route53;
     this.accounts = accounts;
     this.associations = new VpcAssociations(route53, vpcRegion, accounts);
-  }
-
-  @Override
-  public List<HostedZone> zones() {
-    return AwsCall.run(
-        "Route53.ListHostedZones",
-        () -> {
-          List<HostedZone> zones = new ArrayList<>();
-          route53
-              .listHostedZonesPaginator(r -> {})
-              .hostedZones()
-              .forEach(
-                  z -> {
-                    try {
-                      boolean privateZone =
-                          z.config() != null && Boolean.TRUE.equals(z.config().privateZone());
-                      long count =
-                          z.resourceRecordSetCount() == null ? 0 : z.resourceRecordSetCount();
-                      zones.add(
-                          new HostedZone(
-                              ZoneId.of(z.id()),
-                              DnsName.parse(unescape(z.name())),
-                              privateZone,
-                              count,
-                              HostedZone.vpcOfCallerReference(z.callerReference(), owner)));
-                    } catch (InvalidNameException e) {
-                      // A zone whose name this tool cannot write in (e.g. with underscores) is
-                      // never a target.
-                    }
-                  });
-          return zones;
-        });
-  }
-
-  /**
-   * Asked as the VPC's account: Route 53 lists every zone associated with the VPC, whichever
-   * account owns the zone, and the VPC's own account is the one sure to be allowed to ask about it
-   * (the call checks the caller's access to the VPC as well).
-   */
-  @Override
-  public Set<ZoneId> zonesAssociatedWith(String vpcId) {
-    Set<ZoneId> ids = new HashSet<>();
-    Route53Client asOwner = associations.asOwnerOf(vpcId);
-    VPC vpc = associations.vpc(vpcId);
-    String token = null;
-    do {
-      String next = token;
-      ListHostedZonesByVpcResponse page =
-          AwsCall.run(
-              "Route53.ListHostedZonesByVPC",
-              () ->
-                  asOwner.listHostedZonesByVPC(
-                      r ->
-                          r.vpcId(vpc.vpcId()).vpcRegion(vpc.vpcRegionAsString()).nextToken(next)));
-      page.hostedZoneSummaries().forEach(s -> ids.add(ZoneId.of(s.hostedZoneId())));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return ids;
+    this.listing = new ZoneListing(route53, associations, owner);
+    this.cache = cache;
   }
 
   @Override
@@ -301,40 +261,40 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
                       .hostedZoneConfig(
                           c ->
                               c.privateZone(true).comment("reverse zone created by route53-ddns")));
-      return new HostedZone(
-          ZoneId.of(created.hostedZone().id()), name, true, 0, Optional.of(vpcId));
+      HostedZone zone =
+          new HostedZone(ZoneId.of(created.hostedZone().id()), name, true, 0, Optional.of(vpcId));
+      cache.zoneSeenBy(zone, vpcId);
+      return zone;
     } catch (HostedZoneAlreadyExistsException | ConflictingDomainExistsException e) {
-      Set<ZoneId> associated = zonesAssociatedWith(vpcId);
-      return zones().stream()
-          .filter(z -> z.privateZone() && z.name().equals(name) && associated.contains(z.id()))
-          .findFirst()
-          .orElseThrow(
-              () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
+      // What is kept does not know the other invocation's zone: Route 53 is asked as it is now.
+      Set<ZoneId> associated = listing.zonesAssociatedWith(vpcId);
+      HostedZone found =
+          listing.zones().stream()
+              .filter(z -> z.privateZone() && z.name().equals(name) && associated.contains(z.id()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e));
+      cache.zoneSeenBy(found, vpcId);
+      return found;
     } catch (SdkException e) {
       throw new ServiceFailure(AwsCall.describe("Route53.CreateHostedZone", e), e);
     }
   }
 
   @Override
-  public ZoneQuota hostedZoneQuota() {
-    var answer =
-        AwsCall.run(
-            "Route53.GetAccountLimit",
-            () -> route53.getAccountLimit(r -> r.type(AccountLimitType.MAX_HOSTED_ZONES_BY_OWNER)));
-    return new ZoneQuota(answer.count(), answer.limit().value());
-  }
-
-  @Override
   public void associate(ZoneId zoneId, String vpcId) {
-    associations.associate(zoneId, vpcId, () -> zonesAssociatedWith(vpcId));
+    associations.associate(zoneId, vpcId, () -> listing.zonesAssociatedWith(vpcId));
+    cache.associated(zoneId, vpcId);
   }
 
   @Override
   public boolean deleteZone(ZoneId zoneId) {
     try {
       route53.deleteHostedZone(r -> r.id(zoneId.value()));
+      cache.deleted(zoneId);
       return true;
     } catch (NoSuchHostedZoneException e) {
+      cache.deleted(zoneId);
       return true;
     } catch (HostedZoneNotEmptyException e) {
       return false;
@@ -395,7 +355,7 @@ public final class Route53DnsZones implements ZoneDirectory, DnsZones {
   }
 
   /** Route 53 returns some characters as octal escapes ({@code \052} for {@code *}). */
-  private static String unescape(String name) {
+  static String unescape(String name) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

@@ -1,4 +1,4 @@
-package ddns.run;
+package ddns.job;
 
 import java.util.Locale;
 
