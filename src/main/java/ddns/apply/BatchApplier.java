@@ -5,6 +5,7 @@ import static ddns.log.JsonLog.field;
 import ddns.alert.Alert;
 import ddns.alert.AlertKind;
 import ddns.apply.ChangeSender.Sending;
+import ddns.dns.HostedZone;
 import ddns.dns.NameInZone;
 import ddns.dns.RecordKey;
 import ddns.dns.RecordSet;
@@ -30,6 +31,7 @@ import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
 import ddns.registry.RegistryWrite.DeleteClaim;
 import ddns.registry.RegistryWrite.PutClaim;
+import ddns.registry.RegistryWrite.RememberZone;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,10 +130,28 @@ public final class BatchApplier {
    */
   public Map<InstanceId, Applied> apply(
       List<Intent> intents, Optional<Preloaded> preloaded, RunContext context, Deadline deadline) {
+    return apply(intents, preloaded, List.of(), context, deadline);
+  }
+
+  /**
+   * As above, the zones the batch created listed in the registry with its first write (alone, if
+   * the batch writes nothing).
+   */
+  public Map<InstanceId, Applied> apply(
+      List<Intent> intents,
+      Optional<Preloaded> preloaded,
+      List<HostedZone> created,
+      RunContext context,
+      Deadline deadline) {
     boolean dryRun = context.dryRun();
     boolean adopt = context.adopt();
+    List<RegistryWrite> zones = new ArrayList<>();
+    if (!dryRun) {
+      created.forEach(z -> zones.add(new RememberZone(z)));
+    }
     Map<InstanceId, Applied> results =
-        new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt, deadline));
+        new TreeMap<>(applyTogether(intents, dryRun, preloaded, adopt, deadline, zones));
+    rememberAlone(zones);
     if (intents.size() < 2) {
       return results;
     }
@@ -149,7 +169,8 @@ public final class BatchApplier {
         break;
       }
       Applied alone =
-          applyTogether(List.of(intent), dryRun, Optional.empty(), adopt, deadline)
+          applyTogether(
+                  List.of(intent), dryRun, Optional.empty(), adopt, deadline, new ArrayList<>())
               .get(intent.instanceId());
       results.merge(intent.instanceId(), alone, Applied::then);
     }
@@ -167,7 +188,8 @@ public final class BatchApplier {
       boolean dryRun,
       Optional<Preloaded> preloaded,
       boolean adopt,
-      Deadline deadline) {
+      Deadline deadline,
+      List<RegistryWrite> zones) {
     if (intents.isEmpty()) {
       return Map.of();
     }
@@ -186,7 +208,8 @@ public final class BatchApplier {
           return Outcomes.report(intents, plan, Sending.NOTHING, Map.of());
         }
         deadline.check("the batch's changes");
-        registry.write(plan.before());
+        registry.write(withZones(zones, plan.before()));
+        zones.clear();
         Sending sending = sender.send(plan, sent, planned.read(), deadline);
         if (sending.unexpected()) {
           read.addAll(planned.read());
@@ -213,6 +236,29 @@ public final class BatchApplier {
         log.error("batch failed", field("error", e.getMessage()));
         return Outcomes.failAll(intents, plan, e.getMessage());
       }
+    }
+  }
+
+  /** The zones still to list, first, with the batch's first write. */
+  private static List<RegistryWrite> withZones(
+      List<RegistryWrite> zones, List<RegistryWrite> writes) {
+    List<RegistryWrite> all = new ArrayList<>(zones);
+    all.addAll(writes);
+    return all;
+  }
+
+  /**
+   * Lists the created zones the batch did not list with a write of its own. Failing that is logged
+   * only: the zone's caller reference still marks it as the tool's.
+   */
+  private void rememberAlone(List<RegistryWrite> zones) {
+    if (zones.isEmpty()) {
+      return;
+    }
+    try {
+      registry.write(zones);
+    } catch (ServiceFailure e) {
+      log.warn("could not list a created zone in the registry", field("error", e.getMessage()));
     }
   }
 

@@ -136,6 +136,7 @@ final class Outcomes {
             case PutClaim p -> failedZones.contains(p.claim().key().zoneId());
             case DeleteClaim d -> failedZones.contains(d.key().zoneId());
             case PutOwnership p -> failed.contains(p.item().instanceId());
+            case RegistryWrite.RememberZone r -> false;
             case DeleteOwnership d -> failed.contains(d.instanceId());
           };
       if (!skip) {

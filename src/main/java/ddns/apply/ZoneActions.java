@@ -13,7 +13,6 @@ import ddns.log.JsonLog;
 import ddns.plan.ZoneAction;
 import ddns.plan.ZoneAction.AssociateVpc;
 import ddns.plan.ZoneAction.CreateReverseZone;
-import ddns.registry.CreatedZones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,8 @@ import java.util.TreeSet;
  * failed action is alerted and the instance goes on: its other records are still written. A zone
  * that cannot be created (the account's quota of hosted zones, or any refusal) costs the instance
  * its pointer only ({@link AlertKind#MISSING_REVERSE_ZONE}); an association that fails costs the
- * records in that zone ({@link AlertKind#ASSOCIATION_FAILED}).
+ * records in that zone ({@link AlertKind#ASSOCIATION_FAILED}). A created zone is listed in the
+ * registry with the batch's first write ({@link BatchApplier}).
  */
 public final class ZoneActions {
   /** What to do about the account's zone quota, said where Route 53 refused for it. */
@@ -38,12 +38,10 @@ public final class ZoneActions {
           + " zones route53-ddns created are deleted once empty)";
 
   private final DnsZones dns;
-  private final CreatedZones createdZones;
   private final JsonLog log;
 
-  public ZoneActions(DnsZones dns, CreatedZones createdZones, JsonLog log) {
+  public ZoneActions(DnsZones dns, JsonLog log) {
     this.dns = dns;
-    this.createdZones = createdZones;
     this.log = log;
   }
 
@@ -71,21 +69,6 @@ public final class ZoneActions {
     /** Something was created or associated: plans made before are stale. */
     public boolean changed() {
       return !created.isEmpty() || !associated.isEmpty();
-    }
-  }
-
-  /**
-   * Lists a created zone in the registry. Failing that is logged only: the zone's caller reference
-   * still marks it as the tool's.
-   */
-  private void remember(HostedZone zone) {
-    try {
-      createdZones.remember(zone);
-    } catch (ServiceFailure e) {
-      log.warn(
-          "could not list a created zone in the registry",
-          field("zoneId", zone.id().value()),
-          field("error", e.getMessage()));
     }
   }
 
@@ -127,7 +110,6 @@ public final class ZoneActions {
           case CreateReverseZone create -> {
             HostedZone zone = dns.createPrivateZone(create.zoneName(), create.vpcId());
             created.add(zone);
-            remember(zone);
           }
           case AssociateVpc associate -> {
             dns.associate(associate.zoneId(), associate.vpcId());

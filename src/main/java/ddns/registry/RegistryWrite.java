@@ -1,5 +1,6 @@
 package ddns.registry;
 
+import ddns.dns.HostedZone;
 import ddns.dns.RecordKey;
 import ddns.facts.InstanceId;
 
@@ -18,4 +19,15 @@ public sealed interface RegistryWrite {
   record PutClaim(Claim claim, long expectedVersion) implements RegistryWrite {}
 
   record DeleteClaim(RecordKey key, long expectedVersion) implements RegistryWrite {}
+
+  /**
+   * Lists a zone the tool just created (see {@link CreatedZones}), with the batch's first write so
+   * the batch writes the registry once; unconditional.
+   */
+  record RememberZone(HostedZone zone) implements RegistryWrite {
+    @Override
+    public long expectedVersion() {
+      return 0;
+    }
+  }
 }

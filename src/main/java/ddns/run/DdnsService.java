@@ -156,7 +156,7 @@ public final class DdnsService {
             facts,
             decider,
             new ReverseJoins(ports.registry(), log),
-            new ZoneActions(ports.dnsZones(), ports.createdZones(), log));
+            new ZoneActions(ports.dnsZones(), log));
     return new Pipeline(
         planning,
         applier,

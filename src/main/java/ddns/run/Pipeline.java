@@ -83,7 +83,9 @@ final class Pipeline {
       Planned planned, Optional<Preloaded> preloaded, RunContext context, Deadline deadline) {
     List<Decision> decisions = planned.decisions();
     Map<InstanceId, Applied> applied =
-        new TreeMap<>(applier.apply(planned.intents(), preloaded, context, deadline));
+        new TreeMap<>(
+            applier.apply(
+                planned.intents(), preloaded, planned.zones().created(), context, deadline));
     if (!context.dryRun()) {
       Rechecks.Rechecked rechecked = rechecks.after(decisions, applied, context, deadline);
       decisions = rechecked.decisions();

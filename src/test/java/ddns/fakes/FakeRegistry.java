@@ -92,6 +92,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
             case DeleteOwnership d -> version(owners.get(d.instanceId()));
             case PutClaim p -> version(claims.get(p.claim().key()));
             case DeleteClaim d -> version(claims.get(d.key()));
+            case RegistryWrite.RememberZone r -> 0;
           };
       if (current != w.expectedVersion()) {
         throw new ConcurrentUpdateException("ConditionalCheckFailed on " + w, null);
@@ -104,6 +105,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
         case DeleteOwnership d -> owners.remove(d.instanceId());
         case PutClaim p -> claims.put(p.claim().key(), p.claim());
         case DeleteClaim d -> claims.remove(d.key());
+        case RegistryWrite.RememberZone r -> createdZones.add(r.zone().id());
       }
     }
   }

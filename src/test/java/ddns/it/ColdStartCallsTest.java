@@ -27,6 +27,27 @@ class ColdStartCallsTest extends EmulatorTest {
   }
 
   @Test
+  void oneRunningEvent_creatingItsReverseZone_costsAtMostElevenAwsCalls() {
+    var net = world.network("10.20.0.0/16", "corp.internal", true);
+    world.privateZone("corp.internal", net.vpcId());
+    world.registryTable("DDNS");
+    env.put("DDNS_CREATE_TABLE", "false");
+    env.put("DDNS_ALERT_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:DDNSAlerts");
+    String id = world.launch(net, Map.of(), false);
+
+    Summary summary = running(id);
+
+    assertThat(summary.instances().get(0).zoneActions()).hasSize(1);
+    assertThat(summary.instances().get(0).changes()).hasSize(2);
+    assertThat(summary.apiCalls())
+        .as("a zone just created holds nothing to read, and the registry is written once")
+        .doesNotContainKey("Route53.ListResourceRecordSets")
+        .containsEntry("DynamoDB.TransactWriteItems", 1)
+        .doesNotContainKey("DynamoDB.PutItem");
+    assertThat(summary.apiCallsTotal()).as("calls: %s", summary.apiCalls()).isLessThanOrEqualTo(11);
+  }
+
+  @Test
   void creatingAReverseZone_doesNotListTheZonesAgain() {
     var net = world.network("10.20.0.0/16", "corp.internal", true);
     world.privateZone("corp.internal", net.vpcId());

@@ -17,6 +17,7 @@ import ddns.registry.RegistryWrite.DeleteClaim;
 import ddns.registry.RegistryWrite.DeleteOwnership;
 import ddns.registry.RegistryWrite.PutClaim;
 import ddns.registry.RegistryWrite.PutOwnership;
+import ddns.registry.RegistryWrite.RememberZone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -307,6 +308,11 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   }
 
   private TransactWriteItem transactItem(RegistryWrite write) {
+    if (write instanceof RememberZone remember) {
+      return TransactWriteItem.builder()
+          .put(x -> x.tableName(table).item(RegistryItems.zoneItem(remember.zone())))
+          .build();
+    }
     // Version 0: no item of this tool's. An item without Version (the AWS sample's, or one the
     // tool cannot read) is not the tool's either; a put replaces it and a delete removes it.
     boolean delete = write instanceof DeleteOwnership || write instanceof DeleteClaim;
@@ -357,6 +363,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
                           .conditionExpression(condition)
                           .expressionAttributeValues(values))
               .build();
+      case RememberZone r -> throw new IllegalStateException("handled above");
     };
   }
 }
