@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ddns.dns.RecordSet;
 import ddns.dns.RecordType;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
@@ -23,13 +25,46 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 final class Converged {
   private final AwsWorld world;
   private final String zone;
-  private final String reverse;
+
+  /** The id of the reverse zone that holds a pointer, by the pointer's name. */
+  private final UnaryOperator<String> reverseOf;
+
+  /** The reverse zones checked: each holds exactly the pointers expected in it. */
+  private final Collection<String> reverseZones;
+
   private int recordsChecked;
 
   Converged(AwsWorld world, String zone, String reverse) {
+    this(world, zone, pointer -> reverse, List.of(reverse));
+  }
+
+  private Converged(
+      AwsWorld world,
+      String zone,
+      UnaryOperator<String> reverseOf,
+      Collection<String> reverseZones) {
     this.world = world;
     this.zone = zone;
-    this.reverse = reverse;
+    this.reverseOf = reverseOf;
+    this.reverseZones = List.copyOf(reverseZones);
+  }
+
+  /**
+   * A fleet whose addresses span several /24s: {@code reverseZones} holds each /24's reverse zone
+   * id by the zone's name ({@code 64.0.10.in-addr.arpa.}), and every one of them is checked.
+   */
+  static Converged acrossReverseZones(
+      AwsWorld world, String zone, Map<String, String> reverseZones) {
+    UnaryOperator<String> reverseOf =
+        pointer -> {
+          String zoneName = pointer.substring(pointer.indexOf('.') + 1);
+          String id = reverseZones.get(zoneName);
+          if (id == null) {
+            throw new AssertionError("no reverse zone " + zoneName + " for " + pointer);
+          }
+          return id;
+        };
+    return new Converged(world, zone, reverseOf, reverseZones.values());
   }
 
   int recordsChecked() {
@@ -38,15 +73,9 @@ final class Converged {
 
   /** Asserts the end state for these instances; returns the number of record sets checked. */
   int check(List<String> instanceIds) {
-    List<Instance> running = new ArrayList<>();
-    for (String id : instanceIds) {
-      Instance instance = world.describe(id);
-      if (instance.state().nameAsString().equals("running")) {
-        running.add(instance);
-      }
-    }
+    List<Instance> running = running(instanceIds);
     List<RecordSet> forward = new ArrayList<>();
-    List<RecordSet> pointers = new ArrayList<>();
+    Map<String, List<RecordSet>> pointers = new TreeMap<>();
     Map<String, Instance> aliasWinner = new TreeMap<>();
     Map<String, Set<String>> claimants = new TreeMap<>();
     Map<String, Set<String>> owned = new TreeMap<>();
@@ -55,13 +84,16 @@ final class Converged {
       String ip = i.privateIpAddress();
       String ptrName = reverseName(ip);
       String alias = cnameTag(i);
+      String reverse = reverseOf.apply(ptrName);
       forward.add(new RecordSet(ddns.dns.DnsName.parse(host), RecordType.A, 60, List.of(ip)));
-      pointers.add(
-          new RecordSet(
-              ddns.dns.DnsName.parse(ptrName),
-              RecordType.PTR,
-              60,
-              List.of(alias != null ? alias : host)));
+      pointers
+          .computeIfAbsent(reverse, z -> new ArrayList<>())
+          .add(
+              new RecordSet(
+                  ddns.dns.DnsName.parse(ptrName),
+                  RecordType.PTR,
+                  60,
+                  List.of(alias != null ? alias : host)));
       Set<String> keys =
           new TreeSet<>(List.of(zone + "|" + host + "|A", reverse + "|" + ptrName + "|PTR"));
       claimants.put(zone + "|" + host + "|A", Set.of(i.instanceId()));
@@ -86,23 +118,44 @@ final class Converged {
     assertThat(world.records(zone))
         .as("records in corp.internal")
         .containsExactlyInAnyOrderElementsOf(forward);
-    assertThat(world.records(reverse))
-        .as("records in the reverse zone")
-        .containsExactlyInAnyOrderElementsOf(pointers);
+    for (String reverse : reverseZones) {
+      assertThat(world.records(reverse))
+          .as("records in the reverse zone %s", reverse)
+          .containsExactlyInAnyOrderElementsOf(pointers.getOrDefault(reverse, List.of()));
+    }
     assertRegistry(owned, claimants);
-    int checked = forward.size() + pointers.size();
+    int checked = forward.size() + pointers.values().stream().mapToInt(List::size).sum();
     recordsChecked += checked;
     return checked;
+  }
+
+  /** The instances among these that EC2 reports running, described 200 at a time. */
+  private List<Instance> running(List<String> instanceIds) {
+    List<Instance> running = new ArrayList<>();
+    for (int from = 0; from < instanceIds.size(); from += 200) {
+      List<String> chunk = instanceIds.subList(from, Math.min(instanceIds.size(), from + 200));
+      world
+          .ec2
+          .describeInstancesPaginator(r -> r.instanceIds(chunk))
+          .reservations()
+          .forEach(
+              res ->
+                  res.instances().stream()
+                      .filter(i -> i.state().nameAsString().equals("running"))
+                      .forEach(running::add));
+    }
+    return running;
   }
 
   private void assertRegistry(Map<String, Set<String>> owned, Map<String, Set<String>> claimants) {
     Map<String, Set<String>> items = new TreeMap<>();
     Map<String, Set<String>> claims = new TreeMap<>();
     for (Map<String, AttributeValue> item : world.registryItems("DDNS")) {
-      if (item.get("ItemType").s().equals("alerts")) {
-        continue;
+      String type = item.get("ItemType").s();
+      if (!type.equals("claim") && !type.equals("instance")) {
+        continue; // alert memory, and the reverse zones the tool created
       }
-      if (item.get("ItemType").s().equals("claim")) {
+      if (type.equals("claim")) {
         String key =
             item.get("ZoneId").s() + "|" + item.get("Name").s() + "|" + item.get("Type").s();
         claims.put(key, new TreeSet<>(item.get("Claimants").m().keySet()));
