@@ -11,12 +11,15 @@ import ddns.registry.AlertMemory;
 import ddns.registry.AlertMemory.Memory;
 import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistryIndex;
 import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
 import ddns.registry.RegistryWrite.DeleteClaim;
 import ddns.registry.RegistryWrite.DeleteOwnership;
 import ddns.registry.RegistryWrite.PutClaim;
 import ddns.registry.RegistryWrite.PutOwnership;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
  * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a claim
  * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
- * and lists, never as printed text.
+ * and lists, never as printed text. The listing of every item ({@link #index}) is kept {@link
+ * #INDEX_TTL} per process.
  */
 public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private static final String KEY = RegistryItems.KEY;
@@ -52,12 +56,29 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   private static final int TRANSACTION = 100;
   private static final int BATCH_WRITE = 25;
 
+  /**
+   * How long a listing of the table is kept: a reconcile handed out as units reads the whole table
+   * once in this time per container, not once per unit.
+   */
+  static final Duration INDEX_TTL = Duration.ofMinutes(5);
+
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final Clock clock;
+  private RegistryIndex listed;
+  private Instant listedAt;
 
   public DynamoDbRegistry(DynamoDbClient dynamoDb, String table) {
+    this(dynamoDb, table, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock when a listing of the keys was made, and when it is too old
+   */
+  public DynamoDbRegistry(DynamoDbClient dynamoDb, String table, Clock clock) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.clock = clock;
   }
 
   @Override
@@ -113,6 +134,35 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
       throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
     }
     return RegistryItems.snapshot(items);
+  }
+
+  /**
+   * One Scan reading each item's key and a claim's claimants only, eventually consistent (the
+   * listing may be minutes old anyway, and it costs half the read units), kept {@link #INDEX_TTL}.
+   */
+  @Override
+  public synchronized RegistryIndex index() {
+    Instant now = clock.instant();
+    if (listed == null || !now.isBefore(listedAt.plus(INDEX_TTL))) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      try {
+        dynamoDb
+            .scanPaginator(
+                r ->
+                    r.tableName(table)
+                        .projectionExpression("#k, Claimants")
+                        .expressionAttributeNames(Map.of("#k", KEY)))
+            .items()
+            .forEach(items::add);
+      } catch (ResourceNotFoundException e) {
+        return RegistryItems.index(List.of());
+      } catch (SdkException e) {
+        throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
+      }
+      listed = RegistryItems.index(items);
+      listedAt = now;
+    }
+    return listed;
   }
 
   @Override
