@@ -133,25 +133,11 @@ final class EventRun {
         notes.addAll(run.notes());
       }
     }
-    List<String> failedUnits = new ArrayList<>();
-    for (InboundEvent.ReconcileUnit unit : batch.units()) {
+    ReconcileFanOut.Ran units = fanOut.run(batch.units(), reconciler, dryRun, deadline);
+    if (!batch.units().isEmpty()) {
       mode = Mode.RECONCILE;
-      if (deadline.passed()) {
-        failedUnits.add(unit.messageId());
-        continue;
-      }
-      Reconciler.Result run =
-          reconciler.run(
-              unit.messageId(),
-              dryRun,
-              false,
-              new Scope(Optional.of(unit.account()), Optional.of(unit.region())),
-              deadline);
-      results.addAll(run.results());
-      notes.addAll(run.notes());
-      if (run.failure().isPresent() || !run.unreachable().isEmpty()) {
-        failedUnits.add(unit.messageId());
-      }
+      results.addAll(units.results());
+      notes.addAll(units.notes());
     }
     return new Summaries.Run(
         mode,
@@ -161,9 +147,12 @@ final class EventRun {
         rejected,
         notes,
         java.util.stream.Stream.of(
-                failedMessages(rejected, batch, results, runFailure), failedRechecks, failedUnits)
+                failedMessages(rejected, batch, results, runFailure),
+                failedRechecks,
+                units.failedMessageIds())
             .flatMap(List::stream)
             .distinct()
+            .filter(id -> !units.handedBack().contains(id))
             .toList(),
         startedMillis,
         new Timings(toSubmit(results), timesToDns));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddns.app.Application;
+import ddns.apply.Deadline;
 import ddns.config.Config;
 import ddns.dns.RecordSet;
 import ddns.dns.ZoneId;
@@ -135,6 +136,63 @@ class ReconcileUnitsTest {
     assertThat(values(corp)).containsExactly("10.0.1.4");
     assertThat(registry.claims().values())
         .allSatisfy(c -> assertThat(c.claimants()).containsOnlyKeys(own));
+  }
+
+  @Test
+  void unitsAnInvocationHasNoTimeFor_goBackToTheQueueAsNewMessages_insteadOfFailing() {
+    ec2.run(4, Map.of());
+    List<String> units =
+        List.of(
+            InboundEvent.ReconcileUnit.toEvent(home.account(), home.region()),
+            InboundEvent.ReconcileUnit.toEvent(member.account(), member.region()));
+
+    Summary summary =
+        service().handle(unitEvents(units, "u"), Deadline.ofRemaining(Duration.ZERO, clock));
+
+    assertThat(summary.failedMessageIds()).isEmpty();
+    assertThat(queued).hasSize(2).allSatisfy(b -> assertThat(b).contains("Reconcile Unit"));
+    assertThat(summary.notes())
+        .contains(
+            "out of time for 2 units of work: 2 handed back to the tool's queue as new messages");
+    assertThat(dns.recordsIn(corp)).isEmpty();
+  }
+
+  @Test
+  void aUnitCutShortByTheDeadline_isHandedBackWhole_andDoneByTheNextInvocation() {
+    ec2.run(4, Map.of());
+    ec2.run(5, Map.of("ZONE", "dev.internal"));
+    dns.privateZone("dev.internal", FakeInstances.VPC);
+    // Route 53 is slow today: each change request takes 20 s of a 30 s budget (25 s less margin).
+    dns.onRequest(() -> clock.advance(Duration.ofSeconds(20)));
+    String unit = InboundEvent.ReconcileUnit.toEvent(home.account(), home.region());
+
+    Summary cut =
+        service()
+            .handle(
+                unitEvents(List.of(unit), "u"),
+                Deadline.ofRemaining(Duration.ofSeconds(30), clock));
+
+    assertThat(cut.failedMessageIds()).isEmpty();
+    assertThat(cut.counts().failed()).isPositive();
+    assertThat(queued)
+        .singleElement()
+        .satisfies(b -> assertThat(b).contains("\"123456789012\"", "\"us-east-1\""));
+    Summary next = service().handle(unitEvents(List.copyOf(queued), "again"));
+    assertThat(next.failedMessageIds()).isEmpty();
+    assertThat(values(corp)).containsExactly("10.0.1.4", "10.0.1.5");
+  }
+
+  @Test
+  void inADryRun_unitsOutOfTimeFail_andComeBack_sinceADryRunSendsNothing() {
+    env.put("DDNS_DRY_RUN", "true");
+    String unit = InboundEvent.ReconcileUnit.toEvent(home.account(), home.region());
+
+    Summary summary =
+        service()
+            .handle(unitEvents(List.of(unit), "u"), Deadline.ofRemaining(Duration.ZERO, clock));
+
+    assertThat(summary.failedMessageIds()).containsExactly("u-0");
+    assertThat(queued).isEmpty();
   }
 
   private List<String> values(ZoneId zone) {
