@@ -129,13 +129,7 @@ final class Reconciler {
           pipeline.reconcile(
               List.copyOf(subjects.values()),
               dryRun,
-              intents -> {
-                RegistrySnapshot planned =
-                    slice
-                        .map(part -> slices.forIntents(snapshot, part.index(), intents))
-                        .orElse(snapshot);
-                return Optional.of(new Preloaded(planned, zoneRecords(dns, intents, planned)));
-              },
+              intents -> Optional.of(preloaded(snapshot, slice, intents)),
               adopt,
               deadline);
       Map<String, String> workplaceAlerts = unreached(listing.unreachable());
@@ -149,9 +143,9 @@ final class Reconciler {
           field("withChanges", changed),
           field("unreachable", listing.unreachable().size()));
       List<String> notes = new ArrayList<>(unreadable(snapshot));
+      // The account's zones, once a run: handed out, by the unit of the tool's own workplace.
       if (slice.isEmpty() || looked.get(0).equals(home)) {
-        notes.add(
-            zoneCount(snapshot)); // the account's, once a run: by its own unit when handed out
+        notes.add(zoneCount(snapshot));
       }
       notes.addAll(workplaceAlerts.values());
       notes.addAll(alerted.notes());
@@ -160,6 +154,17 @@ final class Reconciler {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
       return new Result(List.of(), Optional.of(e.getMessage()), List.of());
     }
+  }
+
+  /**
+   * What the plan reads in bulk: the snapshot (with, for one workplace's part, the claims its
+   * intents need besides) and every record of the zones it can touch.
+   */
+  private Preloaded preloaded(
+      RegistrySnapshot snapshot, Optional<WorkplaceRegistry.Slice> slice, List<Intent> intents) {
+    RegistrySnapshot planned =
+        slice.map(part -> slices.forIntents(snapshot, part.index(), intents)).orElse(snapshot);
+    return new Preloaded(planned, zoneRecords(dns, intents, planned));
   }
 
   /** The running instances of the workplaces looked at, and those that could not be read. */

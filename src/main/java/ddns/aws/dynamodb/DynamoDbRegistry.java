@@ -19,7 +19,6 @@ import ddns.registry.RegistryWrite.DeleteOwnership;
 import ddns.registry.RegistryWrite.PutClaim;
 import ddns.registry.RegistryWrite.PutOwnership;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,8 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
  * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a claim
  * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
- * and lists, never as printed text. The listing of every item ({@link #index}) is kept {@link
- * #INDEX_TTL} per process.
+ * and lists, never as printed text. The listing of every item ({@link #index}) is {@link
+ * TableIndex}'s.
  */
 public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private static final String KEY = RegistryItems.KEY;
@@ -56,17 +55,9 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   private static final int TRANSACTION = 100;
   private static final int BATCH_WRITE = 25;
 
-  /**
-   * How long a listing of the table is kept: a reconcile handed out as units reads the whole table
-   * once in this time per container, not once per unit.
-   */
-  static final Duration INDEX_TTL = Duration.ofMinutes(5);
-
   private final DynamoDbClient dynamoDb;
   private final String table;
-  private final Clock clock;
-  private RegistryIndex listed;
-  private Instant listedAt;
+  private final TableIndex index;
 
   public DynamoDbRegistry(DynamoDbClient dynamoDb, String table) {
     this(dynamoDb, table, Clock.systemUTC());
@@ -78,7 +69,7 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
   public DynamoDbRegistry(DynamoDbClient dynamoDb, String table, Clock clock) {
     this.dynamoDb = dynamoDb;
     this.table = table;
-    this.clock = clock;
+    this.index = new TableIndex(dynamoDb, table, clock);
   }
 
   @Override
@@ -136,33 +127,9 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
     return RegistryItems.snapshot(items);
   }
 
-  /**
-   * One Scan reading each item's key and a claim's claimants only, eventually consistent (the
-   * listing may be minutes old anyway, and it costs half the read units), kept {@link #INDEX_TTL}.
-   */
   @Override
-  public synchronized RegistryIndex index() {
-    Instant now = clock.instant();
-    if (listed == null || !now.isBefore(listedAt.plus(INDEX_TTL))) {
-      List<Map<String, AttributeValue>> items = new ArrayList<>();
-      try {
-        dynamoDb
-            .scanPaginator(
-                r ->
-                    r.tableName(table)
-                        .projectionExpression("#k, Claimants")
-                        .expressionAttributeNames(Map.of("#k", KEY)))
-            .items()
-            .forEach(items::add);
-      } catch (ResourceNotFoundException e) {
-        return RegistryItems.index(List.of());
-      } catch (SdkException e) {
-        throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
-      }
-      listed = RegistryItems.index(items);
-      listedAt = now;
-    }
-    return listed;
+  public RegistryIndex index() {
+    return index.read();
   }
 
   @Override
