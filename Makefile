@@ -7,7 +7,7 @@ demo:        ## Run the local demo against an emulator it starts itself
 test:        ## Run every test (starts the emulator it needs)
 	bin/test
 
-bench:       ## Reconcile, organization, burst, spread-burst, lifecycle-hook, alert and refusal benchmarks (print figures to target/benchmark.txt; not part of test)
+bench:       ## Reconcile, organization, organization-scale, burst, spread-burst, lifecycle-hook, alert and refusal benchmarks (print figures to target/benchmark.txt; not part of test)
 	bin/setup-venv
 	bin/mvnw-jdk -B -ntp test -Dddns.groups=benchmark -Dddns.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
 

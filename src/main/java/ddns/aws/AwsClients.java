@@ -260,7 +260,13 @@ public final class AwsClients implements AutoCloseable {
         this::home,
         this::ownAccount,
         () ->
-            new OrganizationAccounts(http, credentials, settings.endpoint(), partition(), counter)
+            new OrganizationAccounts(
+                    http,
+                    credentials,
+                    settings.endpoint(),
+                    partition(),
+                    counter,
+                    common.retryStrategy().orElseThrow())
                 .active(),
         java.time.Clock.systemUTC());
   }

@@ -21,11 +21,12 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 public record Retries(
     int maxAttempts, Duration baseDelay, Duration throttlingBaseDelay, Duration maxBackoff) {
 
-  /** Error codes that mean "try again later", across the four services. */
+  /** Error codes that mean "try again later", across the services the tool calls. */
   static final Set<String> TRANSIENT_CODES =
       Set.of(
           "Throttling", // Route 53, SNS
           "ThrottlingException",
+          "TooManyRequestsException", // Organizations
           "PriorRequestNotComplete", // Route 53: an earlier change to the zone is still applying
           "RequestLimitExceeded", // EC2
           "ProvisionedThroughputExceededException", // DynamoDB

@@ -26,6 +26,14 @@ public interface OwnershipRegistry {
   RegistrySnapshot scan();
 
   /**
+   * Which items exist and which instances each claim names, from a listing of the whole table that
+   * may be up to a few minutes old (the adapter keeps it): a reconcile of one account and region
+   * finds its items there and reads them by key, instead of reading the whole table each time.
+   * Empty when the table does not exist.
+   */
+  RegistryIndex index();
+
+  /**
    * Applies the writes, each conditioned on its expected version, all-or-nothing (per 100 writes).
    *
    * @throws ConcurrentUpdateException when another invocation changed one of the items first;

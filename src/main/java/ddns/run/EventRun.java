@@ -120,6 +120,7 @@ final class EventRun {
                 reconciled.failedUnits())
             .flatMap(List::stream)
             .distinct()
+            .filter(id -> !reconciled.handedBack().contains(id))
             .toList(),
         startedMillis,
         new Timings(toSubmit(results), timesToDns));
@@ -165,14 +166,16 @@ final class EventRun {
 
   /**
    * What the batch's reconcile requests came to: whether any ran (or was handed out), the results,
-   * notes, the failure of a whole run, and the units that failed (their messages come back).
+   * notes, the failure of a whole run, the units that failed (their messages come back), and the
+   * units handed back to the queue as new messages (theirs are done).
    */
   private record Reconciled(
       boolean ran,
       List<InstanceResult> results,
       List<String> notes,
       Optional<String> failure,
-      List<String> failedUnits) {}
+      List<String> failedUnits,
+      Set<String> handedBack) {}
 
   private Reconciled reconciles(EventBatch batch, boolean dryRun, Deadline deadline) {
     RunContext context = new RunContext(Mode.RECONCILE, dryRun);
@@ -190,22 +193,12 @@ final class EventRun {
         notes.addAll(run.notes());
       }
     }
-    List<String> failedUnits = new ArrayList<>();
-    for (InboundEvent.ReconcileUnit unit : batch.units()) {
-      if (deadline.passed()) {
-        failedUnits.add(unit.messageId());
-        continue;
-      }
-      Scope scope = new Scope(Optional.of(unit.account()), Optional.of(unit.region()));
-      Reconciler.Result run = reconciler.run(unit.messageId(), context, scope, deadline);
-      results.addAll(run.results());
-      notes.addAll(run.notes());
-      if (run.failure().isPresent() || !run.unreachable().isEmpty()) {
-        failedUnits.add(unit.messageId());
-      }
-    }
+    ReconcileFanOut.Ran units = fanOut.run(batch.units(), reconciler, context, deadline);
+    results.addAll(units.results());
+    notes.addAll(units.notes());
     boolean ran = !batch.reconcileRequests().isEmpty() || !batch.units().isEmpty();
-    return new Reconciled(ran, results, notes, failure, failedUnits);
+    return new Reconciled(
+        ran, results, notes, failure, units.failedMessageIds(), units.handedBack());
   }
 
   /**

@@ -34,13 +34,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Brings DNS and the registry in line with what runs now (docs/behaviour.md, "Reconcile"), in bulk:
  * all running instances (paged DescribeInstances), the whole registry (Scan), and the zones
- * concerned (ListResourceRecordSets, all pages), then the same stages as the event path. No call is
- * made per instance, except one DescribeInstances per 200 registered instances that no longer run,
- * to report their state.
+ * concerned (ListResourceRecordSets, all pages), then the same stages as the event path. A run over
+ * one account and region of several (a unit of a reconcile handed out) reads only its part of the
+ * registry, by key ({@link WorkplaceRegistry}), and only the zones its instances write in or hold
+ * records in. No call is made per instance, except one DescribeInstances per 200 registered
+ * instances that no longer run, to report their state.
  */
 final class Reconciler {
   private final InstanceSource ec2;
@@ -51,6 +54,7 @@ final class Reconciler {
   private final OwnershipRegistry registry;
   private final TableSetup table;
   private final Pipeline pipeline;
+  private final WorkplaceRegistry slices;
   private final JsonLog log;
 
   Reconciler(
@@ -71,6 +75,7 @@ final class Reconciler {
     this.registry = registry;
     this.table = table;
     this.pipeline = pipeline;
+    this.slices = new WorkplaceRegistry(registry);
     this.log = log;
   }
 
@@ -101,57 +106,34 @@ final class Reconciler {
       table.ensure(context.dryRun());
       Trigger trigger = Trigger.reconcile(runId);
       Workplace home = workplaces.home();
-      List<Workplace> looked = served(home).stream().filter(scope::covers).toList();
+      List<Workplace> served = served(home);
+      List<Workplace> looked = served.stream().filter(scope::covers).toList();
       if (looked.isEmpty()) {
         String why =
             "no account and region served matches " + scope + " (DDNS_ACCOUNTS, DDNS_REGIONS)";
         log.error("reconcile failed", field("runId", runId), field("error", why));
         return new Result(List.of(), Optional.of(why), List.of());
       }
-      Map<Workplace, String> unreachable = new LinkedHashMap<>();
-      Map<InstanceId, Subject> subjects = new TreeMap<>();
-      for (Workplace where : looked) {
-        try {
-          for (InstanceFacts facts : ec2.running(where)) {
-            subjects.put(
-                facts.instanceId(), new Subject(facts.instanceId(), trigger, Optional.of(facts)));
-          }
-        } catch (ServiceFailure e) {
-          unreachable.put(where, e.getMessage());
-        }
-      }
-      if (unreachable.size() == looked.size()) {
-        // No workplace answered: nothing is known, so nothing is judged gone.
-        Map.Entry<Workplace, String> first = unreachable.entrySet().iterator().next();
-        throw new ServiceFailure(
-            looked.size() == 1 ? first.getValue() : first.getKey() + ": " + first.getValue(), null);
-      }
-      RegistrySnapshot snapshot = withOrphanClaimants(registry.scan(), subjects.keySet());
-      Set<InstanceId> gone = new TreeSet<>(snapshot.owners().keySet());
-      snapshot.unreadable().keySet().stream()
-          .filter(InstanceId::isValid)
-          .map(InstanceId::of)
-          .forEach(gone::add);
-      gone.removeAll(subjects.keySet());
-      // An instance of a workplace not looked at, or not answering, is never taken for gone.
-      gone.removeIf(
-          id ->
-              !looked.contains(id.workplaceIn(home))
-                  || unreachable.containsKey(id.workplaceIn(home)));
-      Map<InstanceId, InstanceFacts> goneFacts = describeGone(gone, home, unreachable);
-      gone.removeIf(id -> unreachable.containsKey(id.workplaceIn(home)));
-      for (InstanceId id : gone) {
-        Optional<InstanceFacts> facts = Optional.ofNullable(goneFacts.get(id));
-        if (facts.isPresent() && facts.get().state().registers()) {
-          continue; // started since the listing: its own event (or the next run) registers it
-        }
-        subjects.put(id, new Subject(id, trigger, facts));
-      }
+      Listing listing = running(looked, trigger);
+      // One workplace of several (a unit of a reconcile handed out) reads its own part only.
+      Optional<WorkplaceRegistry.Slice> slice =
+          looked.size() == 1 && served.size() > 1
+              ? Optional.of(slices.read(looked.get(0), home, listing.subjects().keySet()))
+              : Optional.empty();
+      RegistrySnapshot snapshot =
+          withOrphanClaimants(
+              slice.map(WorkplaceRegistry.Slice::snapshot).orElseGet(registry::scan),
+              listing.subjects().keySet(),
+              id -> looked.contains(id.workplaceIn(home)));
+      Map<InstanceId, Subject> subjects = withGone(listing, snapshot, looked, home, trigger);
       BatchPlanning.Planned planned = pipeline.plan(List.copyOf(subjects.values()), context);
-      Preloaded preloaded = new Preloaded(snapshot, zoneRecords(dns, planned.intents(), snapshot));
       List<InstanceResult> results =
-          pipeline.apply(planned, Optional.of(preloaded), context, deadline);
-      Map<String, String> workplaceAlerts = unreached(unreachable);
+          pipeline.apply(
+              planned,
+              Optional.of(preloaded(snapshot, slice, planned.intents())),
+              context,
+              deadline);
+      Map<String, String> workplaceAlerts = unreached(listing.unreachable());
       Pipeline.Alerted alerted = pipeline.alert(results, workplaceAlerts, context);
       results = alerted.results();
       long changed = results.stream().filter(InstanceResult::eventful).count();
@@ -160,16 +142,92 @@ final class Reconciler {
           field("runId", runId),
           field("instances", results.size()),
           field("withChanges", changed),
-          field("unreachable", unreachable.size()));
+          field("unreachable", listing.unreachable().size()));
       List<String> notes = new ArrayList<>(unreadable(snapshot));
-      notes.add(zoneCount(snapshot));
+      // The account's zones, once a run: handed out, by the unit of the tool's own workplace.
+      if (slice.isEmpty() || looked.get(0).equals(home)) {
+        notes.add(zoneCount(snapshot));
+      }
       notes.addAll(workplaceAlerts.values());
       notes.addAll(alerted.notes());
-      return new Result(results, Optional.empty(), notes, unreachable);
+      return new Result(results, Optional.empty(), notes, listing.unreachable());
     } catch (ServiceFailure e) {
       log.error("reconcile failed", field("runId", runId), field("error", e.getMessage()));
       return new Result(List.of(), Optional.of(e.getMessage()), List.of());
     }
+  }
+
+  /**
+   * What the plan reads in bulk: the snapshot (with, for one workplace's part, the claims its
+   * intents need besides) and every record of the zones it can touch.
+   */
+  private Preloaded preloaded(
+      RegistrySnapshot snapshot, Optional<WorkplaceRegistry.Slice> slice, List<Intent> intents) {
+    RegistrySnapshot planned =
+        slice.map(part -> slices.forIntents(snapshot, part.index(), intents)).orElse(snapshot);
+    return new Preloaded(planned, zoneRecords(dns, intents, planned));
+  }
+
+  /** The running instances of the workplaces looked at, and those that could not be read. */
+  private record Listing(Map<InstanceId, Subject> subjects, Map<Workplace, String> unreachable) {}
+
+  /**
+   * @throws ServiceFailure when no workplace answered: nothing is known, so nothing is judged gone
+   */
+  private Listing running(List<Workplace> looked, Trigger trigger) {
+    Map<Workplace, String> unreachable = new LinkedHashMap<>();
+    Map<InstanceId, Subject> subjects = new TreeMap<>();
+    for (Workplace where : looked) {
+      try {
+        for (InstanceFacts facts : ec2.running(where)) {
+          subjects.put(
+              facts.instanceId(), new Subject(facts.instanceId(), trigger, Optional.of(facts)));
+        }
+      } catch (ServiceFailure e) {
+        unreachable.put(where, e.getMessage());
+      }
+    }
+    if (unreachable.size() == looked.size()) {
+      Map.Entry<Workplace, String> first = unreachable.entrySet().iterator().next();
+      throw new ServiceFailure(
+          looked.size() == 1 ? first.getValue() : first.getKey() + ": " + first.getValue(), null);
+    }
+    return new Listing(subjects, unreachable);
+  }
+
+  /**
+   * The running instances and the registered ones that no longer run (as EC2 says now; a workplace
+   * that fails here joins the unreachable ones).
+   */
+  private Map<InstanceId, Subject> withGone(
+      Listing listing,
+      RegistrySnapshot snapshot,
+      List<Workplace> looked,
+      Workplace home,
+      Trigger trigger) {
+    Map<InstanceId, Subject> subjects = new TreeMap<>(listing.subjects());
+    Map<Workplace, String> unreachable = listing.unreachable();
+    Set<InstanceId> gone = new TreeSet<>(snapshot.owners().keySet());
+    snapshot.unreadable().keySet().stream()
+        .filter(InstanceId::isValid)
+        .map(InstanceId::of)
+        .forEach(gone::add);
+    gone.removeAll(subjects.keySet());
+    // An instance of a workplace not looked at, or not answering, is never taken for gone.
+    gone.removeIf(
+        id ->
+            !looked.contains(id.workplaceIn(home))
+                || unreachable.containsKey(id.workplaceIn(home)));
+    Map<InstanceId, InstanceFacts> goneFacts = describeGone(gone, home, unreachable);
+    gone.removeIf(id -> unreachable.containsKey(id.workplaceIn(home)));
+    for (InstanceId id : gone) {
+      Optional<InstanceFacts> facts = Optional.ofNullable(goneFacts.get(id));
+      if (facts.isPresent() && facts.get().state().registers()) {
+        continue; // started since the listing: its own event (or the next run) registers it
+      }
+      subjects.put(id, new Subject(id, trigger, facts));
+    }
+    return subjects;
   }
 
   /**
@@ -295,13 +353,22 @@ final class Reconciler {
    * here, listing the claims that name them, so the plan releases those claims as well.
    */
   static RegistrySnapshot withOrphanClaimants(RegistrySnapshot snapshot, Set<InstanceId> running) {
+    return withOrphanClaimants(snapshot, running, id -> true);
+  }
+
+  /**
+   * @param looked the claimants whose workplace the run looks at: only those are taken for orphans
+   *     (a snapshot of one workplace's part holds no item of another's claimants)
+   */
+  static RegistrySnapshot withOrphanClaimants(
+      RegistrySnapshot snapshot, Set<InstanceId> running, Predicate<InstanceId> looked) {
     Map<InstanceId, List<DesiredRecord>> orphans = new LinkedHashMap<>();
     for (Claim claim : snapshot.claims().values()) {
       claim
           .claimants()
           .forEach(
               (id, claimant) -> {
-                if (!running.contains(id) && snapshot.owner(id).isEmpty()) {
+                if (!running.contains(id) && snapshot.owner(id).isEmpty() && looked.test(id)) {
                   RecordSet set =
                       new RecordSet(
                           claim.key().name(),
@@ -320,6 +387,7 @@ final class Reconciler {
     Map<InstanceId, Ownership> owners = new HashMap<>(snapshot.owners());
     orphans.forEach(
         (id, records) -> owners.put(id, new Ownership(id, 0, Instant.EPOCH, records, Map.of())));
-    return new RegistrySnapshot(owners, snapshot.claims());
+    return new RegistrySnapshot(
+        owners, snapshot.claims(), snapshot.unreadable(), snapshot.createdZones());
   }
 }

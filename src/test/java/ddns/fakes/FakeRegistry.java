@@ -39,6 +39,7 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
   private final Set<ZoneId> createdZones = new TreeSet<>();
   private int racesToLose;
   private int writes;
+  private int scans;
 
   /** The next {@code count} write groups fail as if another writer got there first. */
   public void loseRaces(int count) {
@@ -57,6 +58,11 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
     return writes;
   }
 
+  /** How often the whole table was read ({@link #scan}). */
+  public int scans() {
+    return scans;
+  }
+
   @Override
   public void ensureTable() {}
 
@@ -73,7 +79,16 @@ public final class FakeRegistry implements OwnershipRegistry, AlertMemory, Creat
 
   @Override
   public RegistrySnapshot scan() {
+    scans++;
     return new RegistrySnapshot(owners, claims, Map.of(), createdZones);
+  }
+
+  /** Every item as it is now: the fake's listing is never old. */
+  @Override
+  public ddns.registry.RegistryIndex index() {
+    Map<RecordKey, Set<InstanceId>> named = new HashMap<>();
+    claims.forEach((k, c) -> named.put(k, c.claimants().keySet()));
+    return new ddns.registry.RegistryIndex(owners.keySet(), named, createdZones);
   }
 
   @Override

@@ -11,6 +11,7 @@ import ddns.registry.AlertMemory;
 import ddns.registry.AlertMemory.Memory;
 import ddns.registry.CreatedZones;
 import ddns.registry.OwnershipRegistry;
+import ddns.registry.RegistryIndex;
 import ddns.registry.RegistrySnapshot;
 import ddns.registry.RegistryWrite;
 import ddns.registry.RegistryWrite.DeleteClaim;
@@ -18,6 +19,7 @@ import ddns.registry.RegistryWrite.DeleteOwnership;
 import ddns.registry.RegistryWrite.PutClaim;
 import ddns.registry.RegistryWrite.PutOwnership;
 import ddns.registry.RegistryWrite.RememberZone;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@link OwnershipRegistry} on one DynamoDB table with hash key {@code InstanceId} (the sample's
  * table layout). Two kinds of item share it: an instance item keyed by the instance id, and a claim
  * item per record set keyed {@code claim|zoneId|name|type}. Everything is stored as DynamoDB maps
- * and lists, never as printed text.
+ * and lists, never as printed text. The listing of every item ({@link #index}) is {@link
+ * TableIndex}'s.
  */
 public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, CreatedZones {
   private static final String KEY = RegistryItems.KEY;
@@ -55,10 +58,19 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final TableIndex index;
 
   public DynamoDbRegistry(DynamoDbClient dynamoDb, String table) {
+    this(dynamoDb, table, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock when a listing of the keys was made, and when it is too old
+   */
+  public DynamoDbRegistry(DynamoDbClient dynamoDb, String table, Clock clock) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.index = new TableIndex(dynamoDb, table, clock);
   }
 
   @Override
@@ -114,6 +126,11 @@ public final class DynamoDbRegistry implements OwnershipRegistry, AlertMemory, C
       throw new ServiceFailure(AwsCall.describe("DynamoDB.Scan", e), e);
     }
     return RegistryItems.snapshot(items);
+  }
+
+  @Override
+  public RegistryIndex index() {
+    return index.read();
   }
 
   @Override

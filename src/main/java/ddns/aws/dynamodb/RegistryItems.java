@@ -12,6 +12,7 @@ import ddns.facts.InstanceId;
 import ddns.registry.Claim;
 import ddns.registry.Claimant;
 import ddns.registry.Ownership;
+import ddns.registry.RegistryIndex;
 import ddns.registry.RegistrySnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,6 +106,45 @@ final class RegistryItems {
 
   static String claimKey(RecordKey key) {
     return "claim|" + key.zoneId().value() + "|" + key.name().value() + "|" + key.type().name();
+  }
+
+  /**
+   * A listing of the table (each item's key, and a claim's claimants), by kind: instance items
+   * (their key is the instance id), claims (their key parsed back from {@link #claimKey}) with the
+   * ids they name, created zones; alert items and keys that read as none of these (not an instance
+   * id, a damaged claim) are left out, as they are read by key when needed.
+   */
+  static RegistryIndex index(Collection<Map<String, AttributeValue>> listed) {
+    Set<InstanceId> instances = new HashSet<>();
+    Map<RecordKey, Set<InstanceId>> claims = new HashMap<>();
+    Set<ZoneId> zones = new HashSet<>();
+    for (Map<String, AttributeValue> item : listed) {
+      String key = text(item, KEY);
+      if (key == null) {
+        continue;
+      }
+      if (key.startsWith(ZONE_PREFIX)) {
+        zones.add(ZoneId.of(key.substring(ZONE_PREFIX.length())));
+      } else if (key.startsWith("claim|")) {
+        try {
+          String[] parts = key.split("\\|", 4);
+          Set<InstanceId> ids = new HashSet<>();
+          item.getOrDefault("Claimants", AttributeValue.fromM(Map.of()))
+              .m()
+              .keySet()
+              .forEach(id -> ids.add(InstanceId.of(id)));
+          claims.put(
+              new RecordKey(
+                  ZoneId.of(parts[1]), DnsName.parse(parts[2]), RecordType.valueOf(parts[3])),
+              ids);
+        } catch (RuntimeException e) {
+          // not a claim the tool wrote: it is reported when read, and never listed
+        }
+      } else if (InstanceId.isValid(key)) {
+        instances.add(InstanceId.of(key));
+      }
+    }
+    return new RegistryIndex(instances, claims, zones);
   }
 
   static Map<String, AttributeValue> item(Ownership o) {

@@ -22,8 +22,10 @@ import ddns.registry.Ownership;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -136,6 +138,41 @@ class RegistryItemsTest {
         .containsEntry("i-0aaaaaaaaaaaaaaaa", RegistryItems.SAMPLE)
         .containsKey("i-0bbbbbbbbbbbbbbbb");
     assertThat(snapshot.unreadable().get("i-0bbbbbbbbbbbbbbbb")).startsWith("cannot be read");
+  }
+
+  @Test
+  void index_sortsAListingByKind_withEachClaimsClaimants_andLeavesOutWhatIsNone() {
+    InstanceId member = InstanceId.of("222222222222/eu-west-1/i-0fedcba9876543210");
+    Claim claim =
+        new Claim(
+            A,
+            ZONE_NAME,
+            2,
+            Map.of(
+                ID, new Claimant(ID, LAUNCHED, 60, List.of("10.0.1.4")),
+                member, new Claimant(member, LAUNCHED, 60, List.of("10.0.1.5"))));
+    Map<String, AttributeValue> listedClaim = new HashMap<>(RegistryItems.item(claim));
+    listedClaim.keySet().retainAll(Set.of("InstanceId", "Claimants")); // as the Scan projects it
+
+    var index =
+        RegistryItems.index(
+            List.of(
+                key(ID.value()),
+                key(member.value()),
+                listedClaim,
+                key("zone|Z0456REV"),
+                key("alerts|" + ID.value()),
+                key("claim|damaged"),
+                key("not-an-instance")));
+
+    assertThat(index.instances()).containsExactlyInAnyOrder(ID, member);
+    assertThat(index.claims()).containsOnlyKeys(A);
+    assertThat(index.claims().get(A)).containsExactlyInAnyOrder(ID, member);
+    assertThat(index.createdZones()).containsExactly(ZoneId.of("Z0456REV"));
+  }
+
+  private static Map<String, AttributeValue> key(String key) {
+    return Map.of("InstanceId", AttributeValue.fromS(key));
   }
 
   private static JsonNode golden(String name) throws IOException {
