@@ -144,7 +144,7 @@ final class BatchPlans {
     Map<NameInZone, List<RecordSet>> read = new HashMap<>(reader.read(toRead).byName());
     snapshot = withOtherClaims(snapshot, read, wanted);
     ChangePlan plan = planFrom(intents, snapshot, names, sentBefore, read, adopt);
-    Set<NameInZone> unconfirmed = unconfirmed(plan, read.keySet(), sentBefore.keySet());
+    Set<NameInZone> unconfirmed = unconfirmed(plan, snapshot, read.keySet(), sentBefore.keySet());
     if (!unconfirmed.isEmpty()) {
       read.putAll(reader.read(unconfirmed).byName());
       toRead.addAll(unconfirmed);
@@ -199,27 +199,36 @@ final class BatchPlans {
   }
 
   /**
-   * The names of records an instance keeps that the plan leaves alone only because the registry
-   * says they are there already: a claim is written before its record, so a write that failed
-   * leaves one behind. Those names are read, so a record the registry claims but Route 53 lacks is
-   * written again. A new record, or one that changes, needs no read: its write is conditional.
+   * The names of records an instance keeps, and claimed before, that the plan leaves alone only
+   * because the registry says they are there already: a claim is written before its record, so a
+   * write that failed leaves one behind. Those names are read, so a record the registry claims but
+   * Route 53 lacks is written again. A new record, or one that changes, needs no read: its write is
+   * conditional.
    */
   private static Set<NameInZone> unconfirmed(
-      ChangePlan plan, Set<NameInZone> read, Set<RecordKey> sent) {
+      ChangePlan plan, RegistrySnapshot registry, Set<NameInZone> read, Set<RecordKey> sent) {
     Set<RecordKey> changed = new TreeSet<>();
     plan.changes()
         .forEach(c -> changed.add(new RecordKey(c.zoneId(), c.set().name(), c.set().type())));
     Set<NameInZone> names = new TreeSet<>();
     plan.accepted()
-        .values()
         .forEach(
-            records ->
+            (id, records) ->
                 records.stream()
                     .filter(d -> !changed.contains(d.key()) && !sent.contains(d.key()))
+                    .filter(d -> claimedBefore(registry, d.key(), id))
                     .map(d -> d.key().nameInZone())
                     .filter(n -> !read.contains(n) && !n.zoneId().isPlanned())
                     .forEach(names::add));
     return names;
+  }
+
+  /**
+   * The instance claimed the record set before this batch: the registry says its own write is
+   * there. A record set only others claimed was written by them; joining it changes nothing.
+   */
+  private static boolean claimedBefore(RegistrySnapshot registry, RecordKey key, InstanceId id) {
+    return registry.claim(key).map(c -> c.claimants().containsKey(id)).orElse(false);
   }
 
   /**

@@ -191,7 +191,16 @@ public final class LandingZone implements InstanceSource, ddns.facts.WorkplaceDi
     if (facts == null) {
       throw new IllegalStateException("no VPC " + vpcId);
     }
-    return facts;
+    return VpcFacts.unread(vpcId, facts.dhcpDomainNames());
+  }
+
+  @Override
+  public boolean dnsSupport(String vpcId) {
+    VpcFacts facts = vpcs.get(vpcId);
+    if (facts == null) {
+      throw new IllegalStateException("no VPC " + vpcId);
+    }
+    return facts.support() != VpcFacts.DnsSupport.OFF;
   }
 
   // Where the tool runs, and the organization.

@@ -64,8 +64,13 @@ final class SimulatedEc2 implements InstanceSource, WorkplaceDirectory {
   public VpcFacts vpc(String vpcId) {
     Workplace where = Workplace.split(vpcId).workplace().orElse(ec2.home());
     container.ec2("EC2.DescribeVpcs", where, () -> null);
-    container.ec2("EC2.DescribeVpcAttribute", where, () -> null);
     return container.ec2("EC2.DescribeDhcpOptions", where, () -> ec2.vpc(vpcId));
+  }
+
+  @Override
+  public boolean dnsSupport(String vpcId) {
+    Workplace where = Workplace.split(vpcId).workplace().orElse(ec2.home());
+    return container.ec2("EC2.DescribeVpcAttribute", where, () -> ec2.dnsSupport(vpcId));
   }
 
   @Override
