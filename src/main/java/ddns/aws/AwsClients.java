@@ -256,19 +256,12 @@ public final class AwsClients implements AutoCloseable {
 
   /** Where the tool runs, and the accounts of its organization. */
   public AwsWorkplaces workplaces() {
+    var retries = common.retryStrategy().orElseThrow();
+    var organization =
+        new OrganizationAccounts(
+            http, credentials, settings.endpoint(), partition(), counter, retries);
     return new AwsWorkplaces(
-        this::home,
-        this::ownAccount,
-        () ->
-            new OrganizationAccounts(
-                    http,
-                    credentials,
-                    settings.endpoint(),
-                    partition(),
-                    counter,
-                    common.retryStrategy().orElseThrow())
-                .active(),
-        java.time.Clock.systemUTC());
+        this::home, this::ownAccount, organization::active, java.time.Clock.systemUTC());
   }
 
   /**
