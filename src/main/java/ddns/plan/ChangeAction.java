@@ -1,6 +1,9 @@
 package ddns.plan;
 
-/** Route 53 change actions this tool sends. CREATE is not used: UPSERT after an ownership check. */
+/**
+ * What a planned change does to a record set. An UPSERT is sent as a CREATE, or a DELETE of what it
+ * replaces and a CREATE, so Route 53 checks what it expects (see {@link PlannedChange}).
+ */
 public enum ChangeAction {
   UPSERT,
   DELETE

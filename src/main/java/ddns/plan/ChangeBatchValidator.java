@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * result means Route 53 would accept the batch.
  */
 public final class ChangeBatchValidator {
-  /** Route 53 counts an UPSERT as two changes against this limit. */
+  /** Per request; a replacement (a DELETE and a CREATE) counts both sets. */
   public static final int MAX_RECORDS = 1000;
 
   public static final int MAX_VALUE_CHARACTERS = 32_000;

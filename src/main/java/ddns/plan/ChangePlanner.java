@@ -28,18 +28,20 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Turns a batch's intents, the registry and the live records into a {@link ChangePlan}. Pure.
+ * Turns a batch's intents, the registry and the records at each name (read from Route 53, or what
+ * the registry says it holds: {@link ExpectedRecords}) into a {@link ChangePlan}. Pure. An UPSERT
+ * below is sent conditional on the record there ({@link PlannedChange}).
  *
  * <p>Ownership rules (docs/behaviour.md, "Ownership"), per record set:
  *
  * <pre>
- * claimed before | claimants after | live record          | action
+ * claimed before | claimants after | record there         | action
  * ---------------+-----------------+----------------------+--------------------------------
  * no             | someone         | none                 | UPSERT winner's content
  * no             | someone         | conflicting, foreign | skip, FOREIGN_RECORD alert
  * yes            | someone         | other content/none   | UPSERT winner's content
  * yes            | someone         | winner's content     | nothing
- * yes            | nobody          | a claimant's content | DELETE exactly the live content
+ * yes            | nobody          | a claimant's content | DELETE exactly that content
  * yes            | nobody          | other content        | leave it, RECORD_EDITED alert
  * yes            | nobody          | none                 | nothing (already gone)
  * </pre>

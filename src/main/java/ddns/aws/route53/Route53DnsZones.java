@@ -186,10 +186,10 @@ public final class Route53DnsZones implements DnsZones {
   }
 
   /**
-   * Sends the batch. A refusal because the zone changed since it was read (a record to delete is
-   * gone or has other values) is a {@link ConcurrentUpdateException}: read again and re-plan. Any
-   * other refusal of the batch's content can never succeed as sent and is a {@link
-   * RefusedChangeException}.
+   * Sends the batch. A refusal because a record set does not hold what the plan expected (one to
+   * create exists, one to delete is gone or has other values) is a {@link
+   * ConcurrentUpdateException} naming the refused names: read them and re-plan. Any other refusal
+   * of the batch's content can never succeed as sent and is a {@link RefusedChangeException}.
    */
   @Override
   public ChangeId apply(ZoneId zoneId, List<PlannedChange> changes) {
